@@ -1,0 +1,220 @@
+//! Languages and the message catalog.
+//!
+//! All user-facing wording lives in `domain/locales/{en,fr}.toml`; `build.rs` turns them into
+//! the [`Msg`] enum, so code names messages, never sentences, and a key missing from one language
+//! fails the build.
+
+use std::fmt;
+use std::str::FromStr;
+
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// A language the whole interface is available in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, the default when nothing better is known.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// Every supported language, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 code, for `<html lang>` and `hreflang`.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, as the switch shows it in every language.
+    #[must_use]
+    pub const fn endonym(self) -> Msg {
+        match self {
+            Lang::En => Msg::LangEn,
+            Lang::Fr => Msg::LangFr,
+        }
+    }
+
+    /// The first supported language among a browser's preferences (`navigator.languages`),
+    /// English when none is.
+    #[must_use]
+    pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferences.into_iter().find_map(|tag| tag.parse().ok()).unwrap_or_default()
+    }
+
+    /// The wording of `msg` in this language.
+    #[must_use]
+    pub fn text(self, msg: Msg) -> &'static str {
+        let i = msg as usize;
+        match self {
+            Lang::En => EN[i],
+            Lang::Fr => FR[i],
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A language tag that names no supported language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsupportedLang(pub String);
+
+impl fmt::Display for UnsupportedLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unsupported language {:?} (expected en or fr)", self.0)
+    }
+}
+
+impl std::error::Error for UnsupportedLang {}
+
+impl FromStr for Lang {
+    type Err = UnsupportedLang;
+
+    /// Reads a BCP 47 tag by its primary subtag: `fr`, `fr-FR`, `FR_ca` are French.
+    fn from_str(tag: &str) -> Result<Self, Self::Err> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Ok(Lang::En)
+        } else if primary.eq_ignore_ascii_case("fr") {
+            Ok(Lang::Fr)
+        } else {
+            Err(UnsupportedLang(tag.to_owned()))
+        }
+    }
+}
+
+/// Fills the `{name}` placeholders of a catalog text. A placeholder with no value is left as is,
+/// so a mistake shows on screen instead of vanishing.
+#[must_use]
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_read_by_their_primary_subtag() {
+        let cases = [
+            ("en", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("EN_us", Some(Lang::En)),
+            ("fr", Some(Lang::Fr)),
+            ("fr-CA", Some(Lang::Fr)),
+            (" fr-FR ", Some(Lang::Fr)),
+            ("de-DE", None),
+            ("", None),
+            ("french", None),
+        ];
+        for (tag, expected) in cases {
+            assert_eq!(tag.parse::<Lang>().ok(), expected, "tag {tag:?}");
+        }
+    }
+
+    #[test]
+    fn negotiation_takes_the_first_supported_preference() {
+        assert_eq!(Lang::negotiate(["de-DE", "fr-FR", "en"]), Lang::Fr);
+        assert_eq!(Lang::negotiate(["en-US", "fr"]), Lang::En);
+        assert_eq!(Lang::negotiate(["zh-CN", "ar"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
+        let cases = [
+            ("{a} of {b}", &[("a", "1"), ("b", "3")][..], "1 of 3"),
+            ("missing: {docs}", &[("docs", "RIB")][..], "missing: RIB"),
+            ("{x} stays", &[][..], "{x} stays"),
+            ("no placeholder", &[("a", "1")][..], "no placeholder"),
+            ("unclosed {a", &[("a", "1")][..], "unclosed {a"),
+            ("{a}{a}", &[("a", "é")][..], "éé"),
+        ];
+        for (template, values, expected) in cases {
+            assert_eq!(fill(template, values), expected, "template {template:?}");
+        }
+    }
+
+    /// Texts that are the same in every language on purpose: names that are not translated.
+    const SAME_IN_EVERY_LANGUAGE: [Msg; 3] = [Msg::AppName, Msg::LangEn, Msg::LangFr];
+
+    #[test]
+    fn every_message_is_translated() {
+        for &msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!lang.text(msg).trim().is_empty(), "{} is empty in {lang}", msg.key());
+            }
+            if !SAME_IN_EVERY_LANGUAGE.contains(&msg) {
+                assert_ne!(
+                    Lang::En.text(msg),
+                    Lang::Fr.text(msg),
+                    "{} is not translated into French",
+                    msg.key()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        fn placeholders(s: &str) -> Vec<&str> {
+            let mut names: Vec<&str> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+                .collect();
+            names.sort_unstable();
+            names
+        }
+        for &msg in Msg::ALL {
+            assert_eq!(
+                placeholders(Lang::En.text(msg)),
+                placeholders(Lang::Fr.text(msg)),
+                "placeholders of {} differ between en and fr",
+                msg.key()
+            );
+        }
+    }
+
+    #[test]
+    fn keys_round_trip_through_the_generated_table() {
+        assert_eq!(Msg::AppName.key(), "app.name");
+        assert_eq!(Msg::ChecklistMissingFinal.key(), "checklist.missing_final");
+        assert_eq!(Msg::ALL.len(), KEYS.len());
+    }
+}
