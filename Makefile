@@ -1,0 +1,29 @@
+# secu-precheck: the two commands a newcomer needs are `make serve` and `make test`.
+# Both install whatever is missing first (scripts/install-tools.sh) and skip what is there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve test build tools test-tools clean
+
+## serve: build the app and serve it at http://127.0.0.1:8080
+serve: tools
+	trunk serve
+
+## test: every gate (format, lints, native + browser + end-to-end tests), as CI runs it
+test: test-tools
+	scripts/test.sh
+
+## build: the release build into dist/
+build: tools
+	trunk build --release --locked
+
+tools:
+	scripts/install-tools.sh
+
+test-tools:
+	scripts/install-tools.sh --test
+
+clean:
+	cargo clean
+	rm -rf dist node_modules
