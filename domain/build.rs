@@ -70,6 +70,30 @@ fn main() {
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("catalog.rs"), out).expect("write catalog.rs");
+    countries(Path::new(&out_dir));
+}
+
+/// `data/countries.tsv` → a static table, so the browser pays for the names and nothing else.
+fn countries(out_dir: &Path) {
+    println!("cargo::rerun-if-changed=data/countries.tsv");
+    let text = std::fs::read_to_string("data/countries.tsv").expect("read data/countries.tsv");
+    let mut out = String::from("/// ISO 3166-1 countries (and Kosovo), by alpha-2 code.\n");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let _ = writeln!(out, "pub static COUNTRIES: [Country; {}] = [", rows.len());
+    for row in &rows {
+        assert!(row.len() == 5 && row[0].len() == 2, "bad row in countries.tsv: {row:?}");
+        let _ = writeln!(
+            out,
+            "    Country {{ code: {:?}, en: {:?}, fr: {:?}, official_en: {:?}, official_fr: {:?} }},",
+            row[0], row[1], row[2], row[3], row[4]
+        );
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("countries.rs"), out).expect("write countries.rs");
 }
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>, path: &Path) {

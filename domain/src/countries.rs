@@ -1,0 +1,162 @@
+//! Countries (ISO 3166-1, with English and French names from Debian's iso-codes; see
+//! `data/countries.tsv`), and finding one from what a student types.
+
+use crate::i18n::Lang;
+
+/// A country, with its names in both languages.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, e.g. `DZ`.
+    pub code: &'static str,
+    /// Common English name, e.g. "Algeria".
+    pub en: &'static str,
+    /// Common French name, e.g. "Algérie".
+    pub fr: &'static str,
+    /// Official English name, e.g. "People's Democratic Republic of Algeria".
+    pub official_en: &'static str,
+    /// Official French name.
+    pub official_fr: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/countries.rs"));
+
+impl Country {
+    /// The common name in `lang`.
+    #[must_use]
+    pub const fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+
+    /// The country with this alpha-2 code (any case).
+    #[must_use]
+    pub fn by_code(code: &str) -> Option<&'static Country> {
+        COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The country a student meant by `text`: any of its names in either language, ignoring
+    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), or its
+    /// two-letter code.
+    #[must_use]
+    pub fn find(text: &str) -> Option<&'static Country> {
+        let wanted = fold(text);
+        if wanted.is_empty() {
+            return None;
+        }
+        COUNTRIES
+            .iter()
+            .find(|c| [c.en, c.fr, c.official_en, c.official_fr].iter().any(|n| fold(n) == wanted))
+            .or_else(|| if wanted.len() == 2 { Country::by_code(&wanted) } else { None })
+    }
+
+    /// Every country, sorted by its name in `lang` as a French or English reader expects
+    /// ("Égypte" next to "Égalité", not after "Zimbabwe").
+    #[must_use]
+    pub fn sorted(lang: Lang) -> Vec<&'static Country> {
+        let mut all: Vec<&Country> = COUNTRIES.iter().collect();
+        all.sort_by_cached_key(|c| fold(c.name(lang)));
+        all
+    }
+}
+
+/// Lower case, Latin accents and ligatures removed, punctuation turned into single spaces.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let folded: &str = match ch {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+            'ñ' | 'ń' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
+            'ý' | 'ÿ' => "y",
+            'š' | 'ś' => "s",
+            'ž' | 'ź' | 'ż' => "z",
+            'œ' => "oe",
+            'æ' => "ae",
+            'ß' => "ss",
+            c if c.is_alphanumeric() => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                continue;
+            }
+            _ => {
+                space = true;
+                continue;
+            }
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push_str(folded);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_every_iso_country_once() {
+        assert_eq!(COUNTRIES.len(), 250, "249 ISO 3166-1 countries and Kosovo");
+        let mut codes: Vec<&str> = COUNTRIES.iter().map(|c| c.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), COUNTRIES.len());
+        assert!(COUNTRIES.iter().all(|c| !c.en.is_empty() && !c.fr.is_empty()));
+    }
+
+    #[test]
+    fn finds_a_country_however_it_is_typed() {
+        let cases = [
+            ("Algeria", Some("DZ")),
+            ("algérie", Some("DZ")),
+            ("ALGERIE", Some("DZ")),
+            ("  Cote d'Ivoire ", Some("CI")),
+            ("cote d ivoire", Some("CI")),
+            ("Royaume-Uni", Some("GB")),
+            ("United Kingdom of Great Britain and Northern Ireland", Some("GB")),
+            ("États-Unis", Some("US")),
+            ("South Korea", Some("KR")),
+            ("Corée du Sud", Some("KR")),
+            ("Viet Nam", Some("VN")),
+            ("Kosovo", Some("XK")),
+            ("ca", Some("CA")),
+            ("Atlantis", None),
+            ("", None),
+            ("---", None),
+            ("Alger", None),
+        ];
+        for (text, code) in cases {
+            assert_eq!(Country::find(text).map(|c| c.code), code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sorting_ignores_accents() {
+        let fr = Country::sorted(Lang::Fr);
+        let pos = |code: &str| fr.iter().position(|c| c.code == code).unwrap();
+        assert!(pos("EG") < pos("ES"), "Égypte before Espagne");
+        assert!(pos("EG") < pos("ZW"));
+        let en = Country::sorted(Lang::En);
+        assert_eq!(en.first().map(|c| c.code), Some("AF"));
+    }
+
+    #[test]
+    fn fold_keeps_letters_and_digits_only() {
+        assert_eq!(fold("  Saint-Barthélemy "), "saint barthelemy");
+        assert_eq!(fold("Œuvre & Co."), "oeuvre co");
+        assert_eq!(fold("!!"), "");
+    }
+}

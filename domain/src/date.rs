@@ -1,0 +1,250 @@
+//! Calendar dates, without a clock: "today" is always passed in.
+//!
+//! A [`Date`] is always a real day of the proleptic Gregorian calendar (parse, don't validate).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A real calendar day, years 1000 to 9999.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text or three numbers are not a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD` (or a part is not a number).
+    Format,
+    /// The year is outside 1000–9999.
+    Year,
+    /// The month is not 1–12.
+    Month,
+    /// The day does not exist in that month (30 February, 31 April…).
+    Day,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateError::Format => "expected a date as YYYY-MM-DD",
+            DateError::Year => "the year must have four digits",
+            DateError::Month => "the month must be between 1 and 12",
+            DateError::Day => "that day does not exist in that month",
+        })
+    }
+}
+
+impl std::error::Error for DateError {}
+
+const fn is_leap(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// 1970-01-01.
+    pub const UNIX_EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+
+    /// The date with these parts, if it exists.
+    ///
+    /// # Errors
+    /// [`DateError::Year`], [`DateError::Month`] or [`DateError::Day`] for a part out of range.
+    pub fn from_ymd(year: u32, month: u32, day: u32) -> Result<Self, DateError> {
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+            .ok_or(DateError::Year)?;
+        let month =
+            u8::try_from(month).ok().filter(|m| (1..=12).contains(m)).ok_or(DateError::Month)?;
+        let day = u8::try_from(day)
+            .ok()
+            .filter(|&d| d >= 1 && d <= days_in_month(year, month))
+            .ok_or(DateError::Day)?;
+        Ok(Self { year, month, day })
+    }
+
+    /// Reads three form fields (day, month, year) as typed: spaces are trimmed, a missing or
+    /// non-numeric part is a [`DateError::Format`].
+    ///
+    /// # Errors
+    /// As [`Date::from_ymd`], or [`DateError::Format`].
+    pub fn from_fields(day: &str, month: &str, year: &str) -> Result<Self, DateError> {
+        let number = |s: &str| -> Result<u32, DateError> {
+            let s = s.trim();
+            if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DateError::Format);
+            }
+            s.parse().map_err(|_| DateError::Format)
+        };
+        Self::from_ymd(number(year)?, number(month)?, number(day)?)
+    }
+
+    /// The day `days` days after 1970-01-01 (negative: before), as a clock gives it.
+    /// Howard Hinnant's `civil_from_days`.
+    #[must_use]
+    pub fn from_unix_days(days: i64) -> Option<Self> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::from_ymd(
+            u32::try_from(year).ok()?,
+            u32::try_from(month).ok()?,
+            u32::try_from(day).ok()?,
+        )
+        .ok()
+    }
+
+    /// The year.
+    #[must_use]
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    #[must_use]
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    #[must_use]
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Full years of age on `today` of someone born on `self`; `None` if `self` is after `today`.
+    /// Someone born on 29 February turns a year older on 1 March in common years.
+    #[must_use]
+    pub fn age_on(self, today: Date) -> Option<u32> {
+        if self > today {
+            return None;
+        }
+        let mut age = u32::from(today.year - self.year);
+        if (today.month, today.day) < (self.month, self.day) {
+            age -= 1;
+        }
+        Some(age)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Reads `YYYY-MM-DD` (ISO 8601), surrounding spaces allowed.
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Format);
+        }
+        Self::from_fields(&s[8..10], &s[5..7], &s[0..4])
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn parses_real_dates_and_refuses_the_others() {
+        type Parts = Result<(u16, u8, u8), DateError>;
+        let cases: [(&str, Parts); 12] = [
+            ("2002-10-23", Ok((2002, 10, 23))),
+            (" 2024-02-29 ", Ok((2024, 2, 29))),
+            ("2000-02-29", Ok((2000, 2, 29))),
+            ("1900-02-29", Err(DateError::Day)),
+            ("2023-02-29", Err(DateError::Day)),
+            ("2026-04-31", Err(DateError::Day)),
+            ("2026-13-01", Err(DateError::Month)),
+            ("2026-00-10", Err(DateError::Month)),
+            ("0999-01-01", Err(DateError::Year)),
+            ("2026-1-01", Err(DateError::Format)),
+            ("23/10/2002", Err(DateError::Format)),
+            ("2026-+1-01", Err(DateError::Format)),
+        ];
+        for (text, expected) in cases {
+            let got = text.parse::<Date>().map(|d| (d.year(), d.month(), d.day()));
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_three_form_fields() {
+        assert_eq!(Date::from_fields(" 3", "7 ", "2008"), Ok(d("2008-07-03")));
+        assert_eq!(Date::from_fields("", "7", "2008"), Err(DateError::Format));
+        assert_eq!(Date::from_fields("3", "July", "2008"), Err(DateError::Format));
+        assert_eq!(Date::from_fields("31", "6", "2008"), Err(DateError::Day));
+        assert_eq!(Date::from_fields("1", "1", "08"), Err(DateError::Year));
+        assert_eq!(Date::from_fields("99999", "1", "2008"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn counts_days_from_the_unix_epoch() {
+        assert_eq!(Date::from_unix_days(0), Some(d("1970-01-01")));
+        assert_eq!(Date::from_unix_days(-1), Some(d("1969-12-31")));
+        assert_eq!(Date::from_unix_days(11_016), Some(d("2000-02-29")));
+        assert_eq!(Date::from_unix_days(20_784), Some(d("2026-11-27")));
+        assert_eq!(Date::from_unix_days(i64::MAX / 2), None);
+    }
+
+    #[test]
+    fn age_turns_on_the_birthday() {
+        let born = d("2010-11-27");
+        assert_eq!(born.age_on(d("2026-11-26")), Some(15));
+        assert_eq!(born.age_on(d("2026-11-27")), Some(16));
+        assert_eq!(born.age_on(d("2010-11-27")), Some(0));
+        assert_eq!(born.age_on(d("2010-11-26")), None);
+        let leap = d("2008-02-29");
+        assert_eq!(leap.age_on(d("2024-02-28")), Some(15));
+        assert_eq!(leap.age_on(d("2024-02-29")), Some(16));
+        assert_eq!(leap.age_on(d("2025-02-28")), Some(16));
+    }
+
+    #[test]
+    fn displays_and_round_trips_as_iso_8601() {
+        for text in ["2002-10-23", "1000-01-01", "9999-12-31"] {
+            assert_eq!(d(text).to_string(), text);
+        }
+    }
+}
