@@ -125,6 +125,29 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A size in bytes as students read it: 4,000,000 → "4 MB" (en) or "4 Mo" (fr), one decimal
+/// when needed ("3.5 MB", "3,5 Mo"). A megabyte here is 1,000,000 bytes, as on the portal.
+#[must_use]
+pub fn megabytes(lang: Lang, bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    let mut n = (tenths / 10).to_string();
+    if !tenths.is_multiple_of(10) {
+        n.push(if lang == Lang::Fr { ',' } else { '.' });
+        n.push(char::from(b'0' + u8::try_from(tenths % 10).unwrap_or(0)));
+    }
+    fill(lang.text(Msg::SlotMegabytes), &[("n", &n)])
+}
+
+/// "A, B or C" in the language's words.
+#[must_use]
+pub fn join_or(lang: Lang, items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.text(Msg::SlotOr)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +232,29 @@ mod tests {
                 msg.key()
             );
         }
+    }
+
+    #[test]
+    fn sizes_read_as_the_portal_writes_them() {
+        let cases = [
+            (Lang::En, 4_000_000, "4 MB"),
+            (Lang::Fr, 4_000_000, "4 Mo"),
+            (Lang::En, 3_500_000, "3.5 MB"),
+            (Lang::Fr, 3_500_000, "3,5 Mo"),
+            (Lang::En, 7_340_032, "7.3 MB"),
+            (Lang::En, 0, "0 MB"),
+        ];
+        for (lang, bytes, expected) in cases {
+            assert_eq!(megabytes(lang, bytes), expected, "{bytes} in {lang}");
+        }
+    }
+
+    #[test]
+    fn lists_join_with_or() {
+        assert_eq!(join_or(Lang::En, &["PDF", "JPEG", "PNG"]), "PDF, JPEG or PNG");
+        assert_eq!(join_or(Lang::Fr, &["PDF", "JPEG"]), "PDF ou JPEG");
+        assert_eq!(join_or(Lang::Fr, &["PDF"]), "PDF");
+        assert_eq!(join_or(Lang::En, &[]), "");
     }
 
     #[test]

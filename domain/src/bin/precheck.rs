@@ -1,7 +1,10 @@
 //! `precheck`: the command-line twin of the browser checker. It runs the same engine as the app
-//! on files and answers given on the command line, for scripts, universities and tests.
+//! on answers given on the command line, for scripts, universities and tests.
 
-use clap::Parser;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use secu_precheck_domain::{Checklist, Date, DocumentId, Lang, Rules, SituationId};
 
 /// Pre-check a French student health-insurance registration (etudiant-etranger.ameli.fr)
 /// before sending it: the same checks as the secu-precheck web app, on this machine.
@@ -9,9 +12,74 @@ use clap::Parser;
 /// secu-precheck is an independent tool, not the Assurance Maladie's.
 #[derive(Parser, Debug)]
 #[command(name = "precheck", version, about, long_about)]
-struct Cli {}
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-fn main() {
-    let Cli {} = Cli::parse();
-    println!("precheck {}: no command yet. Run `precheck --help`.", env!("CARGO_PKG_VERSION"));
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the documents a situation needs, and those still missing, as one JSON object.
+    Checklist {
+        /// The situation id (see `precheck situations`).
+        #[arg(long)]
+        situation: SituationId,
+        /// Date of birth, YYYY-MM-DD: under 16 adds the parental authorisation.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        birth_date: Option<Date>,
+        /// The day of the check, YYYY-MM-DD (default: today, from this machine's clock).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<Date>,
+        /// Documents already ready, comma-separated ids (e.g. identity,rib).
+        #[arg(long, value_name = "DOC,DOC…", value_delimiter = ',')]
+        ready: Vec<DocumentId>,
+    },
+    /// List the situation ids with their names.
+    Situations {
+        /// The language of the names.
+        #[arg(long, default_value = "en")]
+        lang: Lang,
+    },
+}
+
+fn today_from_clock() -> Option<Date> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let rules = match Rules::builtin() {
+        Ok(rules) => rules,
+        Err(e) => {
+            eprintln!("precheck: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Command::Checklist { situation, birth_date, today, ready } => {
+            let Some(today) = today.or_else(today_from_clock) else {
+                eprintln!("precheck: cannot read today's date from the clock; pass --today");
+                return ExitCode::from(2);
+            };
+            if birth_date.is_some_and(|b| b > today) {
+                eprintln!("precheck: --birth-date is after --today");
+                return ExitCode::from(2);
+            }
+            let checklist = Checklist::for_birth_date(&rules, situation, birth_date, today, &ready);
+            match serde_json::to_string(&checklist) {
+                Ok(json) => println!("{json}"),
+                Err(e) => {
+                    eprintln!("precheck: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        Command::Situations { lang } => {
+            for s in &rules.situations {
+                println!("{}\t{}", s.id, s.name.get(lang));
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }

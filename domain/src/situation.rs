@@ -1,0 +1,204 @@
+//! From a student's answers to their situation: which questions to ask, in which order, and
+//! which situation of the rules the answers lead to.
+
+use serde::{Deserialize, Serialize};
+
+use crate::countries::Country;
+use crate::date::Date;
+use crate::rules::{Rules, SituationId};
+
+/// A question of the "Your situation" step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Question {
+    /// Nationality (a country).
+    Nationality,
+    /// EU/EEA/Swiss: a European Health Insurance Card valid for the whole academic year?
+    Ehic,
+    /// EU/EEA/Swiss without the card: an S1 form?
+    S1,
+    /// Canadian: covered by form SE 401-Q-106 or SE 401-Q-102?
+    QuebecForm,
+    /// French: from an overseas collectivity, or born abroad?
+    FrenchOverseas,
+    /// Date of birth (under 16 adds a document).
+    BirthDate,
+}
+
+/// What the student has answered so far. Answers to questions that no longer apply are kept,
+/// so changing one's mind loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Answers {
+    /// ISO 3166-1 alpha-2 code of the nationality.
+    pub nationality: Option<String>,
+    /// A European Health Insurance Card valid until the end of the academic year.
+    pub ehic: Option<bool>,
+    /// An S1 form.
+    pub s1: Option<bool>,
+    /// Form SE 401-Q-106 or SE 401-Q-102.
+    pub quebec_form: Option<bool>,
+    /// From Wallis-et-Futuna, New Caledonia, French Polynesia, Saint-Pierre-et-Miquelon, or
+    /// born abroad.
+    pub french_overseas: Option<bool>,
+    /// Date of birth.
+    pub birth_date: Option<Date>,
+}
+
+/// Which branch of the questions a nationality leads to.
+enum Branch {
+    Eu,
+    Canada,
+    France,
+    Algeria,
+    Other,
+}
+
+impl Answers {
+    fn branch(&self, rules: &Rules) -> Option<Branch> {
+        let code = self.nationality.as_deref()?;
+        let country = Country::by_code(code)?;
+        Some(match country.code {
+            "FR" => Branch::France,
+            "CA" => Branch::Canada,
+            "DZ" => Branch::Algeria,
+            c if rules.is_eu_eea_switzerland(c) => Branch::Eu,
+            _ => Branch::Other,
+        })
+    }
+
+    /// The questions to show, in order, given the answers so far. Only what decides the
+    /// documents is asked.
+    #[must_use]
+    pub fn questions(&self, rules: &Rules) -> Vec<Question> {
+        let mut out = vec![Question::Nationality];
+        match self.branch(rules) {
+            Some(Branch::Eu) => {
+                out.push(Question::Ehic);
+                if self.ehic == Some(false) {
+                    out.push(Question::S1);
+                }
+            }
+            Some(Branch::Canada) => out.push(Question::QuebecForm),
+            Some(Branch::France) => out.push(Question::FrenchOverseas),
+            Some(Branch::Algeria | Branch::Other) | None => {}
+        }
+        out.push(Question::BirthDate);
+        out
+    }
+
+    /// The situation the answers lead to, or `None` while a deciding question is unanswered.
+    #[must_use]
+    pub fn situation(&self, rules: &Rules) -> Option<SituationId> {
+        Some(match self.branch(rules)? {
+            Branch::Eu => match (self.ehic?, self.s1) {
+                (true, _) => SituationId::EuWithEhic,
+                (false, Some(true)) => SituationId::EuS1,
+                (false, Some(false)) => SituationId::EuWithoutEhic,
+                (false, None) => return None,
+            },
+            Branch::Canada => {
+                if self.quebec_form? {
+                    SituationId::Quebec
+                } else {
+                    SituationId::NonEu
+                }
+            }
+            Branch::France => {
+                if self.french_overseas? {
+                    SituationId::FrenchOverseas
+                } else {
+                    SituationId::FrenchNotConcerned
+                }
+            }
+            Branch::Algeria => SituationId::Algeria,
+            Branch::Other => SituationId::NonEu,
+        })
+    }
+
+    /// Age in full years on `today`, if the date of birth is known and not in the future.
+    #[must_use]
+    pub fn age_on(&self, today: Date) -> Option<u32> {
+        self.birth_date?.age_on(today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(nationality: &str) -> Answers {
+        Answers { nationality: Some(nationality.into()), ..Answers::default() }
+    }
+
+    #[test]
+    fn each_nationality_asks_only_what_decides() {
+        let rules = Rules::builtin().unwrap();
+        use Question::*;
+        let cases: [(Answers, &[Question], Option<SituationId>); 12] = [
+            (Answers::default(), &[Nationality, BirthDate], None),
+            (answers("IN"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
+            (answers("GB"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
+            (answers("DZ"), &[Nationality, BirthDate], Some(SituationId::Algeria)),
+            (answers("DE"), &[Nationality, Ehic, BirthDate], None),
+            (
+                Answers { ehic: Some(true), ..answers("CH") },
+                &[Nationality, Ehic, BirthDate],
+                Some(SituationId::EuWithEhic),
+            ),
+            (
+                Answers { ehic: Some(false), ..answers("NO") },
+                &[Nationality, Ehic, S1, BirthDate],
+                None,
+            ),
+            (
+                Answers { ehic: Some(false), s1: Some(true), ..answers("IT") },
+                &[Nationality, Ehic, S1, BirthDate],
+                Some(SituationId::EuS1),
+            ),
+            (
+                Answers { ehic: Some(false), s1: Some(false), ..answers("IT") },
+                &[Nationality, Ehic, S1, BirthDate],
+                Some(SituationId::EuWithoutEhic),
+            ),
+            (
+                Answers { quebec_form: Some(true), ..answers("CA") },
+                &[Nationality, QuebecForm, BirthDate],
+                Some(SituationId::Quebec),
+            ),
+            (
+                Answers { quebec_form: Some(false), ..answers("CA") },
+                &[Nationality, QuebecForm, BirthDate],
+                Some(SituationId::NonEu),
+            ),
+            (
+                Answers { french_overseas: Some(true), ..answers("FR") },
+                &[Nationality, FrenchOverseas, BirthDate],
+                Some(SituationId::FrenchOverseas),
+            ),
+        ];
+        for (a, questions, situation) in cases {
+            assert_eq!(a.questions(&rules), questions, "{a:?}");
+            assert_eq!(a.situation(&rules), situation, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn answers_to_other_branches_are_kept_and_ignored() {
+        let rules = Rules::builtin().unwrap();
+        let mut a = Answers { ehic: Some(true), quebec_form: Some(true), ..answers("DE") };
+        assert_eq!(a.situation(&rules), Some(SituationId::EuWithEhic));
+        a.nationality = Some("CA".into());
+        assert_eq!(a.situation(&rules), Some(SituationId::Quebec));
+        a.nationality = Some("DE".into());
+        assert_eq!(a.situation(&rules), Some(SituationId::EuWithEhic), "the card answer came back");
+        a.nationality = Some("FR".into());
+        assert_eq!(a.situation(&rules), None, "the French question is still unanswered");
+        a.french_overseas = Some(false);
+        assert_eq!(a.situation(&rules), Some(SituationId::FrenchNotConcerned));
+    }
+
+    #[test]
+    fn an_unknown_code_is_no_answer() {
+        let rules = Rules::builtin().unwrap();
+        assert_eq!(answers("ZZ").situation(&rules), None);
+    }
+}
