@@ -1,17 +1,25 @@
-//! The root component: owns the one reducer and shares it with every component.
+//! The root component: owns the one reducer and the rules, and shares them with every
+//! component through one context.
 
-use secu_precheck_domain::{Lang, Msg};
+use std::rc::Rc;
+
+use secu_precheck_domain::rules::StartConfig;
+use secu_precheck_domain::{Checklist, Lang, Msg, Rules, SituationId};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Checklist, SiteFooter, SiteHeader, Steps};
+use crate::components::{
+    ChecklistPanel, DetailsStep, DocumentsStep, SiteFooter, SiteHeader, SituationStep,
+};
 use crate::state::{Action, State};
 
-/// What every component reads from the root: the state and the way to change it.
+/// What every component reads from the root: the state, the rules, and the way to change state.
 #[derive(Clone, PartialEq)]
 pub struct AppContext {
     /// The current state.
     pub state: UseReducerHandle<State>,
+    /// The rules, with the university's overrides.
+    pub rules: Rc<Rules>,
 }
 
 impl AppContext {
@@ -32,6 +40,21 @@ impl AppContext {
         let dispatcher = self.state.dispatcher();
         Callback::from(move |event: E| dispatcher.dispatch(make(event)))
     }
+
+    /// The situation the answers lead to, if they decide one yet.
+    #[must_use]
+    pub fn situation(&self) -> Option<SituationId> {
+        self.state.answers.situation(&self.rules)
+    }
+
+    /// The checklist of the student's situation, or of the most common case until the answers
+    /// decide one.
+    #[must_use]
+    pub fn checklist(&self) -> Checklist {
+        let situation = self.situation().unwrap_or(SituationId::NonEu);
+        let age = self.state.answers.age_on(self.state.today);
+        Checklist::new(&self.rules, situation, age, &self.state.ready())
+    }
 }
 
 /// The app context, for components below [`App`].
@@ -46,19 +69,32 @@ pub fn use_app() -> AppContext {
 /// How the app starts.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
-    /// The language to start in; the browser's preference when `None`.
+    /// The start configuration; the page URL's query when `None`.
     #[prop_or_default]
-    pub lang: Option<Lang>,
+    pub config: Option<StartConfig>,
 }
 
 /// The whole page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let start_lang = props.lang;
-    let state = use_reducer(move || State::new(start_lang.unwrap_or_else(browser::preferred_lang)));
+    let config = props.config.clone().unwrap_or_else(browser::start_config);
+    let rules = use_memo((), {
+        let overrides = config.overrides.clone();
+        move |()| Rules::builtin().map(|r| Rc::new(r.with_overrides(&overrides)))
+    });
+    let start_lang = config.lang;
+    let state = use_reducer(move || {
+        State::new(start_lang.unwrap_or_else(browser::preferred_lang), browser::today())
+    });
     let lang = state.lang;
     use_effect_with(lang, |lang| browser::reflect_lang(*lang));
-    let context = AppContext { state };
+
+    let rules = match &*rules {
+        Ok(rules) => Rc::clone(rules),
+        // The builtin rules are checked by a test; this only shows if rules.json was broken.
+        Err(e) => return html! { <main id="main"><h1>{ e.to_string() }</h1></main> },
+    };
+    let context = AppContext { state, rules };
     let t = |msg| lang.text(msg);
 
     html! {
@@ -70,9 +106,13 @@ pub fn app(props: &AppProps) -> Html {
                     <h1>{ t(Msg::IntroHeading) }</h1>
                     <p class="lead">{ t(Msg::IntroBody) }</p>
                     <p class="privacy">{ t(Msg::IntroPrivacy) }</p>
-                    <Steps />
+                    <div class="steps">
+                        <SituationStep />
+                        <DetailsStep />
+                        <DocumentsStep />
+                    </div>
                 </main>
-                <Checklist />
+                <ChecklistPanel />
             </div>
             <SiteFooter />
         </ContextProvider<AppContext>>

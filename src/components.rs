@@ -1,11 +1,17 @@
 //! The parts of the page, one per file.
 
 mod checklist;
+mod details;
+mod documents;
 mod footer;
 mod header;
-mod steps;
+mod situation;
+mod step;
 
-pub use checklist::Checklist;
+pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
+pub use details::DetailsStep;
+pub use documents::DocumentsStep;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
-pub use steps::Steps;
+pub use situation::SituationStep;
+pub use step::Step;

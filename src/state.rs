@@ -1,15 +1,73 @@
 //! The whole app state and the one reducer that changes it.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use secu_precheck_domain::Lang;
+use secu_precheck_domain::date::DateError;
+use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question};
 use yew::Reducible;
 
-/// Everything the interface shows, in one value.
+/// Where a document stands in the checklist. No entry means missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocStatus {
+    /// A file is being inspected.
+    Checking,
+    /// A file passed every check.
+    Ready,
+    /// A file has a problem; the message says which, in one line.
+    NeedsAttention(Msg),
+}
+
+/// One of the three date fields, as the GOV.UK date pattern splits them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePart {
+    /// Day of the month.
+    Day,
+    /// Month number.
+    Month,
+    /// Four-digit year.
+    Year,
+}
+
+/// A date as typed in three fields, kept exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateFields {
+    /// Day field.
+    pub day: String,
+    /// Month field.
+    pub month: String,
+    /// Year field.
+    pub year: String,
+}
+
+impl DateFields {
+    /// `None` while a field is empty; then the date, or why it is not one.
+    #[must_use]
+    pub fn parse(&self) -> Option<Result<Date, DateError>> {
+        if [&self.day, &self.month, &self.year].iter().any(|f| f.trim().is_empty()) {
+            return None;
+        }
+        Some(Date::from_fields(&self.day, &self.month, &self.year))
+    }
+}
+
+/// Everything the interface shows, in one value.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     /// The language of every visible text.
     pub lang: Lang,
+    /// The day the app was opened, from the browser's clock.
+    pub today: Date,
+    /// The answers that decide the situation.
+    pub answers: Answers,
+    /// The nationality exactly as typed.
+    pub nationality_text: String,
+    /// The student has left the nationality field at least once (errors show from then on).
+    pub nationality_committed: bool,
+    /// The date of birth as typed.
+    pub birth: DateFields,
+    /// Documents with a file; the others are missing.
+    pub statuses: BTreeMap<DocumentId, DocStatus>,
 }
 
 /// Every change the interface can make to the state.
@@ -17,20 +75,111 @@ pub struct State {
 pub enum Action {
     /// The student chose a language.
     SetLang(Lang),
+    /// The student typed in the nationality field.
+    TypeNationality(String),
+    /// The student left the nationality field or picked from the list.
+    CommitNationality,
+    /// The student answered a yes/no question.
+    Answer(Question, bool),
+    /// The student typed in a date-of-birth field.
+    TypeBirth(DatePart, String),
+    /// A document's file changed state (`None`: no file any more).
+    SetStatus(DocumentId, Option<DocStatus>),
 }
 
 impl State {
-    /// The state on first render, in the language the browser prefers.
+    /// The state on first render.
     #[must_use]
-    pub fn new(lang: Lang) -> Self {
-        Self { lang }
+    pub fn new(lang: Lang, today: Date) -> Self {
+        Self {
+            lang,
+            today,
+            answers: Answers::default(),
+            nationality_text: String::new(),
+            nationality_committed: false,
+            birth: DateFields::default(),
+            statuses: BTreeMap::new(),
+        }
     }
 
     /// Applies one action. Plain Rust, so native tests call it directly.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetLang(lang) => self.lang = lang,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                // A chosen country follows the language; a half-typed text stays as typed.
+                if let Some(country) = self.chosen_country() {
+                    self.nationality_text = country.name(lang).to_owned();
+                }
+            }
+            Action::TypeNationality(text) => {
+                self.answers.nationality = Country::find(&text).map(|c| c.code.to_owned());
+                self.nationality_text = text;
+            }
+            Action::CommitNationality => {
+                self.nationality_committed = !self.nationality_text.trim().is_empty();
+                if let Some(country) = self.chosen_country() {
+                    self.nationality_text = country.name(self.lang).to_owned();
+                }
+            }
+            Action::Answer(question, yes) => {
+                let slot = match question {
+                    Question::Ehic => &mut self.answers.ehic,
+                    Question::S1 => &mut self.answers.s1,
+                    Question::QuebecForm => &mut self.answers.quebec_form,
+                    Question::FrenchOverseas => &mut self.answers.french_overseas,
+                    Question::Nationality | Question::BirthDate => return,
+                };
+                *slot = Some(yes);
+            }
+            Action::TypeBirth(part, text) => {
+                let field = match part {
+                    DatePart::Day => &mut self.birth.day,
+                    DatePart::Month => &mut self.birth.month,
+                    DatePart::Year => &mut self.birth.year,
+                };
+                *field = text;
+                self.answers.birth_date =
+                    self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
+            }
+            Action::SetStatus(doc, status) => match status {
+                Some(s) => {
+                    self.statuses.insert(doc, s);
+                }
+                None => {
+                    self.statuses.remove(&doc);
+                }
+            },
         }
+    }
+
+    /// The country of the answers, if one is chosen.
+    #[must_use]
+    pub fn chosen_country(&self) -> Option<&'static Country> {
+        self.answers.nationality.as_deref().and_then(Country::by_code)
+    }
+
+    /// What is wrong with the nationality field, once the student has left it.
+    #[must_use]
+    pub fn nationality_error(&self) -> Option<Msg> {
+        (self.nationality_committed && self.answers.nationality.is_none())
+            .then_some(Msg::QuestionNationalityUnknown)
+    }
+
+    /// What is wrong with the date of birth, once every field is filled in.
+    #[must_use]
+    pub fn birth_error(&self) -> Option<Msg> {
+        match self.birth.parse()? {
+            Err(_) => Some(Msg::QuestionBirthInvalid),
+            Ok(date) if date > self.today => Some(Msg::QuestionBirthFuture),
+            Ok(_) => None,
+        }
+    }
+
+    /// Documents whose file passed every check.
+    #[must_use]
+    pub fn ready(&self) -> Vec<DocumentId> {
+        self.statuses.iter().filter(|(_, s)| **s == DocStatus::Ready).map(|(d, _)| *d).collect()
     }
 }
 
@@ -48,12 +197,84 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
+    fn state() -> State {
+        State::new(Lang::En, "2026-11-27".parse().unwrap())
+    }
+
     #[test]
     fn set_lang_switches_and_switches_back() {
-        let mut state = State::new(Lang::En);
-        state.apply(Action::SetLang(Lang::Fr));
-        assert_eq!(state.lang, Lang::Fr);
-        state.apply(Action::SetLang(Lang::En));
-        assert_eq!(state, State::new(Lang::En));
+        let mut s = state();
+        s.apply(Action::SetLang(Lang::Fr));
+        assert_eq!(s.lang, Lang::Fr);
+        s.apply(Action::SetLang(Lang::En));
+        assert_eq!(s, state());
+    }
+
+    #[test]
+    fn a_typed_country_is_chosen_and_follows_the_language() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("algerie".into()));
+        assert_eq!(s.answers.nationality.as_deref(), Some("DZ"));
+        assert_eq!(s.nationality_text, "algerie", "kept as typed while typing");
+        s.apply(Action::CommitNationality);
+        assert_eq!(s.nationality_text, "Algeria");
+        s.apply(Action::SetLang(Lang::Fr));
+        assert_eq!(s.nationality_text, "Algérie");
+        assert_eq!(s.nationality_error(), None);
+    }
+
+    #[test]
+    fn an_unknown_country_is_an_error_only_once_the_field_is_left() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Atlantis".into()));
+        assert_eq!(s.nationality_error(), None);
+        s.apply(Action::CommitNationality);
+        assert_eq!(s.nationality_error(), Some(Msg::QuestionNationalityUnknown));
+        assert_eq!(s.nationality_text, "Atlantis", "what was typed is kept");
+        s.apply(Action::SetLang(Lang::Fr));
+        assert_eq!(s.nationality_text, "Atlantis");
+    }
+
+    #[test]
+    fn the_date_of_birth_counts_once_complete_real_and_past() {
+        let mut s = state();
+        s.apply(Action::TypeBirth(DatePart::Day, "30".into()));
+        s.apply(Action::TypeBirth(DatePart::Month, "2".into()));
+        assert_eq!(s.birth_error(), None, "no error while a field is empty");
+        s.apply(Action::TypeBirth(DatePart::Year, "2010".into()));
+        assert_eq!(s.birth_error(), Some(Msg::QuestionBirthInvalid));
+        assert_eq!(s.answers.birth_date, None);
+        s.apply(Action::TypeBirth(DatePart::Day, " 28 ".into()));
+        assert_eq!(s.birth_error(), None);
+        assert_eq!(s.answers.birth_date, "2010-02-28".parse().ok());
+        s.apply(Action::TypeBirth(DatePart::Year, "2030".into()));
+        assert_eq!(s.birth_error(), Some(Msg::QuestionBirthFuture));
+        assert_eq!(s.answers.birth_date, None);
+        assert_eq!(s.birth.day, " 28 ", "kept as typed");
+    }
+
+    #[test]
+    fn answers_are_kept_when_they_stop_applying() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Germany".into()));
+        s.apply(Action::Answer(Question::Ehic, false));
+        s.apply(Action::Answer(Question::S1, true));
+        s.apply(Action::TypeNationality("Canada".into()));
+        s.apply(Action::TypeNationality("Germany".into()));
+        assert_eq!((s.answers.ehic, s.answers.s1), (Some(false), Some(true)));
+    }
+
+    #[test]
+    fn only_ready_documents_count_as_ready() {
+        let mut s = state();
+        s.apply(Action::SetStatus(DocumentId::Rib, Some(DocStatus::Ready)));
+        s.apply(Action::SetStatus(DocumentId::Visa, Some(DocStatus::Checking)));
+        s.apply(Action::SetStatus(
+            DocumentId::Identity,
+            Some(DocStatus::NeedsAttention(Msg::StatusAttention)),
+        ));
+        assert_eq!(s.ready(), [DocumentId::Rib]);
+        s.apply(Action::SetStatus(DocumentId::Rib, None));
+        assert!(s.ready().is_empty());
     }
 }

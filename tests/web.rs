@@ -3,8 +3,14 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use secu_precheck::app::{App, AppProps};
-use secu_precheck_domain::{Lang, Msg};
+use secu_precheck::components::{ChecklistView, ChecklistViewProps, Scope};
+use secu_precheck::state::DocStatus;
+use secu_precheck_domain::rules::StartConfig;
+use secu_precheck_domain::{Checklist, DocumentId, Lang, Msg, Rules, SituationId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
@@ -16,7 +22,9 @@ async fn mount(lang: Lang) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { lang: Some(lang) }).render();
+    let config = StartConfig { lang: Some(lang), ..StartConfig::default() };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Some(config) })
+        .render();
     yew::scheduler::flush().await;
     root
 }
@@ -82,12 +90,83 @@ async fn the_checklist_lists_what_is_missing_for_each_certificate() {
     let root = mount(Lang::En).await;
     let headlines = text_of(&root, ".headlines");
     assert!(
-        headlines.contains("Still missing for the provisional certificate: Certificate of studies, Proof of identity, Student visa"),
+        headlines.contains(
+            "Still missing for the provisional certificate: Certificate of studies, Proof of identity, Student visa"
+        ),
         "{headlines}"
     );
     assert!(
-        headlines.contains("Still missing for final entitlement: Birth certificate, Residence permit, RIB in your name"),
+        headlines.contains(
+            "Still missing for final entitlement: Birth certificate, Residence permit, RIB in your name"
+        ),
         "{headlines}"
     );
+    root.remove();
+}
+
+/// Renders the checklist view alone with the given statuses.
+async fn checklist_with(statuses: &[(DocumentId, DocStatus)], lang: Lang) -> Element {
+    let rules = Rc::new(Rules::builtin().unwrap());
+    let statuses: BTreeMap<DocumentId, DocStatus> = statuses.iter().copied().collect();
+    let ready: Vec<DocumentId> =
+        statuses.iter().filter(|(_, s)| **s == DocStatus::Ready).map(|(d, _)| *d).collect();
+    let checklist = Checklist::new(&rules, SituationId::EuS1, Some(20), &ready);
+    let root = gloo_document().create_element("div").unwrap();
+    gloo_document().body().unwrap().append_child(&root).unwrap();
+    let props = ChecklistViewProps {
+        lang,
+        rules,
+        checklist,
+        statuses,
+        scope: Scope::Situation(SituationId::EuS1),
+    };
+    yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn each_row_shows_its_status_and_the_headline_counts_only_ready_files() {
+    let root = checklist_with(
+        &[
+            (DocumentId::Identity, DocStatus::Ready),
+            (DocumentId::S1Form, DocStatus::Checking),
+            (DocumentId::Rib, DocStatus::NeedsAttention(Msg::StatusAttention)),
+        ],
+        Lang::En,
+    )
+    .await;
+    let row = |id: &str| text_of(&root, &format!("#checklist-{id}"));
+    assert!(row("identity").contains("Ready"), "{}", row("identity"));
+    assert!(row("s1_form").contains("Being checked"), "{}", row("s1_form"));
+    assert!(row("rib").contains("Needs attention"), "{}", row("rib"));
+    assert!(row("birth_certificate").contains("Missing"));
+    let headlines = text_of(&root, ".headlines");
+    assert!(
+        headlines.contains(
+            "Still missing for the provisional certificate: Certificate of studies, S1 form"
+        ),
+        "{headlines}"
+    );
+    assert!(
+        headlines
+            .contains("Still missing for final entitlement: Birth certificate, RIB in your name"),
+        "{headlines}"
+    );
+    assert!(text_of(&root, "#checklist-provisional + .progress-text").contains("1 of 3 ready"));
+    assert!(root.query_selector("#checklist-visa").unwrap().is_none(), "no visa for EU students");
+    let link = root.query_selector("#checklist-rib a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#slot-rib"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_complete_group_says_so_in_french() {
+    let ready = [DocumentId::CertificateOfStudies, DocumentId::Identity, DocumentId::S1Form]
+        .map(|d| (d, DocStatus::Ready));
+    let root = checklist_with(&ready, Lang::Fr).await;
+    let headlines = text_of(&root, ".headlines");
+    assert!(headlines.contains("Tout est prêt pour l'attestation provisoire."), "{headlines}");
+    assert!(headlines.contains("Acte de naissance, RIB à votre nom"), "{headlines}");
     root.remove();
 }

@@ -1,76 +1,166 @@
-//! The checklist panel: which documents are still missing, per certificate.
+//! The checklist panel: every required document with its status, grouped by certificate,
+//! with a live headline of what is still missing; on phones, a summary bar stays in view.
 
-use secu_precheck_domain::documents::{checklist, GroupStatus};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
 use secu_precheck_domain::i18n::fill;
-use secu_precheck_domain::{DocumentId, Entitlement, Msg};
+use secu_precheck_domain::{
+    Checklist, DocumentId, Entitlement, Lang, Msg, Outcome, Rules, SituationId,
+};
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
+use crate::app::use_app;
+use crate::components::documents::group_title;
+use crate::state::DocStatus;
 
-/// The panel beside (or, on phones, below) the steps.
-#[function_component(Checklist)]
+/// Whose checklist this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The answers do not decide a situation yet: the most common case is shown.
+    CommonCase,
+    /// The student's situation.
+    Situation(SituationId),
+}
+
+/// Everything the panel shows; a plain view, so tests can render any state.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ChecklistViewProps {
+    /// Language.
+    pub lang: Lang,
+    /// The rules (names and notes of the documents).
+    pub rules: Rc<Rules>,
+    /// What is required and what is missing.
+    pub checklist: Checklist,
+    /// Documents with a file.
+    pub statuses: BTreeMap<DocumentId, DocStatus>,
+    /// Whose checklist.
+    pub scope: Scope,
+}
+
+/// The panel, from the app's state.
+#[function_component(ChecklistPanel)]
 pub fn checklist_panel() -> Html {
     let app = use_app();
-    let groups = checklist(&[]);
+    let scope = app.situation().map_or(Scope::CommonCase, Scope::Situation);
     html! {
-        <aside class="checklist" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{ app.t(Msg::ChecklistHeading) }</h2>
-            <ul class="headlines">
-                { for groups.iter().map(|g| html! { <li>{ headline(&app, g) }</li> }) }
-            </ul>
-            <p class="scope">{ app.t(Msg::ChecklistScope) }</p>
-            { for groups.iter().map(|g| group(&app, g)) }
+        <ChecklistView
+            lang={ app.lang() }
+            rules={ Rc::clone(&app.rules) }
+            checklist={ app.checklist() }
+            statuses={ app.state.statuses.clone() }
+            scope={ scope }
+        />
+    }
+}
+
+/// The panel, from explicit values.
+#[function_component(ChecklistView)]
+pub fn checklist_view(props: &ChecklistViewProps) -> Html {
+    let lang = props.lang;
+    let t = |m| lang.text(m);
+    let c = &props.checklist;
+    let scope = match props.scope {
+        Scope::CommonCase => t(Msg::ChecklistScopeCommonCase).to_owned(),
+        Scope::Situation(s) => fill(
+            t(Msg::ChecklistScopeSituation),
+            &[("situation", props.rules.situation(s).name.get(lang))],
+        ),
+    };
+    let counts = |e: Entitlement| {
+        let total = c.required(e).len();
+        (total - c.missing(e).len(), total)
+    };
+    let ((p_ready, p_total), (f_ready, f_total)) =
+        (counts(Entitlement::Provisional), counts(Entitlement::Final));
+    let summary = fill(
+        t(Msg::ChecklistScopeMobileSummary),
+        &[
+            ("p_ready", &p_ready.to_string()),
+            ("p_total", &p_total.to_string()),
+            ("f_ready", &f_ready.to_string()),
+            ("f_total", &f_total.to_string()),
+        ],
+    );
+    html! {
+        <aside class="checklist" id="checklist" aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading" tabindex="-1">{ t(Msg::ChecklistHeading) }</h2>
+            <p class="scope">{ scope }</p>
+            if c.outcome == Outcome::NoRegistrationNeeded {
+                <p class="headline" role="status">{ t(Msg::ChecklistScopeNoRegistration) }</p>
+            } else {
+                <ul class="headlines" aria-live="polite">
+                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, props, e) }</li> }) }
+                </ul>
+                { for Entitlement::ALL.into_iter().map(|e| group(props, e)) }
+                <a class="mobile-summary" href="#checklist-heading">{ summary }</a>
+            }
         </aside>
     }
 }
 
-fn headline(app: &AppContext, group: &GroupStatus) -> String {
-    let (missing, complete) = match group.entitlement {
+fn headline(lang: Lang, props: &ChecklistViewProps, e: Entitlement) -> String {
+    let (missing, complete) = match e {
         Entitlement::Provisional => {
             (Msg::ChecklistMissingProvisional, Msg::ChecklistCompleteProvisional)
         }
         Entitlement::Final => (Msg::ChecklistMissingFinal, Msg::ChecklistCompleteFinal),
     };
-    if group.missing.is_empty() {
-        return app.t(complete).to_owned();
+    let docs = props.checklist.missing(e);
+    if docs.is_empty() {
+        return lang.text(complete).to_owned();
     }
-    let names: Vec<&str> = group.missing.iter().map(|d| app.t(d.name())).collect();
-    fill(app.t(missing), &[("docs", &names.join(", "))])
+    let names: Vec<&str> = docs.iter().map(|&d| props.rules.document(d).name.get(lang)).collect();
+    fill(lang.text(missing), &[("docs", &names.join(", "))])
 }
 
-fn group(app: &AppContext, group: &GroupStatus) -> Html {
-    let (id, title) = match group.entitlement {
-        Entitlement::Provisional => ("checklist-provisional", Msg::ChecklistProvisional),
-        Entitlement::Final => ("checklist-final", Msg::ChecklistFinal),
+fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
+    let lang = props.lang;
+    let required = props.checklist.required(e);
+    if required.is_empty() {
+        return Html::default();
+    }
+    let id = match e {
+        Entitlement::Provisional => "checklist-provisional",
+        Entitlement::Final => "checklist-final",
     };
-    let total = group.required.len();
-    let ready = total - group.missing.len();
+    let total = required.len();
+    let ready = total - props.checklist.missing(e).len();
     let progress = fill(
-        app.t(Msg::ChecklistProgress),
+        lang.text(Msg::ChecklistProgress),
         &[("ready", &ready.to_string()), ("total", &total.to_string())],
     );
     html! {
         <section class="checklist-group" aria-labelledby={ id }>
-            <h3 id={ id }>{ app.t(title) }</h3>
+            <h3 id={ id }>{ lang.text(group_title(e)) }</h3>
             <p class="progress-text">
                 <progress max={ total.to_string() } value={ ready.to_string() } aria-hidden="true"></progress>
                 { progress }
             </p>
             <ul class="documents">
-                { for group.required.iter().map(|&doc| row(app, doc)) }
+                { for required.iter().map(|&doc| row(props, doc)) }
             </ul>
         </section>
     }
 }
 
-fn row(app: &AppContext, doc: DocumentId) -> Html {
+fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
+    let lang = props.lang;
+    let rule = props.rules.document(doc);
+    let (class, label, reason) = match props.statuses.get(&doc) {
+        None => ("status-missing", Msg::StatusMissing, None),
+        Some(DocStatus::Checking) => ("status-checking", Msg::StatusChecking, None),
+        Some(DocStatus::Ready) => ("status-ready", Msg::StatusReady, None),
+        Some(DocStatus::NeedsAttention(reason)) => {
+            ("status-attention", Msg::StatusAttention, Some(*reason))
+        }
+    };
     html! {
-        <li class="document" id={ format!("checklist-{}", doc.id()) }>
-            <span class="document-name">{ app.t(doc.name()) }</span>
-            <span class="status status-missing">{ app.t(Msg::ChecklistStatusMissing) }</span>
-            if doc == DocumentId::ResidencePermit {
-                <span class="document-hint">{ app.t(Msg::ChecklistVisaAgain) }</span>
-            }
+        <li key={ doc.id() } class={ classes!("document", class) } id={ format!("checklist-{}", doc.id()) }>
+            <a class="document-name" href={ format!("#slot-{}", doc.id()) }>{ rule.name.get(lang) }</a>
+            <span class="status">{ lang.text(label) }</span>
+            if let Some(reason) = reason { <span class="document-hint">{ lang.text(reason) }</span> }
+            if let Some(note) = &rule.checklist_note { <span class="document-hint">{ note.get(lang) }</span> }
         </li>
     }
 }

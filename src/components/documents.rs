@@ -1,0 +1,73 @@
+//! Step 3: one card per document the situation needs, which the checklist rows link to.
+//! (The file input and the checks join each card with their own issue.)
+
+use secu_precheck_domain::i18n::{fill, join_or, megabytes};
+use secu_precheck_domain::{DocumentId, Entitlement, Msg, Outcome};
+use yew::prelude::*;
+
+use crate::app::{use_app, AppContext};
+use crate::components::Step;
+
+/// The heading of a group of documents.
+pub(crate) const fn group_title(e: Entitlement) -> Msg {
+    match e {
+        Entitlement::Provisional => Msg::ChecklistProvisional,
+        Entitlement::Final => Msg::ChecklistFinal,
+    }
+}
+
+/// "Your documents": what counts, advice, formats and size, per document.
+#[function_component(DocumentsStep)]
+pub fn documents_step() -> Html {
+    let app = use_app();
+    let checklist = app.checklist();
+    html! {
+        <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }>
+            if checklist.outcome == Outcome::NoRegistrationNeeded {
+                <p class="outcome">{ app.t(Msg::ChecklistScopeNoRegistration) }</p>
+            } else {
+                { for Entitlement::ALL.into_iter().map(|e| html! {
+                    <div class="slot-group" key={ group_title(e).key() }>
+                        <h3>{ app.t(group_title(e)) }</h3>
+                        { for checklist.required(e).iter().map(|&doc| card(&app, doc)) }
+                    </div>
+                }) }
+                <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
+            }
+        </Step>
+    }
+}
+
+fn card(app: &AppContext, doc: DocumentId) -> Html {
+    let lang = app.lang();
+    let rule = app.rules.document(doc);
+    let note = app.situation().and_then(|s| app.rules.situation(s).notes.get(&doc));
+    let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| f.label()).collect();
+    let limits = fill(
+        app.t(Msg::SlotFormats),
+        &[
+            ("formats", &join_or(lang, &formats)),
+            ("size", &megabytes(lang, app.rules.size_limit(doc))),
+        ],
+    );
+    let year = (doc == DocumentId::CertificateOfStudies).then(|| {
+        let (first, second) = app.rules.academic_year(app.state.today);
+        fill(
+            app.t(Msg::SlotAcademicYear),
+            &[("first", &first.to_string()), ("second", &second.to_string())],
+        )
+    });
+    let id = format!("slot-{}", doc.id());
+    html! {
+        <article key={ doc.id() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
+            <h4 id={ format!("{id}-name") }>{ rule.name.get(lang) }</h4>
+            <p>{ rule.what_counts.get(lang) }</p>
+            if let Some(note) = note { <p class="note">{ note.get(lang) }</p> }
+            <ul class="hints">
+                if let Some(year) = year { <li>{ year }</li> }
+                { for rule.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }
+            </ul>
+            <p class="limits">{ limits }</p>
+        </article>
+    }
+}

@@ -1,0 +1,189 @@
+//! Step 1: the questions that decide the documents, asked one branch at a time.
+
+use secu_precheck_domain::i18n::fill;
+use secu_precheck_domain::{Country, Lang, Msg, Outcome, Question};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::{use_app, AppContext};
+use crate::components::Step;
+use crate::state::{Action, DatePart};
+
+/// The yes/no questions, in the order they are asked.
+const YES_NO: [Question; 4] =
+    [Question::Ehic, Question::S1, Question::QuebecForm, Question::FrenchOverseas];
+
+/// "Your situation": nationality, then only the questions its answer calls for, then the
+/// date of birth; the situation they lead to is announced politely.
+#[function_component(SituationStep)]
+pub fn situation_step() -> Html {
+    let app = use_app();
+    let questions = app.state.answers.questions(&app.rules);
+    html! {
+        <Step id="situation" heading={ Msg::SituationHeading } intro={ Msg::SituationBody }>
+            if let Some(note) = &app.rules.university_note {
+                <p class="university-note">
+                    { fill(app.t(Msg::OutcomeUniversityNote), &[("note", note.get(app.lang()))]) }
+                </p>
+            }
+            // Each question keeps its own place, so one appearing never rebuilds (and
+            // unfocuses) the others.
+            { nationality(&app) }
+            { for YES_NO.iter().map(|&q| if questions.contains(&q) { yes_no(&app, q) } else { Html::default() }) }
+            { birth_date(&app) }
+            <p class="outcome" role="status">{ outcome(&app) }</p>
+        </Step>
+    }
+}
+
+fn outcome(app: &AppContext) -> String {
+    let Some(situation) = app.situation() else {
+        return app.t(Msg::OutcomePending).to_owned();
+    };
+    let rule = app.rules.situation(situation);
+    match (rule.outcome, &rule.reason) {
+        (Outcome::NoRegistrationNeeded, Some(reason)) => {
+            fill(app.t(Msg::OutcomeNone), &[("reason", reason.get(app.lang()))])
+        }
+        _ => fill(app.t(Msg::OutcomeRegister), &[("situation", rule.name.get(app.lang()))]),
+    }
+}
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The error line of a field, "Error:" read out before it.
+fn error_line(app: &AppContext, id: &str, msg: Msg) -> Html {
+    html! {
+        <p class="error-message" id={ id.to_owned() }>
+            <span class="visually-hidden">{ app.t(Msg::ErrorPrefix) }{ " " }</span>
+            { app.t(msg) }
+        </p>
+    }
+}
+
+fn nationality(app: &AppContext) -> Html {
+    let error = app.state.nationality_error();
+    let describedby =
+        if error.is_some() { "nationality-hint nationality-error" } else { "nationality-hint" };
+    html! {
+        <div class={ classes!("field", error.map(|_| "field-error")) }>
+            <label for="nationality">{ app.t(Msg::QuestionNationalityLabel) }</label>
+            <p class="hint" id="nationality-hint">{ app.t(Msg::QuestionNationalityHint) }</p>
+            if let Some(msg) = error { { error_line(app, "nationality-error", msg) } }
+            <input
+                id="nationality"
+                type="text"
+                list="countries"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby={ describedby }
+                aria-invalid={ error.is_some().to_string() }
+                value={ app.state.nationality_text.clone() }
+                oninput={ app.callback(|e: InputEvent| Action::TypeNationality(input_value(&e))) }
+                onchange={ app.callback(|_: Event| Action::CommitNationality) }
+            />
+            <CountryOptions lang={ app.lang() } />
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct CountryOptionsProps {
+    lang: Lang,
+}
+
+/// The 250 countries, rendered again only when the language changes.
+#[function_component(CountryOptions)]
+fn country_options(props: &CountryOptionsProps) -> Html {
+    html! {
+        <datalist id="countries">
+            { for Country::sorted(props.lang).into_iter().map(|c| html! {
+                <option value={ c.name(props.lang) }></option>
+            }) }
+        </datalist>
+    }
+}
+
+fn yes_no(app: &AppContext, question: Question) -> Html {
+    let (id, legend, answer) = match question {
+        Question::Ehic => ("ehic", Msg::QuestionEhic, app.state.answers.ehic),
+        Question::S1 => ("s1", Msg::QuestionS1, app.state.answers.s1),
+        Question::QuebecForm => {
+            ("quebec-form", Msg::QuestionQuebecForm, app.state.answers.quebec_form)
+        }
+        Question::FrenchOverseas => {
+            ("french-overseas", Msg::QuestionFrenchOverseas, app.state.answers.french_overseas)
+        }
+        Question::Nationality | Question::BirthDate => return Html::default(),
+    };
+    let option = |value: bool, label: Msg| {
+        let input_id = format!("{id}-{}", if value { "yes" } else { "no" });
+        html! {
+            <div class="radio">
+                <input
+                    type="radio"
+                    id={ input_id.clone() }
+                    name={ id }
+                    checked={ answer == Some(value) }
+                    onchange={ app.callback(move |_: Event| Action::Answer(question, value)) }
+                />
+                <label for={ input_id }>{ app.t(label) }</label>
+            </div>
+        }
+    };
+    html! {
+        <fieldset class="field" id={ format!("question-{id}") }>
+            <legend>{ app.t(legend) }</legend>
+            <div class="radios">
+                { option(true, Msg::AnswerYes) }
+                { option(false, Msg::AnswerNo) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn birth_date(app: &AppContext) -> Html {
+    let error = app.state.birth_error();
+    let describedby = if error.is_some() { "birth-hint birth-error" } else { "birth-hint" };
+    let part = |part: DatePart, label: Msg, value: &str| {
+        let (id, autocomplete, width) = match part {
+            DatePart::Day => ("birth-day", "bday-day", "width-2"),
+            DatePart::Month => ("birth-month", "bday-month", "width-2"),
+            DatePart::Year => ("birth-year", "bday-year", "width-4"),
+        };
+        html! {
+            <div class="date-item">
+                <label for={ id }>{ app.t(label) }</label>
+                <input
+                    id={ id }
+                    class={ width }
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete={ autocomplete }
+                    aria-invalid={ error.is_some().to_string() }
+                    value={ value.to_owned() }
+                    oninput={ app.callback(move |e: InputEvent| Action::TypeBirth(part, input_value(&e))) }
+                />
+            </div>
+        }
+    };
+    let birth = &app.state.birth;
+    html! {
+        <fieldset
+            class={ classes!("field", error.map(|_| "field-error")) }
+            id="birth"
+            aria-describedby={ describedby }
+        >
+            <legend>{ app.t(Msg::QuestionBirthLegend) }</legend>
+            <p class="hint" id="birth-hint">{ app.t(Msg::QuestionBirthHint) }</p>
+            if let Some(msg) = error { { error_line(app, "birth-error", msg) } }
+            <div class="date-inputs">
+                { part(DatePart::Day, Msg::QuestionDay, &birth.day) }
+                { part(DatePart::Month, Msg::QuestionMonth, &birth.month) }
+                { part(DatePart::Year, Msg::QuestionYear, &birth.year) }
+            </div>
+        </fieldset>
+    }
+}

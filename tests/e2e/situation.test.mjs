@@ -1,0 +1,197 @@
+// "Your situation" → the checklist, as a student answers: by labels, in Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, launch, open, serve, PHONE } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const checklist = (page) => page.getByRole('complementary', { name: 'Your checklist' });
+const rows = async (page, group) =>
+  (await checklist(page).getByRole('region', { name: group }).locator('.document-name').allInnerTexts()).map((t) =>
+    t.trim(),
+  );
+const PROVISIONAL = 'Needed for the provisional certificate';
+const FINAL = 'Needed for final entitlement';
+
+async function chooseNationality(page, text) {
+  const field = page.getByLabel('Your nationality');
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+async function answer(page, question, value) {
+  await page.getByRole('group', { name: question }).getByLabel(value, { exact: true }).check();
+}
+
+test('before any answer the checklist shows the most common case and says so', async () => {
+  const { page, context } = await open(browser, server.url);
+  await checklist(page).getByText(/^The most common case, a student from outside the EU/).waitFor();
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
+  await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
+  await context.close();
+});
+
+test('an Algerian student keeps the visa and is told about the certificate of residence', async () => {
+  const { page, context } = await open(browser, server.url);
+  await chooseNationality(page, 'algeria');
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Algeria', 'the name is tidied up');
+  await page.getByText('Your situation: Algerian student.', { exact: true }).waitFor();
+  assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
+  await page.locator('#slot-residence_permit').getByText(/certificat de résidence algérien/).waitFor();
+  await context.close();
+});
+
+test('an EU student is asked about the European card, then about an S1 form', async () => {
+  const { page, context } = await open(browser, server.url);
+  await page.getByLabel('Your nationality').fill('Germany');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'nationality', 'a new question does not steal focus');
+  await chooseNationality(page, 'Germany');
+  const card = 'Do you have a European Health Insurance Card valid until the end of the academic year?';
+  const s1 = 'Do you have an S1 form from the health insurance of your country?';
+  assert.equal(await page.getByRole('group', { name: s1 }).count(), 0, 'no S1 question yet');
+
+  await answer(page, card, 'Yes');
+  await page.getByRole('status').filter({ hasText: 'You do not need to register.' }).waitFor();
+  await checklist(page).getByText('You do not need to register: there is nothing to upload.').waitFor();
+  assert.equal(await page.locator('.slot').count(), 0, 'no document to prepare');
+
+  await answer(page, card, 'No');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ehic-no', 'focus stays on the answer');
+  await answer(page, s1, 'No');
+  await page.getByText('Your situation: EU, EEA or Swiss student without a European card.', { exact: true }).waitFor();
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Attestation of resources']);
+  assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'RIB in your name']);
+  await checklist(page)
+    .getByText('Still missing for the provisional certificate: Certificate of studies, Proof of identity, Attestation of resources')
+    .waitFor();
+
+  await answer(page, s1, 'Yes');
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'S1 form']);
+
+  // Changing nationality and coming back loses nothing.
+  await chooseNationality(page, 'Canada');
+  assert.equal(await page.getByRole('group', { name: card }).count(), 0);
+  await chooseNationality(page, 'Germany');
+  assert.ok(await page.getByRole('group', { name: s1 }).getByLabel('Yes', { exact: true }).isChecked());
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'S1 form']);
+  await context.close();
+});
+
+test('a Quebec student with the form needs it and no residence permit', async () => {
+  const { page, context } = await open(browser, server.url);
+  await chooseNationality(page, 'Canada');
+  await answer(page, 'Are you covered by the Quebec form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
+  assert.deepEqual(await rows(page, PROVISIONAL), [
+    'Certificate of studies',
+    'Proof of identity',
+    'Student visa',
+    'Quebec form SE 401-Q-106 or SE 401-Q-102',
+  ]);
+  assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'RIB in your name']);
+  await context.close();
+});
+
+test('a French student from New Caledonia needs no visa; other French students do not register', async () => {
+  const { page, context } = await open(browser, server.url);
+  await chooseNationality(page, 'France');
+  const q =
+    'Are you from Wallis-et-Futuna, New Caledonia, French Polynesia or Saint-Pierre-et-Miquelon, or were you born abroad?';
+  await answer(page, q, 'Yes');
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity']);
+  await answer(page, q, 'No');
+  await page.getByRole('status').filter({ hasText: 'You do not need to register.' }).waitFor();
+  await context.close();
+});
+
+test('under 16 adds the parental authorisation, and it goes away with an older date', async () => {
+  const { page, context } = await open(browser, server.url);
+  await chooseNationality(page, 'India');
+  const year = new Date().getFullYear();
+  await page.getByLabel('Day').fill('1');
+  await page.getByLabel('Month').fill('1');
+  await page.getByLabel('Year').fill(String(year - 10));
+  assert.deepEqual(await rows(page, PROVISIONAL), [
+    'Certificate of studies',
+    'Proof of identity',
+    'Student visa',
+    'Parental authorisation',
+  ]);
+  await page.getByLabel('Year').fill(String(year - 20));
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
+  await context.close();
+});
+
+test('a country not in the list and an impossible date get a clear error, and what was typed stays', async () => {
+  const { page, context } = await open(browser, server.url);
+  await chooseNationality(page, 'Atlantis');
+  await page.getByText('Choose your nationality from the list, for example Morocco or Brazil.').waitFor();
+  const field = page.getByLabel('Your nationality');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await field.inputValue(), 'Atlantis');
+  assert.match(await page.locator('#nationality-error').textContent(), /^Error: Choose/);
+
+  await page.getByLabel('Day').fill('30');
+  await page.getByLabel('Month').fill('02');
+  await page.getByLabel('Year').fill('2005');
+  await page.getByText('Enter a real date of birth, for example 23 10 2002.').waitFor();
+  assert.equal(await page.getByLabel('Day').inputValue(), '30');
+  await context.close();
+});
+
+test('a checklist row takes the keyboard to its document', async () => {
+  const { page, context } = await open(browser, server.url);
+  await checklist(page).getByRole('link', { name: 'RIB in your name' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'slot-rib');
+  assert.match(await page.locator('#slot-rib').innerText(), /PDF, JPEG or PNG, at most 4 MB\./);
+  await context.close();
+});
+
+test('in French, the same answers give the same list in French', async () => {
+  const { page, context } = await open(browser, server.url, { locale: 'fr-FR' });
+  const field = page.getByLabel('Votre nationalité');
+  await field.fill('Algérie');
+  await field.press('Tab');
+  await page.getByText('Votre situation\u00a0: Étudiant algérien.', { exact: true }).waitFor();
+  const panel = page.getByRole('complementary', { name: 'Votre liste de documents' });
+  await panel.getByText('Il manque encore pour les droits définitifs\u00a0: Acte de naissance, Titre de séjour, RIB à votre nom').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Algeria', 'the chosen country follows the language');
+  await context.close();
+});
+
+test('a university sets the size limit, the academic year and a note through the URL', async () => {
+  const url = `${server.url}?lang=fr&size-limit=3500000&academic-year-start=2027-09-06&note-fr=Contactez%20le%20service%20international`;
+  const { page, context } = await open(browser, url);
+  await page.getByText('De la part de votre établissement\u00a0: Contactez le service international').waitFor();
+  await page.locator('#slot-rib').getByText('PDF, JPEG ou PNG, 3,5 Mo au maximum.').waitFor();
+  await page.locator('#slot-certificate_of_studies').getByText("Il doit porter sur l'année universitaire 2027-2028.").waitFor();
+  await context.close();
+});
+
+test('with questions and errors showing, on a phone, axe-core still finds no violation', async () => {
+  for (const locale of ['en-US', 'fr-FR']) {
+    const { page, context } = await open(browser, server.url, { locale, viewport: PHONE });
+    const nationality = page.locator('#nationality');
+    await nationality.fill('Norway');
+    await nationality.press('Tab');
+    await page.locator('#ehic-no').check();
+    await page.locator('#birth-day').fill('31');
+    await page.locator('#birth-month').fill('4');
+    await page.locator('#birth-year').fill('2001');
+    await page.locator('#birth-error').waitFor();
+    assert.deepEqual(await axe(page), [], locale);
+    const summary = page.locator('.mobile-summary');
+    assert.ok(await summary.isVisible(), 'the summary bar shows on a phone');
+    await context.close();
+  }
+});
