@@ -9,6 +9,9 @@ try {
     ['docs/screenshot-phone-fr.png', PHONE, 'fr-FR'],
   ]) {
     const { page, context } = await open(browser, server.url, { viewport, locale });
+    // A student from India, 17: the common case, with the situation answered.
+    await page.locator('#nationality').fill(locale.startsWith('fr') ? 'Inde' : 'India');
+    await page.locator('#nationality').press('Tab');
     await page.screenshot({ path: file, fullPage: true });
     await context.close();
     console.log(`wrote ${file}`);

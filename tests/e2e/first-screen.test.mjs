@@ -1,21 +1,12 @@
 // The first screen as a person finds it: by roles and accessible names.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, serve, PHONE } from './harness.mjs';
+import { open, suite, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = suite();
 
 test('the page renders its main heading and landmarks', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await assert.doesNotReject(
     page
       .getByRole('heading', { level: 1, name: 'Get your French health-insurance registration right the first time' })
@@ -32,7 +23,7 @@ test('the page renders its main heading and landmarks', async () => {
 });
 
 test('it says that files never leave the device and that it is not the official service', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await page.getByText('Your files never leave this device.').waitFor();
   const footer = page.getByRole('contentinfo');
   assert.match(await footer.innerText(), /independent tool/);
@@ -42,7 +33,7 @@ test('it says that files never leave the device and that it is not the official 
 });
 
 test('the checklist shows what is still missing for each certificate', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   const panel = page.getByRole('complementary', { name: 'Your checklist' });
   await panel
     .getByText('Still missing for the provisional certificate: Certificate of studies, Proof of identity, Student visa')
@@ -57,7 +48,7 @@ test('the checklist shows what is still missing for each certificate', async () 
 });
 
 test('a French browser gets the page in French', async () => {
-  const { page, context } = await open(browser, server.url, { locale: 'fr-FR' });
+  const { page, context } = await open(app.browser, app.url, { locale: 'fr-FR' });
   await page
     .getByRole('heading', { level: 1, name: "Réussissez votre inscription à l'Assurance Maladie du premier coup" })
     .waitFor();
@@ -67,7 +58,7 @@ test('a French browser gets the page in French', async () => {
 
 test('on a 360 px phone nothing overflows sideways', async () => {
   for (const locale of ['en-US', 'fr-FR']) {
-    const { page, context } = await open(browser, server.url, { locale, viewport: PHONE });
+    const { page, context } = await open(app.browser, app.url, { locale, viewport: PHONE });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${locale}: the page is ${overflow}px wider than the screen`);
     const switchBox = await page.getByRole('button', { name: 'Français' }).boundingBox();
@@ -77,7 +68,7 @@ test('on a 360 px phone nothing overflows sideways', async () => {
 });
 
 test('the keyboard alone reaches the skip link, the content and the language switch', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the skip link comes first');

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -57,6 +58,25 @@ export function launch() {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Registers the file's set-up: one server of dist/ and one Chromium for all its tests.
+ * Returns an object whose `url` and `browser` are set once `before` has run.
+ */
+export function suite() {
+  const ctx = { url: '', browser: null };
+  let server;
+  before(async () => {
+    server = await serve();
+    ctx.url = server.url;
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await server?.close();
+  });
+  return ctx;
 }
 
 export const PHONE = { width: 360, height: 740 };

@@ -1,25 +1,16 @@
 // The language switch turns every visible text from English to French and back.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, serve, visibleTexts, DESKTOP, PHONE } from './harness.mjs';
+import { open, suite, visibleTexts, DESKTOP, PHONE } from './harness.mjs';
 
 // Proper names, the same in every language on purpose.
 const SAME_IN_BOTH = new Set(['secu-precheck', 'English', 'Français']);
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = suite();
 
 for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   test(`every visible text switches from English to French and back (${label})`, async () => {
-    const { page, context } = await open(browser, server.url, { viewport });
+    const { page, context } = await open(app.browser, app.url, { viewport });
     const english = await visibleTexts(page);
     const englishTitle = await page.title();
     assert.ok(english.length > 20, `only ${english.length} texts found`);

@@ -1,22 +1,13 @@
 // Privacy, security and accessibility gates: the page talks to no other origin, logs no error,
 // keeps its strict CSP, and axe-core finds no violation.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, open, serve, DESKTOP, PHONE } from './harness.mjs';
+import { axe, open, suite, DESKTOP, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = suite();
 
 test('the page requests nothing from another origin, logs no error and breaks no CSP rule', async () => {
-  const { page, context, problems } = await open(browser, server.url);
+  const { page, context, problems } = await open(app.browser, app.url);
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
@@ -28,7 +19,7 @@ test('the page requests nothing from another origin, logs no error and breaks no
 });
 
 test('the CSP is strict: no unsafe-inline or unsafe-eval, only the loader by its hash', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   const directives = Object.fromEntries(
     csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
@@ -51,7 +42,7 @@ test('the CSP is strict: no unsafe-inline or unsafe-eval, only the loader by its
 });
 
 test('an inline script that is not the loader is refused by the CSP', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   const directive = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -73,7 +64,7 @@ for (const [label, options] of [
   ['French, phone', { locale: 'fr-FR', viewport: PHONE }],
 ]) {
   test(`axe-core finds no accessibility violation (${label})`, async () => {
-    const { page, context } = await open(browser, server.url, options);
+    const { page, context } = await open(app.browser, app.url, options);
     const violations = await axe(page);
     assert.deepEqual(violations, []);
     await context.close();

@@ -1,18 +1,9 @@
 // "Your situation" → the checklist, as a student answers: by labels, in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, open, serve, PHONE } from './harness.mjs';
+import { axe, open, suite, PHONE } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = suite();
 
 const checklist = (page) => page.getByRole('complementary', { name: 'Your checklist' });
 const rows = async (page, group) =>
@@ -33,7 +24,7 @@ async function answer(page, question, value) {
 }
 
 test('before any answer the checklist shows the most common case and says so', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await checklist(page).getByText(/^The most common case, a student from outside the EU/).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
   await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
@@ -41,7 +32,7 @@ test('before any answer the checklist shows the most common case and says so', a
 });
 
 test('an Algerian student keeps the visa and is told about the certificate of residence', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'algeria');
   assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Algeria', 'the name is tidied up');
   await page.getByText('Your situation: Algerian student.', { exact: true }).waitFor();
@@ -51,7 +42,7 @@ test('an Algerian student keeps the visa and is told about the certificate of re
 });
 
 test('an EU student is asked about the European card, then about an S1 form', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await page.getByLabel('Your nationality').fill('Germany');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'nationality', 'a new question does not steal focus');
   await chooseNationality(page, 'Germany');
@@ -87,7 +78,7 @@ test('an EU student is asked about the European card, then about an S1 form', as
 });
 
 test('a Quebec student with the form needs it and no residence permit', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'Canada');
   await answer(page, 'Are you covered by the Quebec form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
   assert.deepEqual(await rows(page, PROVISIONAL), [
@@ -101,7 +92,7 @@ test('a Quebec student with the form needs it and no residence permit', async ()
 });
 
 test('a French student from New Caledonia needs no visa; other French students do not register', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'France');
   const q =
     'Are you from Wallis-et-Futuna, New Caledonia, French Polynesia or Saint-Pierre-et-Miquelon, or were you born abroad?';
@@ -113,7 +104,7 @@ test('a French student from New Caledonia needs no visa; other French students d
 });
 
 test('under 16 adds the parental authorisation, and it goes away with an older date', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'India');
   const year = new Date().getFullYear();
   await page.getByLabel('Day').fill('1');
@@ -131,7 +122,7 @@ test('under 16 adds the parental authorisation, and it goes away with an older d
 });
 
 test('a country not in the list and an impossible date get a clear error, and what was typed stays', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'Atlantis');
   await page.getByText('Choose your nationality from the list, for example Morocco or Brazil.').waitFor();
   const field = page.getByLabel('Your nationality');
@@ -148,7 +139,7 @@ test('a country not in the list and an impossible date get a clear error, and wh
 });
 
 test('a checklist row takes the keyboard to its document', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(app.browser, app.url);
   await checklist(page).getByRole('link', { name: 'RIB in your name' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'slot-rib');
@@ -157,7 +148,7 @@ test('a checklist row takes the keyboard to its document', async () => {
 });
 
 test('in French, the same answers give the same list in French', async () => {
-  const { page, context } = await open(browser, server.url, { locale: 'fr-FR' });
+  const { page, context } = await open(app.browser, app.url, { locale: 'fr-FR' });
   const field = page.getByLabel('Votre nationalité');
   await field.fill('Algérie');
   await field.press('Tab');
@@ -170,8 +161,8 @@ test('in French, the same answers give the same list in French', async () => {
 });
 
 test('a university sets the size limit, the academic year and a note through the URL', async () => {
-  const url = `${server.url}?lang=fr&size-limit=3500000&academic-year-start=2027-09-06&note-fr=Contactez%20le%20service%20international`;
-  const { page, context } = await open(browser, url);
+  const url = `${app.url}?lang=fr&size-limit=3500000&academic-year-start=2027-09-06&note-fr=Contactez%20le%20service%20international`;
+  const { page, context } = await open(app.browser, url);
   await page.getByText('De la part de votre établissement\u00a0: Contactez le service international').waitFor();
   await page.locator('#slot-rib').getByText('PDF, JPEG ou PNG, 3,5 Mo au maximum.').waitFor();
   await page.locator('#slot-certificate_of_studies').getByText("Il doit porter sur l'année universitaire 2027-2028.").waitFor();
@@ -180,7 +171,7 @@ test('a university sets the size limit, the academic year and a note through the
 
 test('with questions and errors showing, on a phone, axe-core still finds no violation', async () => {
   for (const locale of ['en-US', 'fr-FR']) {
-    const { page, context } = await open(browser, server.url, { locale, viewport: PHONE });
+    const { page, context } = await open(app.browser, app.url, { locale, viewport: PHONE });
     const nationality = page.locator('#nationality');
     await nationality.fill('Norway');
     await nationality.press('Tab');
