@@ -112,6 +112,19 @@ impl Date {
         .ok()
     }
 
+    /// Days since 1970-01-01 (negative before): Howard Hinnant's `days_from_civil`.
+    #[must_use]
+    pub fn to_unix_days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The year.
     #[must_use]
     pub const fn year(self) -> u16 {
@@ -226,6 +239,10 @@ mod tests {
         assert_eq!(Date::from_unix_days(11_016), Some(d("2000-02-29")));
         assert_eq!(Date::from_unix_days(20_784), Some(d("2026-11-27")));
         assert_eq!(Date::from_unix_days(i64::MAX / 2), None);
+        for days in [-354_285, -1, 0, 11_016, 20_784, 2_932_896] {
+            let date = Date::from_unix_days(days).unwrap();
+            assert_eq!(date.to_unix_days(), days, "{date}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod checklist;
 pub mod countries;
 pub mod date;
+pub mod fields;
 pub mod i18n;
 pub mod rules;
 pub mod situation;

@@ -119,3 +119,99 @@ fn situations_lists_every_id_with_its_name() {
     let (_, french, _) = precheck(&["situations", "--lang", "fr"]);
     assert!(french.contains("algeria\tÉtudiant algérien"), "{french}");
 }
+
+fn precheck_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_precheck"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run precheck");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const GOOD_FORM: &str = r#"{
+  "title": "Mme", "last_name": "N’Diaye", "first_name": "Awa", "birth_date": "2003-05-14",
+  "nationality": "SN", "birth_country": "Sénégal", "rights_start_date": "2026-09-01",
+  "street_number": "12", "street_complement": "bis", "lane_type": "rue",
+  "street_name": "de la  Paix", "address_extra": "", "postcode": "75 002", "town": "Paris",
+  "email": "awa.ndiaye@gmail.com", "email_confirmation": "awa.ndiaye@gmail.com",
+  "phone": "+33 6 12 34 56 78"
+}"#;
+
+#[test]
+fn fields_prints_a_report_and_exits_0_when_valid() {
+    let (code, stdout, stderr) =
+        precheck_stdin(&["fields", "-", "--today", "2026-11-27"], GOOD_FORM);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    assert_eq!(json["valid"], true);
+    assert_eq!(json["errors"], serde_json::json!([]));
+    assert_eq!(json["warnings"], serde_json::json!([]));
+    let n = &json["normalised"];
+    assert_eq!(n["last_name"], "N'Diaye");
+    assert_eq!(n["birth_country"], "SN");
+    assert_eq!(n["street_name"], "de la Paix");
+    assert_eq!(n["postcode"], "75002");
+    assert_eq!(n["phone"], "06 12 34 56 78");
+    assert_eq!(n["title"], "Mme");
+}
+
+#[test]
+fn fields_lists_errors_and_warnings_and_exits_1() {
+    let form = GOOD_FORM
+        .replace(
+            "awa.ndiaye@gmail.com\", \"email_confirmation\": \"awa.ndiaye@gmail.com",
+            "awa@gmial.com\", \"email_confirmation\": \"awa@gmail.com",
+        )
+        .replace("\"N’Diaye\"", "\"N'Diaye2\"")
+        .replace("+33 6 12 34 56 78", "+44 7911 123456");
+    let dir = std::env::temp_dir().join(format!("precheck-fields-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("form.json");
+    std::fs::write(&file, form).unwrap();
+    let (code, stdout, _) = precheck(&["fields", file.to_str().unwrap(), "--today", "2026-11-27"]);
+    assert_eq!(code, 1, "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["valid"], false);
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([
+            {"field": "last_name", "code": "invalid_characters"},
+            {"field": "email_confirmation", "code": "email_mismatch"}
+        ])
+    );
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!([
+            {"field": "email", "code": "email_domain_typo", "suggestion": "awa@gmail.com"},
+            {"field": "phone", "code": "phone_not_french"}
+        ])
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn fields_exits_2_on_unreadable_input() {
+    for (stdin, needle) in [
+        ("not json", "not a JSON object"),
+        ("{\"shoe_size\": \"42\"}", "shoe_size"),
+        ("[]", "not a JSON object"),
+    ] {
+        let (code, stdout, stderr) = precheck_stdin(&["fields", "--today", "2026-11-27"], stdin);
+        assert_eq!(code, 2, "{stdin}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(needle), "{stdin}: {stderr}");
+    }
+    let (code, _, stderr) = precheck(&["fields", "/no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read"), "{stderr}");
+}

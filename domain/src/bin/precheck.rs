@@ -34,6 +34,19 @@ enum Command {
         #[arg(long, value_name = "DOC,DOC…", value_delimiter = ',')]
         ready: Vec<DocumentId>,
     },
+    /// Check the portal's form fields: reads one JSON object (FILE, or standard input for `-`
+    /// or no FILE) and prints {"valid", "errors", "warnings", "normalised"}. Exit 0 when valid,
+    /// 1 when not, 2 when the input cannot be read.
+    Fields {
+        /// A JSON file with the keys title, last_name, first_name, birth_date, nationality,
+        /// birth_country, rights_start_date, street_number, street_complement, lane_type,
+        /// street_name, address_extra, postcode, town, email, email_confirmation, phone.
+        #[arg(value_name = "FILE|-")]
+        file: Option<std::path::PathBuf>,
+        /// The day of the check, YYYY-MM-DD (default: today, from this machine's clock).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<Date>,
+    },
     /// List the situation ids with their names.
     Situations {
         /// The language of the names.
@@ -45,6 +58,59 @@ enum Command {
 fn today_from_clock() -> Option<Date> {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
     Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)
+}
+
+/// `precheck fields`: the form report as one JSON object.
+fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCode {
+    use std::io::Read;
+
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        valid: bool,
+        #[serde(flatten)]
+        report: &'a secu_precheck_domain::fields::Report,
+    }
+
+    let mut text = String::new();
+    let read = match file {
+        None => std::io::stdin().read_to_string(&mut text).map(|_| ()),
+        Some(path) if path.as_os_str() == "-" => {
+            std::io::stdin().read_to_string(&mut text).map(|_| ())
+        }
+        Some(path) => std::fs::read_to_string(path).map(|t| text = t),
+    };
+    if let Err(e) = read {
+        eprintln!("precheck: cannot read the input: {e}");
+        return ExitCode::from(2);
+    }
+    let parsed = serde_json::from_str::<serde_json::Value>(&text).and_then(|value| {
+        if value.is_object() {
+            serde_json::from_value(value)
+        } else {
+            Err(serde::de::Error::custom(format!("expected an object, found {value}")))
+        }
+    });
+    let input: secu_precheck_domain::fields::FormInput = match parsed {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("precheck: the input is not a JSON object of form fields: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = secu_precheck_domain::fields::check(&input, today, rules);
+    let output = Output { valid: report.is_valid(), report: &report };
+    match serde_json::to_string(&output) {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("precheck: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if report.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn main() -> ExitCode {
@@ -74,6 +140,13 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             }
+        }
+        Command::Fields { file, today } => {
+            let Some(today) = today.or_else(today_from_clock) else {
+                eprintln!("precheck: cannot read today's date from the clock; pass --today");
+                return ExitCode::from(2);
+            };
+            return fields(file.as_deref(), today, &rules);
         }
         Command::Situations { lang } => {
             for s in &rules.situations {
