@@ -71,6 +71,30 @@ fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("catalog.rs"), out).expect("write catalog.rs");
     countries(Path::new(&out_dir));
+    lane_types(Path::new(&out_dir));
+}
+
+/// `data/lane-types.tsv` → a static table of the official lane types.
+fn lane_types(out_dir: &Path) {
+    println!("cargo::rerun-if-changed=data/lane-types.tsv");
+    let text = std::fs::read_to_string("data/lane-types.tsv").expect("read data/lane-types.tsv");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let mut out = String::from("/// The official lane types (DGFiP abbreviations).\n");
+    let _ = writeln!(out, "pub static LANE_TYPES: [LaneType; {}] = [", rows.len());
+    for row in &rows {
+        assert!(row.len() == 3, "bad row in lane-types.tsv: {row:?}");
+        let _ = writeln!(
+            out,
+            "    LaneType {{ code: {:?}, fr: {:?}, en: {:?} }},",
+            row[0], row[1], row[2]
+        );
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("lane_types.rs"), out).expect("write lane_types.rs");
 }
 
 /// `data/countries.tsv` → a static table, so the browser pays for the names and nothing else.

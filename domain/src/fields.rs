@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod email;
+pub mod lane_type;
 pub mod name;
 pub mod phone;
 pub mod street;
@@ -95,6 +96,8 @@ pub enum Problem {
     FarFromToday,
     /// Not a country of the list.
     UnknownCountry,
+    /// Not a lane type of the official list.
+    UnknownLaneType,
     /// Not a whole number from 1 to 9999.
     InvalidStreetNumber,
     /// Not bis, ter, quater or a single letter.
@@ -295,7 +298,7 @@ pub fn check(input: &FormInput, today: Date, rules: &Rules) -> Report {
     if matches!(complement, Some(Some(_))) && matches!(number, Some(None)) {
         r.add(Finding::error(Field::StreetComplement, Problem::ComplementWithoutNumber));
     }
-    r.take(Field::LaneType, required(Field::LaneType, &input.lane_type), |s| s.to_uppercase());
+    r.take(Field::LaneType, lane_type::LaneType::parse(&input.lane_type), |l| l.fr.to_owned());
     r.take(Field::StreetName, street::street_name(&input.street_name), Clone::clone);
     r.keep(Field::AddressExtra, street::collapse_spaces(&input.address_extra));
     r.take(Field::Postcode, street::postcode(&input.postcode), Clone::clone);

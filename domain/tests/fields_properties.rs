@@ -25,6 +25,7 @@ proptest! {
         let _ = street::complement(&s);
         let _ = street::street_name(&s);
         let _ = street::postcode(&s);
+        let _ = fields::lane_type::LaneType::parse(&s);
         let _ = fields::dates::birth_date(&s, today());
         let _ = s.parse::<Date>();
         let _ = Country::find(&s);
