@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::countries::Country;
 use crate::date::Date;
+use crate::postcodes::PostcodeBase;
 use crate::rules::Rules;
 
 /// A field of the portal's form, named as in `precheck fields` input.
@@ -106,6 +107,10 @@ pub enum Problem {
     ComplementWithoutNumber,
     /// Not five digits.
     InvalidPostcode,
+    /// Five digits, but no such French postcode.
+    UnknownPostcode,
+    /// Not a town this postcode serves (the suggestion names it when there is only one).
+    TownNotInPostcode,
     /// Not an email address.
     InvalidEmail,
     /// The part after @ has no dot.
@@ -254,9 +259,15 @@ fn country(field: Field, text: &str) -> Result<&'static Country, Finding> {
     Country::find(text).ok_or(Finding::error(field, Problem::UnknownCountry))
 }
 
-/// Checks every field of the form on `today`, with the academic year of `rules`.
+/// Checks every field of the form on `today`, with the academic year of `rules`, and the
+/// postcode base when it is loaded (without it, postcodes and towns are checked for form only).
 #[must_use]
-pub fn check(input: &FormInput, today: Date, rules: &Rules) -> Report {
+pub fn check(
+    input: &FormInput,
+    today: Date,
+    rules: &Rules,
+    postcodes: Option<&PostcodeBase>,
+) -> Report {
     let mut r = Report::default();
     r.take(Field::Title, title::Title::parse(&input.title), |t| t.as_str().to_owned());
     for (field, text) in
@@ -301,8 +312,25 @@ pub fn check(input: &FormInput, today: Date, rules: &Rules) -> Report {
     r.take(Field::LaneType, lane_type::LaneType::parse(&input.lane_type), |l| l.fr.to_owned());
     r.take(Field::StreetName, street::street_name(&input.street_name), Clone::clone);
     r.keep(Field::AddressExtra, street::collapse_spaces(&input.address_extra));
-    r.take(Field::Postcode, street::postcode(&input.postcode), Clone::clone);
-    r.take(Field::Town, required(Field::Town, &input.town), |s| street::collapse_spaces(s));
+    let postcode = r.take(Field::Postcode, street::postcode(&input.postcode), Clone::clone);
+    let town = required(Field::Town, &input.town);
+    match (postcodes, postcode.as_deref(), town) {
+        (_, _, Err(e)) => r.add(e),
+        (Some(base), Some(code), Ok(typed)) => match base.towns(code) {
+            None => {
+                r.normalised.remove(&Field::Postcode);
+                r.add(Finding::error(Field::Postcode, Problem::UnknownPostcode));
+            }
+            Some(towns) => match base.town(code, typed) {
+                Some(official) => r.keep(Field::Town, official.to_owned()),
+                None => r.add(Finding {
+                    suggestion: (towns.len() == 1).then(|| towns[0].clone()),
+                    ..Finding::error(Field::Town, Problem::TownNotInPostcode)
+                }),
+            },
+        },
+        (_, _, Ok(typed)) => r.keep(Field::Town, street::collapse_spaces(typed)),
+    }
     let email = r.take(Field::Email, email::Email::parse(&input.email), |e| e.as_str().to_owned());
     if let Some(e) = &email {
         if let Some(suggestion) = e.typo_suggestion() {

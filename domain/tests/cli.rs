@@ -215,3 +215,34 @@ fn fields_exits_2_on_unreadable_input() {
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read"), "{stderr}");
 }
+
+#[test]
+fn fields_checks_postcodes_and_towns_against_the_base() {
+    let cases = [
+        (("93200", "St Denis"), Ok("Saint-Denis")),
+        (("75021", "Paris"), Err(("postcode", "unknown_postcode", None))),
+        (("93200", "Lyon"), Err(("town", "town_not_in_postcode", Some("Saint-Denis")))),
+        (("75005", "Lyon"), Err(("town", "town_not_in_postcode", None))),
+    ];
+    for ((postcode, town), expected) in cases {
+        let form = GOOD_FORM
+            .replace("\"75 002\"", &format!("{postcode:?}"))
+            .replace("\"Paris\"", &format!("{town:?}"));
+        let (code, stdout, _) = precheck_stdin(&["fields", "--today", "2026-11-27"], &form);
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        match expected {
+            Ok(official) => {
+                assert_eq!(code, 0, "{stdout}");
+                assert_eq!(json["normalised"]["town"], official);
+            }
+            Err((field, problem, suggestion)) => {
+                assert_eq!(code, 1, "{stdout}");
+                let mut error = serde_json::json!({"field": field, "code": problem});
+                if let Some(s) = suggestion {
+                    error["suggestion"] = s.into();
+                }
+                assert_eq!(json["errors"], serde_json::json!([error]), "{postcode} {town}");
+            }
+        }
+    }
+}

@@ -43,7 +43,7 @@ proptest! {
             email: next(), email_confirmation: next(), phone: next(),
         };
         let rules = Rules::builtin().unwrap();
-        let report = fields::check(&input, today(), &rules);
+        let report = fields::check(&input, today(), &rules, None);
         prop_assert_eq!(report.is_valid(), report.errors.is_empty());
     }
 

@@ -97,7 +97,10 @@ fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCod
             return ExitCode::from(2);
         }
     };
-    let report = secu_precheck_domain::fields::check(&input, today, rules);
+    let postcodes = secu_precheck_domain::postcodes::PostcodeBase::parse(
+        secu_precheck_domain::postcodes::EMBEDDED,
+    );
+    let report = secu_precheck_domain::fields::check(&input, today, rules, Some(&postcodes));
     let output = Output { valid: report.is_valid(), report: &report };
     match serde_json::to_string(&output) {
         Ok(json) => println!("{json}"),

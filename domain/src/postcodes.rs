@@ -1,0 +1,129 @@
+//! The postcode base: which towns each French postcode serves (`data/postcodes.tsv`, from
+//! INSEE's Code officiel géographique and DGFiP's FIMOCT via Etalab's codes-postaux).
+//!
+//! The base is ~530 KB of text (~225 KB gzipped): the app loads it only when the student
+//! reaches the address, and hands the text to [`PostcodeBase::parse`]; the command line embeds
+//! it ([`EMBEDDED`], native builds only).
+
+use std::collections::BTreeMap;
+
+use crate::countries::fold;
+
+/// The base as shipped, for native callers (the command line and tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EMBEDDED: &str = include_str!("../data/postcodes.tsv");
+
+/// Postcode → the names of the towns it serves, as written officially.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PostcodeBase {
+    towns: BTreeMap<String, Vec<String>>,
+}
+
+/// Folded words, with the usual abbreviations of saints spelt out ("St-Denis" = "Saint-Denis").
+fn town_key(name: &str) -> String {
+    fold(name)
+        .split(' ')
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "sts" => "saints",
+            "stes" => "saintes",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl PostcodeBase {
+    /// Reads the base's text: `CODE<TAB>Town|Town…` per line, `#` comments. Malformed lines
+    /// are skipped, never fatal.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let towns = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(code, _)| code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(code, names)| (code.to_owned(), names.split('|').map(str::to_owned).collect()))
+            .collect();
+        Self { towns }
+    }
+
+    /// How many postcodes the base knows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.towns.len()
+    }
+
+    /// Whether the base is empty (not loaded).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.towns.is_empty()
+    }
+
+    /// The towns a postcode serves, or `None` for a postcode that does not exist.
+    #[must_use]
+    pub fn towns(&self, postcode: &str) -> Option<&[String]> {
+        self.towns.get(postcode).map(Vec::as_slice)
+    }
+
+    /// The official name of the town the student meant, if the postcode serves it: case,
+    /// accents, hyphens and "St"/"Saint" do not matter.
+    #[must_use]
+    pub fn town(&self, postcode: &str, typed: &str) -> Option<&str> {
+        let wanted = town_key(typed);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.towns(postcode)?.iter().find(|t| town_key(t) == wanted).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> PostcodeBase {
+        PostcodeBase::parse(EMBEDDED)
+    }
+
+    #[test]
+    fn the_base_covers_france_and_its_overseas_departments() {
+        let base = base();
+        assert!(base.len() > 6000, "{} postcodes", base.len());
+        for code in [
+            "01000", "20000", "20200", "75001", "75020", "13001", "69003", "97110", "97200",
+            "97300", "97411", "97600", "97500",
+        ] {
+            assert!(base.towns(code).is_some(), "{code}");
+        }
+        for code in ["00000", "75021", "99999", "7500"] {
+            assert!(base.towns(code).is_none(), "{code}");
+        }
+    }
+
+    #[test]
+    fn towns_match_however_typed() {
+        let base = base();
+        let cases = [
+            ("75005", "Paris", Some("PARIS")),
+            ("75005", "paris 5e arrondissement", Some("Paris 5e Arrondissement")),
+            ("93200", "St Denis", Some("Saint-Denis")),
+            ("93200", "SAINT-DENIS", Some("Saint-Denis")),
+            ("97411", "saint paul", Some("Saint-Paul")),
+            ("01000", "Saint-Denis-les-Bourg", Some("Saint-Denis-lès-Bourg")),
+            ("75005", "Lyon", None),
+            ("75005", "", None),
+            ("99999", "Paris", None),
+        ];
+        for (code, typed, expected) in cases {
+            assert_eq!(base.town(code, typed), expected, "{code} {typed:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let base = PostcodeBase::parse("# c\n75005\tPARIS\nbad line\n1234\tX\n\n750061\tY\n");
+        assert_eq!(base.len(), 1);
+    }
+}
