@@ -87,8 +87,13 @@ pub fn app(props: &AppProps) -> Html {
         State::new(start_lang.unwrap_or_else(browser::preferred_lang), browser::today())
     });
     let lang = state.lang;
-    use_effect_with(lang, |lang| browser::reflect_lang(*lang));
-
+    let has_errors = match &*rules {
+        Ok(rules) => state.details_checks > 0 && !state.report(rules).is_valid(),
+        Err(_) => false,
+    };
+    use_effect_with((lang, has_errors), |(lang, has_errors)| {
+        browser::reflect_lang(*lang, *has_errors);
+    });
     let rules = match &*rules {
         Ok(rules) => Rc::clone(rules),
         // The builtin rules are checked by a test; this only shows if rules.json was broken.

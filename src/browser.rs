@@ -32,9 +32,44 @@ pub fn start_config() -> StartConfig {
     StartConfig::from_query(&search)
 }
 
+/// The text of a file of the app's own origin, relative to the page (so the app works from any
+/// sub-path). Every failure is a value: no network, a 404, a body that is not text.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let window = web_sys::window().ok_or("no window")?;
+    let response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .as_string()
+        .ok_or_else(|| "not text".into())
+}
+
+/// Moves keyboard focus to an element, as after "Check": to the error summary.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // Focus can only fail on a detached element; then there is nothing to focus.
+        let _ = element.focus();
+    }
+}
+
 /// Keeps `<html lang>` and the page title in the chosen language, so screen readers
-/// pronounce the page right and the tab says what it is.
-pub fn reflect_lang(lang: Lang) {
+/// pronounce the page right and the tab says what it is; "Error:" leads the title while the
+/// details show errors (GOV.UK pattern).
+pub fn reflect_lang(lang: Lang, has_errors: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -42,5 +77,10 @@ pub fn reflect_lang(lang: Lang) {
         // Setting an attribute on <html> cannot fail for a valid name; nothing to recover.
         let _ = root.set_attribute("lang", lang.code());
     }
-    document.set_title(lang.text(Msg::MetaTitle));
+    let title = lang.text(Msg::MetaTitle);
+    if has_errors {
+        document.set_title(&format!("{} {title}", lang.text(Msg::ErrorPrefix)));
+    } else {
+        document.set_title(title);
+    }
 }

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use secu_precheck_domain::date::DateError;
-use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question};
+use secu_precheck_domain::fields::{self, Field, FormInput, Report};
+use secu_precheck_domain::postcodes::PostcodeBase;
+use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question, Rules};
 use yew::Reducible;
 
 /// Where a document stands in the checklist. No entry means missing.
@@ -41,6 +43,28 @@ pub struct DateFields {
 }
 
 impl DateFields {
+    /// The date as `YYYY-MM-DD` for the field checks: empty while every field is empty, the
+    /// date once real, and the fields as typed otherwise (which the checks call invalid).
+    #[must_use]
+    pub fn iso(&self) -> String {
+        match self.parse() {
+            Some(Ok(date)) => date.to_string(),
+            _ if [&self.day, &self.month, &self.year].iter().all(|f| f.trim().is_empty()) => {
+                String::new()
+            }
+            _ => format!("{}/{}/{}", self.day.trim(), self.month.trim(), self.year.trim()),
+        }
+    }
+
+    /// The text of one part.
+    pub fn part_mut(&mut self, part: DatePart) -> &mut String {
+        match part {
+            DatePart::Day => &mut self.day,
+            DatePart::Month => &mut self.month,
+            DatePart::Year => &mut self.year,
+        }
+    }
+
     /// `None` while a field is empty; then the date, or why it is not one.
     #[must_use]
     pub fn parse(&self) -> Option<Result<Date, DateError>> {
@@ -68,6 +92,28 @@ pub struct State {
     pub birth: DateFields,
     /// Documents with a file; the others are missing.
     pub statuses: BTreeMap<DocumentId, DocStatus>,
+    /// The details step's fields as typed (date of birth and nationality come from step 1).
+    pub details: FormInput,
+    /// The start date of rights as typed.
+    pub rights: DateFields,
+    /// How many times the student asked to check the details (errors show from the first).
+    pub details_checks: u32,
+    /// The postcode base, loaded when the address needs it.
+    pub postcodes: Postcodes,
+}
+
+/// Where the postcode base stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Postcodes {
+    /// Not asked for yet.
+    #[default]
+    NotLoaded,
+    /// On its way.
+    Loading,
+    /// Ready.
+    Loaded(Rc<PostcodeBase>),
+    /// Could not be loaded: postcodes are checked for their form only.
+    Failed,
 }
 
 /// Every change the interface can make to the state.
@@ -85,6 +131,14 @@ pub enum Action {
     TypeBirth(DatePart, String),
     /// A document's file changed state (`None`: no file any more).
     SetStatus(DocumentId, Option<DocStatus>),
+    /// The student typed in a field of the details step.
+    TypeField(Field, String),
+    /// The student typed in a start-of-rights date field.
+    TypeRights(DatePart, String),
+    /// The student asked to check the details.
+    CheckDetails,
+    /// The postcode base's loading changed.
+    SetPostcodes(Postcodes),
 }
 
 impl State {
@@ -99,6 +153,10 @@ impl State {
             nationality_committed: false,
             birth: DateFields::default(),
             statuses: BTreeMap::new(),
+            details: FormInput::default(),
+            rights: DateFields::default(),
+            details_checks: 0,
+            postcodes: Postcodes::NotLoaded,
         }
     }
 
@@ -133,12 +191,7 @@ impl State {
                 *slot = Some(yes);
             }
             Action::TypeBirth(part, text) => {
-                let field = match part {
-                    DatePart::Day => &mut self.birth.day,
-                    DatePart::Month => &mut self.birth.month,
-                    DatePart::Year => &mut self.birth.year,
-                };
-                *field = text;
+                *self.birth.part_mut(part) = text;
                 self.answers.birth_date =
                     self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
             }
@@ -150,6 +203,31 @@ impl State {
                     self.statuses.remove(&doc);
                 }
             },
+            Action::TypeField(field, text) => {
+                let d = &mut self.details;
+                let slot = match field {
+                    Field::Title => &mut d.title,
+                    Field::LastName => &mut d.last_name,
+                    Field::FirstName => &mut d.first_name,
+                    Field::BirthCountry => &mut d.birth_country,
+                    Field::StreetNumber => &mut d.street_number,
+                    Field::StreetComplement => &mut d.street_complement,
+                    Field::LaneType => &mut d.lane_type,
+                    Field::StreetName => &mut d.street_name,
+                    Field::AddressExtra => &mut d.address_extra,
+                    Field::Postcode => &mut d.postcode,
+                    Field::Town => &mut d.town,
+                    Field::Email => &mut d.email,
+                    Field::EmailConfirmation => &mut d.email_confirmation,
+                    Field::Phone => &mut d.phone,
+                    // Asked in step 1, or as three fields.
+                    Field::BirthDate | Field::Nationality | Field::RightsStartDate => return,
+                };
+                *slot = text;
+            }
+            Action::TypeRights(part, text) => *self.rights.part_mut(part) = text,
+            Action::CheckDetails => self.details_checks += 1,
+            Action::SetPostcodes(postcodes) => self.postcodes = postcodes,
         }
     }
 
@@ -174,6 +252,32 @@ impl State {
             Ok(date) if date > self.today => Some(Msg::QuestionBirthFuture),
             Ok(_) => None,
         }
+    }
+
+    /// The whole form as the portal will receive it: the details step's fields, with the date
+    /// of birth and the nationality of step 1.
+    #[must_use]
+    pub fn form_input(&self) -> FormInput {
+        FormInput {
+            birth_date: self.birth.iso(),
+            nationality: self
+                .answers
+                .nationality
+                .clone()
+                .unwrap_or_else(|| self.nationality_text.clone()),
+            rights_start_date: self.rights.iso(),
+            ..self.details.clone()
+        }
+    }
+
+    /// The verdict on the form, with the postcode base when it is loaded.
+    #[must_use]
+    pub fn report(&self, rules: &Rules) -> Report {
+        let base = match &self.postcodes {
+            Postcodes::Loaded(base) => Some(&**base),
+            _ => None,
+        };
+        fields::check(&self.form_input(), self.today, rules, base)
     }
 
     /// Documents whose file passed every check.
@@ -262,6 +366,31 @@ mod tests {
         s.apply(Action::TypeNationality("Canada".into()));
         s.apply(Action::TypeNationality("Germany".into()));
         assert_eq!((s.answers.ehic, s.answers.s1), (Some(false), Some(true)));
+    }
+
+    #[test]
+    fn the_form_takes_birth_date_and_nationality_from_step_1() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Sénégal".into()));
+        s.apply(Action::TypeBirth(DatePart::Day, "14".into()));
+        s.apply(Action::TypeBirth(DatePart::Month, "5".into()));
+        s.apply(Action::TypeBirth(DatePart::Year, "2003".into()));
+        s.apply(Action::TypeRights(DatePart::Day, "1".into()));
+        s.apply(Action::TypeRights(DatePart::Month, "9".into()));
+        s.apply(Action::TypeRights(DatePart::Year, "2026".into()));
+        s.apply(Action::TypeField(Field::Email, " awa@gmail.com".into()));
+        let input = s.form_input();
+        assert_eq!(input.nationality, "SN");
+        assert_eq!(input.birth_date, "2003-05-14");
+        assert_eq!(input.rights_start_date, "2026-09-01");
+        assert_eq!(input.email, " awa@gmail.com", "kept exactly as typed");
+        s.apply(Action::TypeRights(DatePart::Day, "31".into()));
+        s.apply(Action::TypeRights(DatePart::Month, "2".into()));
+        assert_eq!(
+            s.form_input().rights_start_date,
+            "31/2/2026",
+            "an impossible date stays visible as such"
+        );
     }
 
     #[test]

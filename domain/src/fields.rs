@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::countries::Country;
 use crate::date::Date;
+use crate::i18n::Msg;
 use crate::postcodes::PostcodeBase;
 use crate::rules::Rules;
 
@@ -57,6 +58,29 @@ pub enum Field {
     EmailConfirmation,
     /// Mobile phone.
     Phone,
+}
+
+impl Field {
+    /// Every field, in the portal's order.
+    pub const ALL: [Field; 17] = [
+        Field::Title,
+        Field::LastName,
+        Field::FirstName,
+        Field::BirthDate,
+        Field::Nationality,
+        Field::BirthCountry,
+        Field::RightsStartDate,
+        Field::StreetNumber,
+        Field::StreetComplement,
+        Field::LaneType,
+        Field::StreetName,
+        Field::AddressExtra,
+        Field::Postcode,
+        Field::Town,
+        Field::Email,
+        Field::EmailConfirmation,
+        Field::Phone,
+    ];
 }
 
 /// How serious a finding is.
@@ -149,6 +173,62 @@ impl Finding {
 
     fn warning(field: Field, code: Problem) -> Self {
         Self { field, code, severity: Severity::Warning, suggestion: None }
+    }
+}
+
+impl Finding {
+    /// The catalog message that says what is wrong and what to type instead. Some carry
+    /// placeholders: `{first}`/`{second}` (academic year), `{towns}`, `{suggestion}`.
+    #[must_use]
+    pub fn message(&self) -> Msg {
+        use Problem as P;
+        match (self.code, self.field) {
+            (P::Required, f) => match f {
+                Field::Title => Msg::FieldErrorTitle,
+                Field::LastName => Msg::FieldErrorLastName,
+                Field::FirstName => Msg::FieldErrorFirstName,
+                Field::BirthDate => Msg::FieldErrorBirthDate,
+                Field::Nationality => Msg::FieldErrorNationality,
+                Field::BirthCountry => Msg::FieldErrorBirthCountry,
+                Field::RightsStartDate => Msg::FieldErrorRightsStartDate,
+                Field::LaneType => Msg::FieldErrorLaneType,
+                Field::StreetName
+                | Field::StreetNumber
+                | Field::StreetComplement
+                | Field::AddressExtra => Msg::FieldErrorStreetName,
+                Field::Postcode => Msg::FieldErrorPostcode,
+                Field::Town => Msg::FieldErrorTown,
+                Field::Email => Msg::FieldErrorEmail,
+                Field::EmailConfirmation => Msg::FieldErrorEmailConfirmation,
+                Field::Phone => Msg::FieldErrorPhone,
+            },
+            (P::TooLong, _) => Msg::ProblemTooLong,
+            (P::InvalidCharacters, Field::StreetName) => Msg::ProblemInvalidCharactersStreet,
+            (P::InvalidCharacters, _) => Msg::ProblemInvalidCharactersName,
+            (P::MisplacedPunctuation, _) => Msg::ProblemMisplacedPunctuation,
+            (P::NonLatinScript, _) => Msg::ProblemNonLatinScript,
+            (P::UnknownTitle, _) => Msg::ProblemUnknownTitle,
+            (P::InvalidDate, _) => Msg::ProblemInvalidDate,
+            (P::DateInFuture, _) => Msg::ProblemDateInFuture,
+            (P::DateTooOld, _) => Msg::ProblemDateTooOld,
+            (P::OutsideAcademicYear, _) => Msg::ProblemOutsideAcademicYear,
+            (P::FarFromToday, _) => Msg::ProblemFarFromToday,
+            (P::UnknownCountry, _) => Msg::ProblemUnknownCountry,
+            (P::InvalidStreetNumber, _) => Msg::ProblemInvalidStreetNumber,
+            (P::InvalidComplement, _) => Msg::ProblemInvalidComplement,
+            (P::ComplementWithoutNumber, _) => Msg::ProblemComplementWithoutNumber,
+            (P::UnknownLaneType, _) => Msg::ProblemUnknownLaneType,
+            (P::InvalidPostcode, _) => Msg::ProblemInvalidPostcode,
+            (P::UnknownPostcode, _) => Msg::ProblemUnknownPostcode,
+            (P::TownNotInPostcode, _) => Msg::ProblemTownNotInPostcode,
+            (P::InvalidEmail, _) => Msg::ProblemInvalidEmail,
+            (P::EmailDomainWithoutDot, _) => Msg::ProblemEmailDomainWithoutDot,
+            (P::EmailDomainTypo, _) => Msg::ProblemEmailDomainTypo,
+            (P::EmailMismatch, _) => Msg::ProblemEmailMismatch,
+            (P::InvalidPhone, _) => Msg::ProblemInvalidPhone,
+            (P::PhoneLandline, _) => Msg::ProblemPhoneLandline,
+            (P::PhoneNotFrench, _) => Msg::ProblemPhoneNotFrench,
+        }
     }
 }
 

@@ -10,6 +10,7 @@ const rows = async (page, group) =>
   (await checklist(page).getByRole('region', { name: group }).locator('.document-name').allInnerTexts()).map((t) =>
     t.trim(),
   );
+const birth = (page) => page.getByRole('group', { name: 'Your date of birth' });
 const PROVISIONAL = 'Needed for the provisional certificate';
 const FINAL = 'Needed for final entitlement';
 
@@ -107,16 +108,16 @@ test('under 16 adds the parental authorisation, and it goes away with an older d
   const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'India');
   const year = new Date().getFullYear();
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('1');
-  await page.getByLabel('Year').fill(String(year - 10));
+  await birth(page).getByLabel('Day').fill('1');
+  await birth(page).getByLabel('Month').fill('1');
+  await birth(page).getByLabel('Year').fill(String(year - 10));
   assert.deepEqual(await rows(page, PROVISIONAL), [
     'Certificate of studies',
     'Proof of identity',
     'Student visa',
     'Parental authorisation',
   ]);
-  await page.getByLabel('Year').fill(String(year - 20));
+  await birth(page).getByLabel('Year').fill(String(year - 20));
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
   await context.close();
 });
@@ -130,11 +131,11 @@ test('a country not in the list and an impossible date get a clear error, and wh
   assert.equal(await field.inputValue(), 'Atlantis');
   assert.match(await page.locator('#nationality-error').textContent(), /^Error: Choose/);
 
-  await page.getByLabel('Day').fill('30');
-  await page.getByLabel('Month').fill('02');
-  await page.getByLabel('Year').fill('2005');
+  await birth(page).getByLabel('Day').fill('30');
+  await birth(page).getByLabel('Month').fill('02');
+  await birth(page).getByLabel('Year').fill('2005');
   await page.getByText('Enter a real date of birth, for example 23 10 2002.').waitFor();
-  assert.equal(await page.getByLabel('Day').inputValue(), '30');
+  assert.equal(await birth(page).getByLabel('Day').inputValue(), '30');
   await context.close();
 });
 

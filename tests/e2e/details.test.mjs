@@ -1,0 +1,152 @@
+// "Your details": the portal's form checked as a student fills it in, by labels, in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, open, suite, PHONE } from './harness.mjs';
+
+const app = suite();
+const CHECK = 'Check my details';
+
+async function answerStep1(page) {
+  await page.getByLabel('Your nationality').fill('Senegal');
+  await page.getByLabel('Your nationality').press('Tab');
+  const birth = page.getByRole('group', { name: 'Your date of birth' });
+  await birth.getByLabel('Day').fill('14');
+  await birth.getByLabel('Month').fill('5');
+  await birth.getByLabel('Year').fill('2003');
+}
+
+async function fillValidDetails(page) {
+  await page.getByLabel('Mme (Ms)').check();
+  await page.getByLabel('Last name').fill('N’Diaye');
+  await page.getByLabel('First name').fill('Awa');
+  await page.getByLabel('Country of birth').fill('Sénégal');
+  const rights = page.getByRole('group', { name: 'Start date of your rights' });
+  const year = new Date().getFullYear();
+  const month = new Date().getMonth() + 1;
+  await rights.getByLabel('Day').fill('1');
+  await rights.getByLabel('Month').fill(String(month));
+  await rights.getByLabel('Year').fill(String(year));
+  await page.getByLabel('Street number (optional)').fill('12');
+  await page.getByLabel('Lane type').fill('rue');
+  await page.getByLabel('Street name').fill('de la Paix');
+  await page.getByLabel('Postcode').fill('93200');
+  await page.getByLabel('Town').fill('St Denis');
+  await page.getByLabel('Email address', { exact: true }).fill('awa.ndiaye@gmail.com');
+  await page.getByLabel('Confirm your email address').fill('awa.ndiaye@gmail.com');
+  await page.getByLabel('Mobile phone number').fill('+33 6 12 34 56 78');
+}
+
+test('checking an empty form lists every missing field, links to each, and says Error in the title', async () => {
+  const { page, context, problems } = await open(app.browser, app.url);
+  await page.getByRole('button', { name: CHECK }).click();
+  const summary = page.getByRole('alert');
+  await summary.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'details-result');
+  assert.match(await page.title(), /^Error: /);
+  const links = await summary.getByRole('link').allInnerTexts();
+  assert.ok(links.includes('Enter your last name, as in your passport.'), links.join('\n'));
+  assert.ok(links.includes('Enter your mobile phone number.'));
+  assert.ok(links.includes('Enter your date of birth in step 1.'));
+  await summary.getByRole('link', { name: 'Enter your last name, as in your passport.' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'last-name');
+  const lastName = page.getByLabel('Last name');
+  assert.equal(await lastName.getAttribute('aria-invalid'), 'true');
+  assert.match(await lastName.getAttribute('aria-describedby'), /last-name-msg-0/);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('a complete, correct form is ready, with the town spelt officially', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  await page.getByRole('button', { name: CHECK }).click();
+  await page.getByText('Your details are ready to be typed on the portal as they are.').waitFor();
+  assert.doesNotMatch(await page.title(), /^Error/);
+  assert.equal(await page.getByLabel('Last name').inputValue(), 'N’Diaye', 'what was typed is kept');
+  await context.close();
+});
+
+test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.getByLabel('Street name').fill('de la Paix');
+  assert.ok(!requested.includes('/postcodes.tsv'), 'not loaded before the postcode');
+  await page.getByLabel('Postcode').fill('97411');
+  await page.waitForFunction(() => document.querySelectorAll('#towns option').length > 0);
+  const towns = await page.locator('#towns option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(towns, ['Saint-Paul', 'BOIS DE NEFLES SAINT PAUL']);
+  assert.equal(requested.filter((p) => p === '/postcodes.tsv').length, 1);
+  await context.close();
+});
+
+test('mistakes get precise messages: names, email typo and mismatch, phone, postcode, town', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  await page.getByLabel('Last name').fill('Diaye2');
+  await page.getByLabel('Email address', { exact: true }).fill('awa@gmial.com');
+  await page.getByLabel('Confirm your email address').fill('awa@gmail.com');
+  await page.getByLabel('Mobile phone number').fill('+44 7911 123456');
+  await page.getByLabel('Postcode').fill('93200');
+  await page.getByLabel('Town').fill('Lyon');
+  await page.getByRole('button', { name: CHECK }).click();
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
+    'Use only letters, spaces, hyphens and apostrophes, as in your passport.',
+    'This town does not match the postcode: choose one of Saint-Denis.',
+    'The two email addresses are different: type the same address twice.',
+  ]);
+  await page.getByText('Check: Did you mean awa@gmail.com?', { exact: false }).waitFor();
+  await page.getByText('Check: This is a foreign number: the portal expects a French mobile.', { exact: false }).waitFor();
+
+  await page.getByLabel('Postcode').fill('75021');
+  await page.getByText('No French postcode is written like this', { exact: false }).first().waitFor();
+  await context.close();
+});
+
+test('in French, the form speaks French and keeps every value across a language switch', async () => {
+  const { page, context } = await open(app.browser, app.url, { locale: 'fr-FR' });
+  await page.getByLabel('Nom', { exact: true }).fill('Diaye2');
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill('awa@gmial.com');
+  await page.getByRole('button', { name: 'Vérifier mes informations' }).click();
+  await page.getByRole('alert').getByRole('heading', { name: 'Il y a un problème' }).waitFor();
+  assert.match(await page.title(), /^Erreur\u00a0: /);
+  await page.getByRole('alert').getByText("Utilisez seulement des lettres, des espaces, des traits d'union et des apostrophes, comme sur votre passeport.").waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.getByLabel('Last name').inputValue(), 'Diaye2');
+  assert.equal(await page.getByLabel('Email address', { exact: true }).inputValue(), 'awa@gmial.com');
+  await page.getByRole('alert').getByRole('heading', { name: 'There is a problem' }).waitFor();
+  await context.close();
+});
+
+test('fields carry the autocomplete and keyboard hints phones need', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const attrs = async (label, exact = false) => {
+    const field = page.getByLabel(label, { exact });
+    return [await field.getAttribute('autocomplete'), await field.getAttribute('inputmode'), await field.getAttribute('type')];
+  };
+  assert.deepEqual(await attrs('Last name'), ['family-name', null, 'text']);
+  assert.deepEqual(await attrs('First name'), ['given-name', null, 'text']);
+  assert.deepEqual(await attrs('Postcode'), ['postal-code', 'numeric', 'text']);
+  assert.deepEqual(await attrs('Town'), ['address-level2', null, 'text']);
+  assert.deepEqual(await attrs('Email address', true), ['email', 'email', 'email']);
+  assert.deepEqual(await attrs('Mobile phone number'), ['tel', 'tel', 'tel']);
+  await context.close();
+});
+
+test('with every error showing, on a phone, axe-core finds no violation', async () => {
+  for (const locale of ['en-US', 'fr-FR']) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport: PHONE });
+    await page.locator('#email').fill('x@gmial.com');
+    await page.locator('#phone').fill('01 23 45 67 89');
+    await page.locator('.details-form button[type=submit]').click();
+    await page.locator('.error-summary').waitFor();
+    assert.deepEqual(await axe(page), [], locale);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${locale}: ${overflow}px too wide`);
+    await context.close();
+  }
+});
