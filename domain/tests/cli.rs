@@ -246,3 +246,59 @@ fn fields_checks_postcodes_and_towns_against_the_base() {
         }
     }
 }
+
+#[test]
+fn file_prints_one_json_line_per_file_and_exits_1_on_an_error() {
+    let dir = std::env::temp_dir().join(format!("precheck-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("certificate.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    )
+    .unwrap();
+    let heic = dir.join("photo.jpg");
+    std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+
+    let (code, stdout, _) =
+        precheck(&["file", "--doc", "certificate_of_studies", pdf.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(json["doc"], "certificate_of_studies");
+    assert_eq!(json["format"], "pdf");
+    assert_eq!(json["verdict"], "ok");
+    assert_eq!(json["pages"], 1);
+    assert_eq!(json["encrypted"], false);
+    assert_eq!(json["problems"], serde_json::json!([]));
+
+    let (code, stdout, _) =
+        precheck(&["file", "--doc", "identity", pdf.to_str().unwrap(), heic.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["format"], "heic");
+    assert_eq!(lines[1]["verdict"], "error");
+    assert_eq!(
+        lines[1]["problems"],
+        serde_json::json!([
+            {"code": "heic_not_accepted", "severity": "error"},
+            {"code": "extension_mismatch", "severity": "warning"}
+        ])
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn file_exits_2_on_bad_usage_or_an_unreadable_path() {
+    let cases: [(&[&str], &str); 3] = [
+        (&["file", "--doc", "passport", "x.pdf"], "unknown document"),
+        (&["file", "--doc", "identity"], "FILE"),
+        (&["file", "--doc", "identity", "/no/such/file.pdf"], "cannot read"),
+    ];
+    for (args, needle) in cases {
+        let (code, _, stderr) = precheck(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+}

@@ -47,6 +47,25 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<Date>,
     },
+    /// Inspect files for a document slot: one JSON object per file, one per line. Exit 0 when no
+    /// file has an error, 1 when one has, 2 on bad usage or an unreadable path.
+    File {
+        /// The document slot (see the ids in `precheck checklist`).
+        #[arg(long)]
+        doc: DocumentId,
+        /// The student's last name (for content checks).
+        #[arg(long)]
+        last_name: Option<String>,
+        /// The student's first name (for content checks).
+        #[arg(long)]
+        first_name: Option<String>,
+        /// The day of the check, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<Date>,
+        /// The files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<std::path::PathBuf>,
+    },
     /// List the situation ids with their names.
     Situations {
         /// The language of the names.
@@ -116,6 +135,60 @@ fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCod
     }
 }
 
+/// `precheck file`: one JSON line per file.
+fn file(doc: DocumentId, files: &[std::path::PathBuf], rules: &Rules) -> ExitCode {
+    use secu_precheck_domain::inspect::{self, Context, Verdict};
+
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        file: String,
+        doc: DocumentId,
+        verdict: Verdict,
+        #[serde(flatten)]
+        inspection: &'a inspect::Inspection,
+    }
+
+    let ctx = Context { doc, size_limit: rules.size_limit(doc) };
+    let mut any_error = false;
+    for path in files {
+        // Look at the size before reading, so a huge file is refused without loading it.
+        let bytes = match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() > 64 * 1024 * 1024 => {
+                eprintln!("precheck: {}: larger than 64 MB, not read", path.display());
+                return ExitCode::from(2);
+            }
+            Ok(m) if m.is_file() => std::fs::read(path),
+            Ok(_) => Err(std::io::Error::other("not a file")),
+            Err(e) => Err(e),
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("precheck: cannot read {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let inspection = inspect::inspect(&name, &bytes, &ctx);
+        let verdict = inspection.verdict();
+        any_error |= verdict == Verdict::Error;
+        let output =
+            Output { file: path.display().to_string(), doc, verdict, inspection: &inspection };
+        match serde_json::to_string(&output) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("precheck: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let rules = match Rules::builtin() {
@@ -151,6 +224,7 @@ fn main() -> ExitCode {
             };
             return fields(file.as_deref(), today, &rules);
         }
+        Command::File { doc, files, .. } => return file(doc, &files, &rules),
         Command::Situations { lang } => {
             for s in &rules.situations {
                 println!("{}\t{}", s.id, s.name.get(lang));

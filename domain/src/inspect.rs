@@ -1,0 +1,375 @@
+//! File inspection on bytes: what a file really is, facts about it, and every problem with a
+//! stable code. Pure and bounded: no input may panic, hang or exhaust memory (each parser caps
+//! what it reads, inflates and follows), because a panic in wasm takes the whole page down.
+
+pub mod jpeg;
+pub mod pdf;
+pub mod png;
+pub mod sniff;
+
+use serde::Serialize;
+
+use crate::rules::{DocumentId, Format as Accepted};
+
+/// What the bytes are, found by content, never by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// PDF.
+    Pdf,
+    /// JPEG.
+    Jpeg,
+    /// PNG.
+    Png,
+    /// HEIC/HEIF (iPhone photos).
+    Heic,
+    /// WebP.
+    Webp,
+    /// AVIF.
+    Avif,
+    /// GIF.
+    Gif,
+    /// TIFF.
+    Tiff,
+    /// BMP.
+    Bmp,
+    /// Word (Office Open XML).
+    Docx,
+    /// Word 97–2003.
+    Doc,
+    /// OpenDocument text.
+    Odt,
+    /// Another ZIP archive.
+    Zip,
+    /// Plain text.
+    Text,
+    /// A web page.
+    Html,
+    /// Anything else.
+    Unknown,
+}
+
+impl Format {
+    /// The portal's accepted format this is, if any.
+    #[must_use]
+    pub const fn accepted(self) -> Option<Accepted> {
+        match self {
+            Format::Pdf => Some(Accepted::Pdf),
+            Format::Jpeg => Some(Accepted::Jpeg),
+            Format::Png => Some(Accepted::Png),
+            _ => None,
+        }
+    }
+
+    /// The file-name extensions of this format.
+    #[must_use]
+    pub const fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Pdf => &["pdf"],
+            Format::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
+            Format::Png => &["png"],
+            Format::Heic => &["heic", "heif", "hif"],
+            Format::Webp => &["webp"],
+            Format::Avif => &["avif"],
+            Format::Gif => &["gif"],
+            Format::Tiff => &["tif", "tiff"],
+            Format::Bmp => &["bmp", "dib"],
+            Format::Docx => &["docx"],
+            Format::Doc => &["doc"],
+            Format::Odt => &["odt"],
+            Format::Zip => &["zip"],
+            Format::Text => &["txt", "text"],
+            Format::Html => &["html", "htm"],
+            Format::Unknown => &[],
+        }
+    }
+}
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing, nothing to do.
+    Info,
+    /// Probably fine for the portal, but the student should look.
+    Warning,
+    /// The portal refuses it, or the registration will bounce.
+    Error,
+}
+
+/// A problem with a file, as a stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// Zero bytes.
+    EmptyFile,
+    /// Over the slot's size limit.
+    TooLarge,
+    /// An iPhone HEIC/HEIF photo.
+    HeicNotAccepted,
+    /// Not PDF, JPEG or PNG.
+    UnsupportedFormat,
+    /// The name's extension says another format than the content.
+    ExtensionMismatch,
+    /// A JPEG or PNG that is damaged or cut short.
+    ImageDamaged,
+    /// Too few pixels to be read.
+    ImageTooSmall,
+    /// A JPEG in CMYK colours, which some viewers show wrongly.
+    ImageCmyk,
+    /// A 12-bit JPEG, which browsers cannot show.
+    Image12Bit,
+    /// An arithmetic-coded JPEG, which browsers cannot show.
+    ImageArithmetic,
+    /// An animated PNG.
+    ImageAnimated,
+    /// The photo is stored sideways and turned by its EXIF orientation.
+    ImageRotated,
+    /// A PDF that needs a password to open.
+    PdfEncrypted,
+    /// A PDF protected against editing or printing only: it opens without a password.
+    PdfPermissionsOnly,
+    /// A PDF that readers cannot open.
+    PdfDamaged,
+    /// A PDF with no page.
+    PdfNoPages,
+    /// A PDF with many more pages than the document should have.
+    PdfManyPages,
+}
+
+impl Problem {
+    /// How serious the problem is.
+    #[must_use]
+    pub const fn severity(self) -> Severity {
+        match self {
+            Problem::EmptyFile
+            | Problem::TooLarge
+            | Problem::HeicNotAccepted
+            | Problem::UnsupportedFormat
+            | Problem::ImageDamaged
+            | Problem::Image12Bit
+            | Problem::ImageArithmetic
+            | Problem::PdfEncrypted
+            | Problem::PdfDamaged
+            | Problem::PdfNoPages => Severity::Error,
+            Problem::ExtensionMismatch
+            | Problem::ImageTooSmall
+            | Problem::ImageCmyk
+            | Problem::ImageAnimated
+            | Problem::PdfPermissionsOnly
+            | Problem::PdfManyPages => Severity::Warning,
+            Problem::ImageRotated => Severity::Info,
+        }
+    }
+}
+
+/// A problem and its severity, as reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The problem.
+    pub code: Problem,
+    /// Its severity.
+    pub severity: Severity,
+}
+
+/// What was learnt about a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Facts {
+    /// Size in bytes.
+    pub size: u64,
+    /// Pages of a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    /// Width in pixels of an image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// Height in pixels of an image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// EXIF orientation (1–8) of a JPEG.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orientation: Option<u8>,
+    /// Whether a PDF is encrypted (with or without a password to open).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<bool>,
+}
+
+/// The verdict on one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Inspection {
+    /// The format, by content.
+    pub format: Format,
+    /// The facts.
+    #[serde(flatten)]
+    pub facts: Facts,
+    /// Every problem, most serious first.
+    pub problems: Vec<Finding>,
+}
+
+/// The overall verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Nothing to fix.
+    Ok,
+    /// Look again, but the portal should take it.
+    Warning,
+    /// Fix it before uploading.
+    Error,
+}
+
+impl Inspection {
+    /// Error if any problem is an error, warning if any is a warning, ok otherwise.
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        match self.problems.iter().map(|p| p.severity).max() {
+            Some(Severity::Error) => Verdict::Error,
+            Some(Severity::Warning) => Verdict::Warning,
+            Some(Severity::Info) | None => Verdict::Ok,
+        }
+    }
+
+    /// Whether a problem is reported.
+    #[must_use]
+    pub fn has(&self, code: Problem) -> bool {
+        self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+/// What the check needs besides the bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// Which slot the file is for.
+    pub doc: DocumentId,
+    /// The slot's size limit in bytes.
+    pub size_limit: u64,
+}
+
+/// Most pages a document should have before we ask whether it is the right file.
+const fn expected_max_pages(doc: DocumentId) -> u32 {
+    match doc {
+        DocumentId::Identity | DocumentId::Visa | DocumentId::ResidencePermit | DocumentId::Rib => {
+            6
+        }
+        _ => 20,
+    }
+}
+
+/// Inspects one file: `name` and `mime` are what the browser says, only used to catch a
+/// misleading extension; the verdict comes from the bytes.
+#[must_use]
+pub fn inspect(name: &str, bytes: &[u8], ctx: &Context) -> Inspection {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    let mut facts = Facts { size, ..Facts::default() };
+    let mut problems = Vec::new();
+    let mut add = |code: Problem| problems.push(Finding { code, severity: code.severity() });
+    if bytes.is_empty() {
+        add(Problem::EmptyFile);
+        return Inspection { format: Format::Unknown, facts, problems };
+    }
+    if size > ctx.size_limit {
+        add(Problem::TooLarge);
+    }
+    let format = sniff::format(bytes);
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if let Some(ext) = extension {
+        let known = sniff::ALL.iter().any(|f| f.extensions().contains(&ext.as_str()));
+        if known && !format.extensions().contains(&ext.as_str()) && format != Format::Unknown {
+            add(Problem::ExtensionMismatch);
+        }
+    }
+    match format {
+        Format::Png => {
+            let report = png::check(bytes);
+            facts.width = report.width;
+            facts.height = report.height;
+            report.problems.into_iter().for_each(&mut add);
+        }
+        Format::Jpeg => {
+            let report = jpeg::check(bytes);
+            facts.width = report.width;
+            facts.height = report.height;
+            facts.orientation = report.orientation;
+            report.problems.into_iter().for_each(&mut add);
+        }
+        Format::Pdf => {
+            let report = pdf::check(bytes);
+            facts.pages = report.pages;
+            facts.encrypted = Some(report.encryption != pdf::Encryption::None);
+            match report.encryption {
+                pdf::Encryption::NeedsPassword => add(Problem::PdfEncrypted),
+                pdf::Encryption::PermissionsOnly => add(Problem::PdfPermissionsOnly),
+                pdf::Encryption::None => {}
+            }
+            if report.damaged {
+                add(Problem::PdfDamaged);
+            } else if report.pages == Some(0) {
+                add(Problem::PdfNoPages);
+            } else if report.pages.is_some_and(|p| p > expected_max_pages(ctx.doc)) {
+                add(Problem::PdfManyPages);
+            }
+        }
+        Format::Heic => add(Problem::HeicNotAccepted),
+        _ => add(Problem::UnsupportedFormat),
+    }
+    problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    Inspection { format, facts, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Context {
+        Context { doc: DocumentId::Identity, size_limit: 4_000_000 }
+    }
+
+    fn codes(name: &str, bytes: &[u8]) -> Vec<Problem> {
+        inspect(name, bytes, &ctx()).problems.iter().map(|p| p.code).collect()
+    }
+
+    #[test]
+    fn the_verdict_comes_from_the_bytes_not_the_name() {
+        let png = png::tests::png(800, 600, &[]);
+        assert_eq!(codes("scan.png", &png), []);
+        assert_eq!(codes("scan.jpg", &png), [Problem::ExtensionMismatch]);
+        assert_eq!(codes("scan", &png), [], "no extension, nothing to compare");
+        assert_eq!(codes("scan.weird", &png), [], "an unknown extension is not a mismatch");
+        assert_eq!(
+            codes("photo.jpg", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
+            [Problem::HeicNotAccepted, Problem::ExtensionMismatch]
+        );
+        assert_eq!(
+            codes("cv.pdf", b"Hello, this is text"),
+            [Problem::UnsupportedFormat, Problem::ExtensionMismatch]
+        );
+        assert_eq!(codes("empty.pdf", b""), [Problem::EmptyFile]);
+    }
+
+    #[test]
+    fn the_size_limit_is_read_strictly_in_bytes() {
+        let small = Context { doc: DocumentId::Rib, size_limit: 100 };
+        let png = png::tests::png(800, 600, &[]);
+        assert!(png.len() > 100);
+        let report = inspect("rib.png", &png, &small);
+        assert_eq!(report.verdict(), Verdict::Error);
+        assert!(report.has(Problem::TooLarge));
+        let exact = Context { doc: DocumentId::Rib, size_limit: png.len() as u64 };
+        assert!(
+            !inspect("rib.png", &png, &exact).has(Problem::TooLarge),
+            "exactly at the limit is fine"
+        );
+    }
+
+    #[test]
+    fn verdicts_rank_errors_over_warnings_over_info() {
+        let jpeg = jpeg::tests::jpeg(0xC0, 8, 300, 200, 3, None);
+        let report = inspect("id.jpg", &jpeg, &ctx());
+        assert_eq!(report.verdict(), Verdict::Warning);
+        assert_eq!(report.facts.width, Some(300));
+        let many = "2 0 obj << /Type /Pages /Count 40 >> endobj".to_owned();
+        let report = inspect("id.pdf", format!("%PDF-1.4\n{many}\n%%EOF").as_bytes(), &ctx());
+        assert_eq!((report.facts.pages, report.verdict()), (Some(40), Verdict::Warning));
+        assert!(report.has(Problem::PdfManyPages));
+    }
+}

@@ -1,0 +1,228 @@
+//! JPEG: the marker structure from start to end of image, the frame header (size, precision,
+//! colour components, coding), and the EXIF orientation.
+
+use super::png::MIN_LONG_SIDE;
+use super::Problem;
+
+/// What a JPEG check found.
+#[derive(Debug, Default)]
+pub struct JpegReport {
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+    /// EXIF orientation, 1–8.
+    pub orientation: Option<u8>,
+    /// Problems.
+    pub problems: Vec<Problem>,
+}
+
+fn be16(b: &[u8], at: usize) -> Option<usize> {
+    Some(usize::from(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?)))
+}
+
+/// The orientation tag (0x0112) of an EXIF block (`Exif\0\0` then a TIFF header).
+fn exif_orientation(app1: &[u8]) -> Option<u8> {
+    let tiff = app1.strip_prefix(b"Exif\0\0")?;
+    let little = match tiff.get(..2)? {
+        b"II" => true,
+        b"MM" => false,
+        _ => return None,
+    };
+    let u16_at = |at: usize| -> Option<u16> {
+        let b: [u8; 2] = tiff.get(at..at + 2)?.try_into().ok()?;
+        Some(if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) })
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        let b: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
+        Some(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+    };
+    let ifd = usize::try_from(u32_at(4)?).ok()?;
+    let count = usize::from(u16_at(ifd)?);
+    (0..count.min(512))
+        .find_map(|i| {
+            let entry = ifd + 2 + i * 12;
+            (u16_at(entry)? == 0x0112).then(|| u16_at(entry + 8)).flatten()
+        })
+        .and_then(|o| u8::try_from(o).ok())
+        .filter(|o| (1..=8).contains(o))
+}
+
+/// Checks a JPEG file (its signature already matched).
+#[must_use]
+pub fn check(bytes: &[u8]) -> JpegReport {
+    let mut report = JpegReport::default();
+    let mut pos = 2;
+    let mut seen_frame = false;
+    let mut seen_scan = false;
+    loop {
+        // Markers may be padded with any number of 0xFF fill bytes.
+        if bytes.get(pos) != Some(&0xFF) {
+            report.problems.push(Problem::ImageDamaged);
+            return report;
+        }
+        while bytes.get(pos) == Some(&0xFF) {
+            pos += 1;
+        }
+        let Some(&marker) = bytes.get(pos) else {
+            report.problems.push(Problem::ImageDamaged);
+            return report;
+        };
+        pos += 1;
+        match marker {
+            0xD9 => break,
+            0x01 | 0xD0..=0xD7 => continue,
+            0x00 | 0xD8 => {
+                report.problems.push(Problem::ImageDamaged);
+                return report;
+            }
+            _ => {}
+        }
+        let Some(len) = be16(bytes, pos).filter(|&l| l >= 2) else {
+            report.problems.push(Problem::ImageDamaged);
+            return report;
+        };
+        let Some(segment) = bytes.get(pos + 2..pos + len) else {
+            report.problems.push(Problem::ImageDamaged);
+            return report;
+        };
+        match marker {
+            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
+                let (Some(&precision), Some(h), Some(w), Some(&components)) =
+                    (segment.first(), be16(segment, 1), be16(segment, 3), segment.get(5))
+                else {
+                    report.problems.push(Problem::ImageDamaged);
+                    return report;
+                };
+                if w == 0 || components == 0 {
+                    report.problems.push(Problem::ImageDamaged);
+                    return report;
+                }
+                seen_frame = true;
+                report.width = u32::try_from(w).ok();
+                report.height = u32::try_from(h).ok().filter(|&h| h > 0);
+                if precision == 12 {
+                    report.problems.push(Problem::Image12Bit);
+                }
+                if marker >= 0xC9 {
+                    report.problems.push(Problem::ImageArithmetic);
+                }
+                if components == 4 {
+                    report.problems.push(Problem::ImageCmyk);
+                }
+            }
+            0xE1 if report.orientation.is_none() => report.orientation = exif_orientation(segment),
+            0xDA => {
+                seen_scan = true;
+                // Entropy-coded data runs to the next marker that is not a stuffed 0x00 or a
+                // restart marker.
+                let mut p = pos + len;
+                loop {
+                    match (bytes.get(p), bytes.get(p + 1)) {
+                        (Some(0xFF), Some(0xFF)) => p += 1,
+                        (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => p += 2,
+                        (Some(0xFF), Some(_)) => break,
+                        (Some(_), _) => p += 1,
+                        (None, _) => {
+                            report.problems.push(Problem::ImageDamaged);
+                            return report;
+                        }
+                    }
+                }
+                pos = p;
+                continue;
+            }
+            _ => {}
+        }
+        pos += len;
+    }
+    if !seen_frame || !seen_scan {
+        report.problems.push(Problem::ImageDamaged);
+        return report;
+    }
+    if report.orientation.is_some_and(|o| o != 1) {
+        report.problems.push(Problem::ImageRotated);
+    }
+    if report.width.zip(report.height).is_some_and(|(w, h)| w.max(h) < MIN_LONG_SIDE) {
+        report.problems.push(Problem::ImageTooSmall);
+    }
+    report
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A structurally valid JPEG: SOI, optional APP1, a frame header, one scan, EOI.
+    pub(crate) fn jpeg(
+        sof: u8,
+        precision: u8,
+        w: u16,
+        h: u16,
+        components: u8,
+        app1: Option<&[u8]>,
+    ) -> Vec<u8> {
+        let mut out = vec![0xFF, 0xD8];
+        if let Some(app1) = app1 {
+            out.extend_from_slice(&[0xFF, 0xE1]);
+            out.extend_from_slice(&u16::try_from(app1.len() + 2).unwrap().to_be_bytes());
+            out.extend_from_slice(app1);
+        }
+        let mut frame = vec![precision];
+        frame.extend_from_slice(&h.to_be_bytes());
+        frame.extend_from_slice(&w.to_be_bytes());
+        frame.push(components);
+        for c in 0..components {
+            frame.extend_from_slice(&[c + 1, 0x11, 0]);
+        }
+        out.extend_from_slice(&[0xFF, sof]);
+        out.extend_from_slice(&u16::try_from(frame.len() + 2).unwrap().to_be_bytes());
+        out.extend_from_slice(&frame);
+        out.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0]);
+        out.extend_from_slice(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
+        out.extend_from_slice(&[0xFF, 0xD9]);
+        out
+    }
+
+    fn exif(orientation: u16) -> Vec<u8> {
+        let mut e = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+        e.extend_from_slice(&[0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+        e.extend_from_slice(&orientation.to_be_bytes());
+        e.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        e
+    }
+
+    #[test]
+    fn frames_and_orientation() {
+        let ok = check(&jpeg(0xC0, 8, 1600, 1200, 3, None));
+        assert_eq!((ok.width, ok.height, ok.problems.len()), (Some(1600), Some(1200), 0));
+        let cases: [(Vec<u8>, &[Problem]); 5] = [
+            (jpeg(0xC2, 8, 1600, 1200, 3, None), &[]),
+            (jpeg(0xC1, 12, 1600, 1200, 3, None), &[Problem::Image12Bit]),
+            (jpeg(0xC9, 8, 1600, 1200, 3, None), &[Problem::ImageArithmetic]),
+            (jpeg(0xC0, 8, 1600, 1200, 4, None), &[Problem::ImageCmyk]),
+            (jpeg(0xC0, 8, 400, 300, 1, None), &[Problem::ImageTooSmall]),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(check(&bytes).problems, expected);
+        }
+        let rotated = check(&jpeg(0xC0, 8, 1600, 1200, 3, Some(&exif(6))));
+        assert_eq!(rotated.orientation, Some(6));
+        assert_eq!(rotated.problems, [Problem::ImageRotated]);
+        assert_eq!(check(&jpeg(0xC0, 8, 1600, 1200, 3, Some(&exif(1)))).problems, []);
+    }
+
+    #[test]
+    fn cut_or_broken_jpegs_are_damaged() {
+        let good = jpeg(0xC0, 8, 1600, 1200, 3, None);
+        let no_frame: Vec<u8> = [&good[..2], &good[21..]].concat();
+        for (what, bytes) in [
+            ("cut in the scan", good[..good.len() - 4].to_vec()),
+            ("cut in a header", good[..10].to_vec()),
+            ("no frame", no_frame),
+            ("only SOI", vec![0xFF, 0xD8, 0xFF]),
+        ] {
+            assert!(check(&bytes).problems.contains(&Problem::ImageDamaged), "{what}");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! PNG: chunk structure and CRCs, a valid header, image data that inflates to exactly what the
+//! header announces (bounded), an end chunk; animated PNGs and tiny images are reported.
+
+use super::Problem;
+
+/// What a PNG check found.
+#[derive(Debug, Default)]
+pub struct PngReport {
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+    /// Problems.
+    pub problems: Vec<Problem>,
+}
+
+/// Images whose longer side is under this are hard to read once printed or zoomed.
+pub const MIN_LONG_SIDE: u32 = 600;
+/// Inflating more than this to verify the image data is not worth the time: skip the check.
+const MAX_INFLATE: u64 = 64 * 1024 * 1024;
+
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut n = 0;
+    while n < 256 {
+        let mut c = n as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            k += 1;
+        }
+        table[n] = c;
+        n += 1;
+    }
+    table
+}
+
+static CRC: [u32; 256] = crc_table();
+
+fn crc32(parts: &[&[u8]]) -> u32 {
+    let mut c = 0xFFFF_FFFFu32;
+    for part in parts {
+        for &b in *part {
+            c = CRC[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
+        }
+    }
+    c ^ 0xFFFF_FFFF
+}
+
+fn be32(b: &[u8]) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(..4)?.try_into().ok()?))
+}
+
+/// Bytes of raw (filtered) image data the header announces.
+fn expected_raw_len(width: u64, height: u64, bits_per_pixel: u64, interlaced: bool) -> u64 {
+    let row = |w: u64| if w == 0 { 0 } else { 1 + (w * bits_per_pixel).div_ceil(8) };
+    if !interlaced {
+        return height * row(width);
+    }
+    // Adam7: (x start, y start, x step, y step) of each pass.
+    [
+        (0, 0, 8, 8),
+        (4, 0, 8, 8),
+        (0, 4, 4, 8),
+        (2, 0, 4, 4),
+        (0, 2, 2, 4),
+        (1, 0, 2, 2),
+        (0, 1, 1, 2),
+    ]
+    .iter()
+    .map(|&(x0, y0, dx, dy)| {
+        let w = if width > x0 { (width - x0).div_ceil(dx) } else { 0 };
+        let h = if height > y0 { (height - y0).div_ceil(dy) } else { 0 };
+        if w == 0 {
+            0
+        } else {
+            h * row(w)
+        }
+    })
+    .sum()
+}
+
+/// Checks a PNG file (the sniffer took it for one; a damaged signature is damage).
+#[must_use]
+pub fn check(bytes: &[u8]) -> PngReport {
+    let mut report = PngReport::default();
+    let damaged = |mut r: PngReport| {
+        r.problems.push(Problem::ImageDamaged);
+        r
+    };
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return damaged(report);
+    }
+    let mut pos = 8;
+    let mut header: Option<(u32, u32, u8, u8, bool)> = None;
+    let mut idat: Vec<u8> = Vec::new();
+    let (mut seen_idat, mut idat_ended, mut seen_plte, mut ended, mut animated) =
+        (false, false, false, false, false);
+    let mut first = true;
+    while !ended {
+        let (Some(len), Some(kind)) =
+            (bytes.get(pos..).and_then(be32), bytes.get(pos + 4..pos + 8))
+        else {
+            return damaged(report);
+        };
+        let len = len as usize;
+        if len > 0x7FFF_FFFF {
+            return damaged(report);
+        }
+        let Some(data) = bytes.get(pos + 8..pos + 8 + len) else { return damaged(report) };
+        let Some(crc) = bytes.get(pos + 8 + len..).and_then(be32) else { return damaged(report) };
+        if crc32(&[kind, data]) != crc || !kind.iter().all(u8::is_ascii_alphabetic) {
+            return damaged(report);
+        }
+        if first != (kind == b"IHDR") {
+            return damaged(report);
+        }
+        first = false;
+        match kind {
+            b"IHDR" => {
+                let (Some(w), Some(h), [depth, color, 0, 0, interlace]) =
+                    (be32(data), data.get(4..).and_then(be32), data.get(8..13).unwrap_or(&[1; 5]))
+                else {
+                    return damaged(report);
+                };
+                let depth_ok = match color {
+                    0 => matches!(depth, 1 | 2 | 4 | 8 | 16),
+                    3 => matches!(depth, 1 | 2 | 4 | 8),
+                    2 | 4 | 6 => matches!(depth, 8 | 16),
+                    _ => false,
+                };
+                if len != 13
+                    || w == 0
+                    || h == 0
+                    || w > 0x7FFF_FFFF
+                    || h > 0x7FFF_FFFF
+                    || !depth_ok
+                    || *interlace > 1
+                {
+                    return damaged(report);
+                }
+                report.width = Some(w);
+                report.height = Some(h);
+                header = Some((w, h, *depth, *color, *interlace == 1));
+            }
+            b"PLTE" => seen_plte = true,
+            b"acTL" => animated = true,
+            b"IDAT" => {
+                if idat_ended {
+                    return damaged(report);
+                }
+                seen_idat = true;
+                idat.extend_from_slice(data);
+            }
+            b"IEND" => ended = true,
+            _ => {
+                if seen_idat {
+                    idat_ended = true;
+                }
+                // An unknown critical chunk (upper-case first letter) cannot be skipped.
+                if kind[0].is_ascii_uppercase()
+                    && !matches!(kind, b"IHDR" | b"PLTE" | b"IDAT" | b"IEND")
+                {
+                    return damaged(report);
+                }
+            }
+        }
+        pos += 12 + len;
+    }
+    let Some((w, h, depth, color, interlaced)) = header else { return damaged(report) };
+    if !seen_idat || (color == 3 && !seen_plte) {
+        return damaged(report);
+    }
+    let channels: u64 = match color {
+        0 | 3 => 1,
+        2 => 3,
+        4 => 2,
+        _ => 4,
+    };
+    let expected = expected_raw_len(w.into(), h.into(), channels * u64::from(depth), interlaced);
+    if expected <= MAX_INFLATE {
+        let limit = usize::try_from(expected).unwrap_or(usize::MAX);
+        match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&idat, limit) {
+            Ok(raw) if raw.len() as u64 == expected => {}
+            _ => return damaged(report),
+        }
+    }
+    if animated {
+        report.problems.push(Problem::ImageAnimated);
+    }
+    if w.max(h) < MIN_LONG_SIDE {
+        report.problems.push(Problem::ImageTooSmall);
+    }
+    report
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = u32::try_from(data.len()).unwrap().to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc32(&[kind, data]).to_be_bytes());
+        out
+    }
+
+    /// A valid greyscale 8-bit PNG of `w` × `h`, with extra chunks before the image data.
+    pub(crate) fn png(w: u32, h: u32, extra: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = w.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+        out.extend(chunk(b"IHDR", &ihdr));
+        for (kind, data) in extra {
+            out.extend(chunk(kind, data));
+        }
+        let raw = vec![0u8; usize::try_from(h * (w + 1)).unwrap()];
+        out.extend(chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6)));
+        out.extend(chunk(b"IEND", &[]));
+        out
+    }
+
+    fn problems(bytes: &[u8]) -> Vec<Problem> {
+        check(bytes).problems
+    }
+
+    #[test]
+    fn a_valid_png_passes_with_its_size() {
+        let report = check(&png(800, 600, &[]));
+        assert_eq!((report.width, report.height), (Some(800), Some(600)));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert_eq!(problems(&png(32, 32, &[])), [Problem::ImageTooSmall]);
+        assert_eq!(
+            problems(&png(800, 600, &[(b"acTL", &[0, 0, 0, 1, 0, 0, 0, 0])])),
+            [Problem::ImageAnimated]
+        );
+        assert!(
+            problems(&png(800, 600, &[(b"tEXt", b"Comment\0hi")])).is_empty(),
+            "ancillary chunks are fine"
+        );
+    }
+
+    #[test]
+    fn damage_of_every_kind_is_found() {
+        let good = png(800, 600, &[]);
+        let mut bad_crc = good.clone();
+        bad_crc[29] ^= 1;
+        let mut bad_signature = good.clone();
+        bad_signature[4] = b'\n';
+        let mut bad_data = good.clone();
+        let idat = good.windows(4).position(|w| w == b"IDAT").unwrap();
+        bad_data[idat + 10] ^= 0xFF;
+        let cases: [(&str, Vec<u8>); 6] = [
+            ("truncated", good[..good.len() - 20].to_vec()),
+            ("bad CRC", bad_crc),
+            ("bad signature", bad_signature),
+            ("corrupt image data", bad_data),
+            ("no IEND", good[..good.len() - 12].to_vec()),
+            ("unknown critical chunk", png(800, 600, &[(b"ABCD", b"x")])),
+        ];
+        for (what, bytes) in cases {
+            assert!(problems(&bytes).contains(&Problem::ImageDamaged), "{what}");
+        }
+    }
+
+    #[test]
+    fn a_giant_declared_size_is_not_inflated() {
+        // 100 000 × 100 000 declared, a few bytes of data: refused fast, nothing allocated.
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = 100_000u32.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
+        bytes.extend(chunk(b"IHDR", &ihdr));
+        bytes.extend(chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&[0; 64], 6)));
+        bytes.extend(chunk(b"IEND", &[]));
+        let report = check(&bytes);
+        assert_eq!(report.width, Some(100_000));
+        assert!(
+            !report.problems.contains(&Problem::ImageDamaged),
+            "too big to verify, not called damaged"
+        );
+    }
+}
