@@ -135,6 +135,10 @@ pub enum Problem {
     PdfNoPages,
     /// A PDF with many more pages than the document should have.
     PdfManyPages,
+    /// A PDF made of images only (a scan): fine, but its text cannot be checked.
+    PdfScanOnly,
+    /// The same file is already in another slot.
+    DuplicateFile,
 }
 
 impl Problem {
@@ -151,14 +155,15 @@ impl Problem {
             | Problem::ImageArithmetic
             | Problem::PdfEncrypted
             | Problem::PdfDamaged
-            | Problem::PdfNoPages => Severity::Error,
+            | Problem::PdfNoPages
+            | Problem::DuplicateFile => Severity::Error,
             Problem::ExtensionMismatch
             | Problem::ImageTooSmall
             | Problem::ImageCmyk
             | Problem::ImageAnimated
             | Problem::PdfPermissionsOnly
             | Problem::PdfManyPages => Severity::Warning,
-            Problem::ImageRotated => Severity::Info,
+            Problem::ImageRotated | Problem::PdfScanOnly => Severity::Info,
         }
     }
 }
@@ -192,6 +197,22 @@ pub struct Facts {
     /// Whether a PDF is encrypted (with or without a password to open).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<bool>,
+    /// Whether a PDF carries text (false: a scan, images only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_layer: Option<bool>,
+    /// SHA-256 of the bytes, to find the same file in two slots.
+    #[serde(skip)]
+    pub fingerprint: Fingerprint,
+}
+
+/// SHA-256 of a file's bytes.
+pub type Fingerprint = [u8; 32];
+
+/// The fingerprint of some bytes.
+#[must_use]
+pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
 }
 
 /// The verdict on one file.
@@ -238,11 +259,23 @@ impl Inspection {
 
 /// What the check needs besides the bytes.
 #[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub struct Context<'a> {
     /// Which slot the file is for.
     pub doc: DocumentId,
     /// The slot's size limit in bytes.
     pub size_limit: u64,
+    /// The files already in the other slots.
+    pub others: &'a [(DocumentId, Fingerprint)],
+}
+
+/// Whether the same file may stand in both slots: the portal lets students upload their
+/// student visa again as the residence permit (DOMAIN.md §3).
+const fn may_repeat(a: DocumentId, b: DocumentId) -> bool {
+    matches!(
+        (a, b),
+        (DocumentId::Visa, DocumentId::ResidencePermit)
+            | (DocumentId::ResidencePermit, DocumentId::Visa)
+    )
 }
 
 /// Most pages a document should have before we ask whether it is the right file.
@@ -258,9 +291,9 @@ const fn expected_max_pages(doc: DocumentId) -> u32 {
 /// Inspects one file: `name` and `mime` are what the browser says, only used to catch a
 /// misleading extension; the verdict comes from the bytes.
 #[must_use]
-pub fn inspect(name: &str, bytes: &[u8], ctx: &Context) -> Inspection {
+pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    let mut facts = Facts { size, ..Facts::default() };
+    let mut facts = Facts { size, fingerprint: fingerprint(bytes), ..Facts::default() };
     let mut problems = Vec::new();
     let mut add = |code: Problem| problems.push(Finding { code, severity: code.severity() });
     if bytes.is_empty() {
@@ -269,6 +302,11 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context) -> Inspection {
     }
     if size > ctx.size_limit {
         add(Problem::TooLarge);
+    }
+    if ctx.others.iter().any(|(doc, print)| {
+        *print == facts.fingerprint && *doc != ctx.doc && !may_repeat(*doc, ctx.doc)
+    }) {
+        add(Problem::DuplicateFile);
     }
     let format = sniff::format(bytes);
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -296,6 +334,10 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context) -> Inspection {
             let report = pdf::check(bytes);
             facts.pages = report.pages;
             facts.encrypted = Some(report.encryption != pdf::Encryption::None);
+            facts.text_layer = report.text_layer;
+            if report.text_layer == Some(false) {
+                add(Problem::PdfScanOnly);
+            }
             match report.encryption {
                 pdf::Encryption::NeedsPassword => add(Problem::PdfEncrypted),
                 pdf::Encryption::PermissionsOnly => add(Problem::PdfPermissionsOnly),
@@ -320,8 +362,8 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context) -> Inspection {
 mod tests {
     use super::*;
 
-    fn ctx() -> Context {
-        Context { doc: DocumentId::Identity, size_limit: 4_000_000 }
+    fn ctx() -> Context<'static> {
+        Context { doc: DocumentId::Identity, size_limit: 4_000_000, others: &[] }
     }
 
     fn codes(name: &str, bytes: &[u8]) -> Vec<Problem> {
@@ -348,17 +390,35 @@ mod tests {
 
     #[test]
     fn the_size_limit_is_read_strictly_in_bytes() {
-        let small = Context { doc: DocumentId::Rib, size_limit: 100 };
+        let small = Context { doc: DocumentId::Rib, size_limit: 100, others: &[] };
         let png = png::tests::png(800, 600, &[]);
         assert!(png.len() > 100);
         let report = inspect("rib.png", &png, &small);
         assert_eq!(report.verdict(), Verdict::Error);
         assert!(report.has(Problem::TooLarge));
-        let exact = Context { doc: DocumentId::Rib, size_limit: png.len() as u64 };
+        let exact = Context { doc: DocumentId::Rib, size_limit: png.len() as u64, others: &[] };
         assert!(
             !inspect("rib.png", &png, &exact).has(Problem::TooLarge),
             "exactly at the limit is fine"
         );
+    }
+
+    #[test]
+    fn the_same_file_in_two_slots_is_an_error_except_the_visa_again() {
+        let png = png::tests::png(800, 600, &[]);
+        let print = fingerprint(&png);
+        let others = [(DocumentId::Visa, print)];
+        let in_rib = Context { doc: DocumentId::Rib, size_limit: 4_000_000, others: &others };
+        assert!(inspect("rib.png", &png, &in_rib).has(Problem::DuplicateFile));
+        let as_permit = Context { doc: DocumentId::ResidencePermit, ..in_rib };
+        assert!(!inspect("visa.png", &png, &as_permit).has(Problem::DuplicateFile));
+        let same_slot = Context { doc: DocumentId::Visa, ..in_rib };
+        assert!(
+            !inspect("visa.png", &png, &same_slot).has(Problem::DuplicateFile),
+            "replacing a slot's own file"
+        );
+        let other_file = png::tests::png(801, 600, &[]);
+        assert!(!inspect("rib.png", &other_file, &in_rib).has(Problem::DuplicateFile));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod countries;
 pub mod date;
 pub mod fields;
 pub mod i18n;
+pub mod iban;
 pub mod inspect;
 pub mod postcodes;
 pub mod rules;

@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use secu_precheck_domain::inspect::{inspect, Context};
 use secu_precheck_domain::DocumentId;
 
-const CTX: Context = Context { doc: DocumentId::Identity, size_limit: 4_000_000 };
+const CTX: Context<'static> =
+    Context { doc: DocumentId::Identity, size_limit: 4_000_000, others: &[] };
 
 const SIGNATURES: [&[u8]; 6] = [
     b"%PDF-1.7\n",

@@ -148,7 +148,7 @@ fn file(doc: DocumentId, files: &[std::path::PathBuf], rules: &Rules) -> ExitCod
         inspection: &'a inspect::Inspection,
     }
 
-    let ctx = Context { doc, size_limit: rules.size_limit(doc) };
+    let ctx = Context { doc, size_limit: rules.size_limit(doc), others: &[] };
     let mut any_error = false;
     for path in files {
         // Look at the size before reading, so a huge file is refused without loading it.

@@ -25,6 +25,9 @@ pub struct PdfReport {
     pub encryption: Encryption,
     /// Nothing a reader could open.
     pub damaged: bool,
+    /// Whether the pages carry text (a text layer) or only images (a scan); `None` when the
+    /// content could not be read (encrypted, or streams in filters we do not inflate).
+    pub text_layer: Option<bool>,
 }
 
 /// Total bytes inflated from object streams while looking for the page tree.
@@ -522,6 +525,55 @@ fn object_streams(b: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Whether a content stream shows text: a text object with a show-text operator.
+fn shows_text(content: &[u8]) -> bool {
+    find(content, b"BT", 0).is_some()
+        && content.windows(3).any(|w| {
+            matches!(w[0], b')' | b']' | b'>' | b' ' | b'\n' | b'\r')
+                && (&w[1..] == b"Tj" || &w[1..] == b"TJ")
+        })
+}
+
+/// Text layer or scan: looks at uncompressed content, then inflates Flate streams (bounded).
+fn text_layer(b: &[u8]) -> Option<bool> {
+    if shows_text(b) {
+        return Some(true);
+    }
+    let mut inflated_any = false;
+    let mut budget = MAX_INFLATE;
+    let mut from = 0;
+    let mut hits = 0;
+    while let Some(s) = find(b, b"stream", from) {
+        hits += 1;
+        if hits > MAX_HITS || budget == 0 {
+            break;
+        }
+        from = s + 1;
+        if b.get(s.saturating_sub(3)..s) == Some(b"end") {
+            continue;
+        }
+        let mut data = s + b"stream".len();
+        if b.get(data) == Some(&b'\r') {
+            data += 1;
+        }
+        if b.get(data) == Some(&b'\n') {
+            data += 1;
+        }
+        let end = find(b, b"endstream", data).unwrap_or(b.len());
+        if let Ok(raw) =
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&b[data..end], budget)
+        {
+            inflated_any = true;
+            budget = budget.saturating_sub(raw.len());
+            if shows_text(&raw) {
+                return Some(true);
+            }
+        }
+        from = end;
+    }
+    inflated_any.then_some(false)
+}
+
 /// Checks a PDF file (its header already found).
 #[must_use]
 pub fn check(bytes: &[u8]) -> PdfReport {
@@ -538,7 +590,9 @@ pub fn check(bytes: &[u8]) -> PdfReport {
             }
         })
     };
-    PdfReport { pages, encryption, damaged }
+    let text_layer =
+        if damaged || encryption != Encryption::None { None } else { text_layer(bytes) };
+    PdfReport { pages, encryption, damaged, text_layer }
 }
 
 #[cfg(test)]
@@ -562,6 +616,26 @@ mod tests {
             Some(0)
         );
         assert!(check(b"%PDF-1.4\nthis is not a pdf at all").damaged);
+    }
+
+    #[test]
+    fn a_text_layer_is_told_from_a_scan() {
+        let text = pdf("4 0 obj << /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Certificat) Tj ET\nendstream\nendobj");
+        assert_eq!(check(&text).text_layer, Some(true));
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(
+            b"BT /F1 12 Tf [(Cert) -20 (ificat)] TJ ET",
+            6,
+        );
+        let mut compressed = b"%PDF-1.5\n4 0 obj << /Filter /FlateDecode >>\nstream\n".to_vec();
+        compressed.extend_from_slice(&packed);
+        compressed.extend_from_slice(b"\nendstream\nendobj\n");
+        assert_eq!(check(&compressed).text_layer, Some(true));
+        let image =
+            miniz_oxide::deflate::compress_to_vec_zlib(b"q 595 0 0 842 0 0 cm /Im1 Do Q", 6);
+        let mut scan = b"%PDF-1.5\n4 0 obj << /Filter /FlateDecode >>\nstream\n".to_vec();
+        scan.extend_from_slice(&image);
+        scan.extend_from_slice(b"\nendstream\nendobj\n");
+        assert_eq!(check(&scan).text_layer, Some(false));
     }
 
     #[test]
