@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build corpus tools test-tools clean
+.PHONY: serve test build corpus fuzz tools test-tools clean
 
 ## serve: build the app and serve it at http://127.0.0.1:8080
 serve: tools
@@ -22,6 +22,13 @@ build: tools
 corpus:
 	cargo build --release --locked -p secu-precheck-domain --bin precheck
 	scripts/corpus.py target/release/precheck
+
+## fuzz: libFuzzer on the inspection engine and the form checks, FUZZ_SECONDS each (nightly)
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd domain && cargo +nightly fuzz run inspect -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -timeout=5
+	cd domain && cargo +nightly fuzz run fields -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -timeout=5
 
 tools:
 	scripts/install-tools.sh

@@ -15,3 +15,10 @@ pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use situation::SituationStep;
 pub use step::Step;
+
+/// Props of the parts that change only with the language (the long option lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, yew::Properties)]
+pub struct LangProps {
+    /// The language to render in.
+    pub lang: secu_precheck_domain::Lang,
+}

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::app::{use_app, AppContext};
 use crate::browser;
-use crate::components::Step;
+use crate::components::{LangProps, Step};
 use crate::state::{Action, DateFields, DatePart, Postcodes};
 
 /// The id of the input a field's error links to.
@@ -362,14 +362,9 @@ fn towns(app: &AppContext) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq, Properties)]
-struct LaneTypeOptionsProps {
-    lang: Lang,
-}
-
 /// The official lane types, with what each is in English for English readers.
 #[function_component(LaneTypeOptions)]
-fn lane_type_options(props: &LaneTypeOptionsProps) -> Html {
+fn lane_type_options(props: &LangProps) -> Html {
     html! {
         <datalist id="lane-types">
             { for LANE_TYPES.iter().map(|l| {

@@ -1,12 +1,12 @@
 //! Step 1: the questions that decide the documents, asked one branch at a time.
 
 use secu_precheck_domain::i18n::fill;
-use secu_precheck_domain::{Country, Lang, Msg, Outcome, Question};
+use secu_precheck_domain::{Country, Msg, Outcome, Question};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::{use_app, AppContext};
-use crate::components::Step;
+use crate::components::{LangProps, Step};
 use crate::state::{Action, DatePart};
 
 /// The yes/no questions, in the order they are asked.
@@ -89,14 +89,9 @@ fn nationality(app: &AppContext) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq, Properties)]
-struct CountryOptionsProps {
-    lang: Lang,
-}
-
 /// The 250 countries, rendered again only when the language changes.
 #[function_component(CountryOptions)]
-fn country_options(props: &CountryOptionsProps) -> Html {
+fn country_options(props: &LangProps) -> Html {
     html! {
         <datalist id="countries">
             { for Country::sorted(props.lang).into_iter().map(|c| html! {

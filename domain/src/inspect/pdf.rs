@@ -492,6 +492,20 @@ fn max_pages_count(b: &[u8]) -> Option<u32> {
     best
 }
 
+/// Where the data of the stream whose `stream` keyword is at `keyword` starts and ends: after
+/// the keyword's end of line, up to `endstream` (or the end of the file, for a cut file).
+fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
+    let mut data = keyword + b"stream".len();
+    if b.get(data) == Some(&b'\r') {
+        data += 1;
+    }
+    if b.get(data) == Some(&b'\n') {
+        data += 1;
+    }
+    let data = data.min(b.len());
+    (data, find(b, b"endstream", data).unwrap_or(b.len()))
+}
+
 /// Inflated object streams, up to [`MAX_INFLATE`] bytes in all.
 fn object_streams(b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -503,14 +517,7 @@ fn object_streams(b: &[u8]) -> Vec<u8> {
             break;
         }
         let Some(s) = find(b, b"stream", p) else { break };
-        let mut data = s + b"stream".len();
-        if b.get(data) == Some(&b'\r') {
-            data += 1;
-        }
-        if b.get(data) == Some(&b'\n') {
-            data += 1;
-        }
-        let end = find(b, b"endstream", data).unwrap_or(b.len());
+        let (data, end) = stream_bounds(b, s);
         let remaining = MAX_INFLATE.saturating_sub(out.len());
         if remaining == 0 {
             break;
@@ -552,14 +559,7 @@ fn text_layer(b: &[u8]) -> Option<bool> {
         if b.get(s.saturating_sub(3)..s) == Some(b"end") {
             continue;
         }
-        let mut data = s + b"stream".len();
-        if b.get(data) == Some(&b'\r') {
-            data += 1;
-        }
-        if b.get(data) == Some(&b'\n') {
-            data += 1;
-        }
-        let end = find(b, b"endstream", data).unwrap_or(b.len());
+        let (data, end) = stream_bounds(b, s);
         if let Ok(raw) =
             miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&b[data..end], budget)
         {
