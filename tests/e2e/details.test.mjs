@@ -137,7 +137,7 @@ test('fields carry the autocomplete and keyboard hints phones need', async () =>
   await context.close();
 });
 
-test('with every error showing, on a phone, axe-core finds no violation', async () => {
+test('on a phone with every error showing: no axe violation, and the bar never hides the focused field', async () => {
   for (const locale of ['en-US', 'fr-FR']) {
     const { page, context } = await open(app.browser, app.url, { locale, viewport: PHONE });
     await page.locator('#email').fill('x@gmial.com');
@@ -147,6 +147,19 @@ test('with every error showing, on a phone, axe-core finds no violation', async 
     assert.deepEqual(await axe(page), [], locale);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${locale}: ${overflow}px too wide`);
+    // Tabbing to a field never leaves it under the checklist bar at the bottom of the screen.
+    // Put the phone field just under the bar, the field before it in view, then Tab.
+    await page.evaluate(() => {
+      const phone = document.getElementById('phone');
+      const top = phone.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top - window.innerHeight + 30);
+      document.getElementById('email-confirmation').focus({ preventScroll: true });
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+    const field = await page.locator('#phone').boundingBox();
+    const bar = await page.locator('.mobile-summary').boundingBox();
+    assert.ok(field.y + field.height <= bar.y, `${locale}: the focused field is under the bar`);
     await context.close();
   }
 });
