@@ -2,8 +2,10 @@
 //! stable code. Pure and bounded: no input may panic, hang or exhaust memory (each parser caps
 //! what it reads, inflates and follows), because a panic in wasm takes the whole page down.
 
+pub mod content;
 pub mod jpeg;
 pub mod pdf;
+pub mod pdf_text;
 pub mod png;
 pub mod sniff;
 
@@ -139,6 +141,16 @@ pub enum Problem {
     PdfScanOnly,
     /// The same file is already in another slot.
     DuplicateFile,
+    /// The certificate names an earlier academic year, not the current one.
+    CertificateOldYear,
+    /// The certificate's text names no academic year we recognise.
+    CertificateYearNotFound,
+    /// The student's last name is not in the document's text.
+    NameNotFound,
+    /// The RIB's text mentions an IBAN, but none passes its checks.
+    IbanInvalid,
+    /// The RIB's text holds no IBAN.
+    IbanNotFound,
 }
 
 impl Problem {
@@ -156,13 +168,18 @@ impl Problem {
             | Problem::PdfEncrypted
             | Problem::PdfDamaged
             | Problem::PdfNoPages
-            | Problem::DuplicateFile => Severity::Error,
+            | Problem::DuplicateFile
+            | Problem::CertificateOldYear
+            | Problem::IbanInvalid => Severity::Error,
             Problem::ExtensionMismatch
             | Problem::ImageTooSmall
             | Problem::ImageCmyk
             | Problem::ImageAnimated
             | Problem::PdfPermissionsOnly
-            | Problem::PdfManyPages => Severity::Warning,
+            | Problem::PdfManyPages
+            | Problem::CertificateYearNotFound
+            | Problem::NameNotFound
+            | Problem::IbanNotFound => Severity::Warning,
             Problem::ImageRotated | Problem::PdfScanOnly => Severity::Info,
         }
     }
@@ -266,6 +283,10 @@ pub struct Context<'a> {
     pub size_limit: u64,
     /// The files already in the other slots.
     pub others: &'a [(DocumentId, Fingerprint)],
+    /// The student's names, when typed, for content checks.
+    pub student: Option<content::Student<'a>>,
+    /// The academic year registered for, as (first, second) calendar year.
+    pub academic_year: Option<(u16, u16)>,
 }
 
 /// Whether the same file may stand in both slots: the portal lets students upload their
@@ -338,6 +359,15 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             if report.text_layer == Some(false) {
                 add(Problem::PdfScanOnly);
             }
+            let reads_content =
+                matches!(ctx.doc, DocumentId::CertificateOfStudies | DocumentId::Rib);
+            if reads_content && report.text_layer == Some(true) {
+                if let Some(text) = pdf_text::extract(bytes) {
+                    content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year)
+                        .into_iter()
+                        .for_each(&mut add);
+                }
+            }
             match report.encryption {
                 pdf::Encryption::NeedsPassword => add(Problem::PdfEncrypted),
                 pdf::Encryption::PermissionsOnly => add(Problem::PdfPermissionsOnly),
@@ -363,7 +393,13 @@ mod tests {
     use super::*;
 
     fn ctx() -> Context<'static> {
-        Context { doc: DocumentId::Identity, size_limit: 4_000_000, others: &[] }
+        Context {
+            doc: DocumentId::Identity,
+            size_limit: 4_000_000,
+            others: &[],
+            student: None,
+            academic_year: None,
+        }
     }
 
     fn codes(name: &str, bytes: &[u8]) -> Vec<Problem> {
@@ -390,13 +426,13 @@ mod tests {
 
     #[test]
     fn the_size_limit_is_read_strictly_in_bytes() {
-        let small = Context { doc: DocumentId::Rib, size_limit: 100, others: &[] };
+        let small = Context { size_limit: 100, doc: DocumentId::Rib, ..ctx() };
         let png = png::tests::png(800, 600, &[]);
         assert!(png.len() > 100);
         let report = inspect("rib.png", &png, &small);
         assert_eq!(report.verdict(), Verdict::Error);
         assert!(report.has(Problem::TooLarge));
-        let exact = Context { doc: DocumentId::Rib, size_limit: png.len() as u64, others: &[] };
+        let exact = Context { doc: DocumentId::Rib, size_limit: png.len() as u64, ..ctx() };
         assert!(
             !inspect("rib.png", &png, &exact).has(Problem::TooLarge),
             "exactly at the limit is fine"
@@ -408,7 +444,7 @@ mod tests {
         let png = png::tests::png(800, 600, &[]);
         let print = fingerprint(&png);
         let others = [(DocumentId::Visa, print)];
-        let in_rib = Context { doc: DocumentId::Rib, size_limit: 4_000_000, others: &others };
+        let in_rib = Context { doc: DocumentId::Rib, others: &others, ..ctx() };
         assert!(inspect("rib.png", &png, &in_rib).has(Problem::DuplicateFile));
         let as_permit = Context { doc: DocumentId::ResidencePermit, ..in_rib };
         assert!(!inspect("visa.png", &png, &as_permit).has(Problem::DuplicateFile));

@@ -302,3 +302,48 @@ fn file_exits_2_on_bad_usage_or_an_unreadable_path() {
         assert!(stderr.contains(needle), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn file_reads_a_certificate_and_a_rib() {
+    let dir = std::env::temp_dir().join(format!("precheck-content-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf_with = |name: &str, text: &str| {
+        let content = format!("BT /F1 12 Tf 72 712 Td ({text}) Tj ET");
+        let bytes = format!(
+            "%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page /Parent 1 0 R /Contents 3 0 R >> endobj\n3 0 obj << /Length {} >>\nstream\n{content}\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+            content.len()
+        );
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let old = pdf_with(
+        "old.pdf",
+        "Certificat de scolarite - annee universitaire 2025-2026 - Awa NDIAYE inscrite en L3",
+    );
+    let (code, stdout, _) = precheck(&[
+        "file",
+        "--doc",
+        "certificate_of_studies",
+        "--last-name",
+        "Ndiaye",
+        "--today",
+        "2026-11-27",
+        old.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains(r#""code":"certificate_old_year""#), "{stdout}");
+
+    let rib = pdf_with(
+        "rib.pdf",
+        "Releve d identite bancaire Titulaire Moussa SOW IBAN FR76 3000 6000 0112 3456 7890 189",
+    );
+    let (code, stdout, _) =
+        precheck(&["file", "--doc", "rib", "--last-name", "Ndiaye", rib.to_str().unwrap()]);
+    assert_eq!(code, 0, "a warning only: {stdout}");
+    assert!(
+        stdout.contains(r#""verdict":"warning""#) && stdout.contains(r#""code":"name_not_found""#),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

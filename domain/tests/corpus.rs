@@ -24,7 +24,13 @@ fn every_unambiguous_label_of_the_public_corpus_is_right() {
         eprintln!("skipped: {} not found", corpus.display());
         return;
     };
-    let ctx = Context { doc: DocumentId::Identity, size_limit: u64::MAX, others: &[] };
+    let ctx = Context {
+        doc: DocumentId::Identity,
+        size_limit: u64::MAX,
+        others: &[],
+        student: None,
+        academic_year: None,
+    };
     let (mut checked, mut misses) = (0, Vec::new());
     for line in labels.lines().skip(1) {
         let cols: Vec<&str> = line.split(',').collect();

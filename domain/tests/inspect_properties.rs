@@ -6,8 +6,13 @@ use proptest::prelude::*;
 use secu_precheck_domain::inspect::{inspect, Context};
 use secu_precheck_domain::DocumentId;
 
-const CTX: Context<'static> =
-    Context { doc: DocumentId::Identity, size_limit: 4_000_000, others: &[] };
+const CTX: Context<'static> = Context {
+    doc: DocumentId::Identity,
+    size_limit: 4_000_000,
+    others: &[],
+    student: None,
+    academic_year: None,
+};
 
 const SIGNATURES: [&[u8]; 6] = [
     b"%PDF-1.7\n",

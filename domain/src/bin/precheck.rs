@@ -136,7 +136,13 @@ fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCod
 }
 
 /// `precheck file`: one JSON line per file.
-fn file(doc: DocumentId, files: &[std::path::PathBuf], rules: &Rules) -> ExitCode {
+fn file(
+    doc: DocumentId,
+    files: &[std::path::PathBuf],
+    rules: &Rules,
+    student: Option<secu_precheck_domain::inspect::content::Student<'_>>,
+    academic_year: (u16, u16),
+) -> ExitCode {
     use secu_precheck_domain::inspect::{self, Context, Verdict};
 
     #[derive(serde::Serialize)]
@@ -148,7 +154,13 @@ fn file(doc: DocumentId, files: &[std::path::PathBuf], rules: &Rules) -> ExitCod
         inspection: &'a inspect::Inspection,
     }
 
-    let ctx = Context { doc, size_limit: rules.size_limit(doc), others: &[] };
+    let ctx = Context {
+        doc,
+        size_limit: rules.size_limit(doc),
+        others: &[],
+        student,
+        academic_year: Some(academic_year),
+    };
     let mut any_error = false;
     for path in files {
         // Look at the size before reading, so a huge file is refused without loading it.
@@ -224,7 +236,18 @@ fn main() -> ExitCode {
             };
             return fields(file.as_deref(), today, &rules);
         }
-        Command::File { doc, files, .. } => return file(doc, &files, &rules),
+        Command::File { doc, files, last_name, first_name, today } => {
+            let Some(today) = today.or_else(today_from_clock) else {
+                eprintln!("precheck: cannot read today's date from the clock; pass --today");
+                return ExitCode::from(2);
+            };
+            let student =
+                last_name.as_deref().map(|last| secu_precheck_domain::inspect::content::Student {
+                    last_name: last,
+                    first_name: first_name.as_deref().unwrap_or_default(),
+                });
+            return file(doc, &files, &rules, student, rules.academic_year(today));
+        }
         Command::Situations { lang } => {
             for s in &rules.situations {
                 println!("{}\t{}", s.id, s.name.get(lang));
