@@ -1,6 +1,7 @@
 //! The parts of the page, one per file.
 
 mod checklist;
+mod date_input;
 mod details;
 mod documents;
 mod footer;
@@ -9,6 +10,7 @@ mod situation;
 mod step;
 
 pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
+pub use date_input::DateInput;
 pub use details::DetailsStep;
 pub use documents::DocumentsStep;
 pub use footer::SiteFooter;

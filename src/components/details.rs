@@ -14,8 +14,8 @@ use yew::prelude::*;
 
 use crate::app::{use_app, AppContext};
 use crate::browser;
-use crate::components::{LangProps, Step};
-use crate::state::{Action, DateFields, DatePart, Postcodes};
+use crate::components::{DateInput, LangProps, Step};
+use crate::state::{Action, DateFields, Postcodes};
 
 /// The id of the input a field's error links to.
 const fn input_id(field: Field) -> &'static str {
@@ -297,28 +297,6 @@ fn title(app: &AppContext, report: &Report, value: &str, findings: &[&Finding]) 
 
 fn date(app: &AppContext, report: &Report, fields: &DateFields, findings: &[&Finding]) -> Html {
     let has_error = findings.iter().any(|f| report.errors.contains(f));
-    let part = |part: DatePart, label: Msg, value: &str| {
-        let (id, width) = match part {
-            DatePart::Day => ("rights-day", "width-2"),
-            DatePart::Month => ("rights-month", "width-2"),
-            DatePart::Year => ("rights-year", "width-4"),
-        };
-        html! {
-            <div class="date-item">
-                <label for={ id }>{ app.t(label) }</label>
-                <input
-                    id={ id }
-                    class={ width }
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    aria-invalid={ has_error.to_string() }
-                    value={ value.to_owned() }
-                    oninput={ app.callback(move |e: InputEvent| Action::TypeRights(part, value_of(&e))) }
-                />
-            </div>
-        }
-    };
     html! {
         <fieldset
             class={ classes!("field", has_error.then_some("field-error")) }
@@ -327,11 +305,7 @@ fn date(app: &AppContext, report: &Report, fields: &DateFields, findings: &[&Fin
             <legend>{ app.t(Msg::FormRightsLegend) }</legend>
             <p class="hint" id="rights-hint">{ app.t(Msg::FormRightsHint) }</p>
             { inline(app, report, "rights", findings) }
-            <div class="date-inputs">
-                { part(DatePart::Day, Msg::QuestionDay, &fields.day) }
-                { part(DatePart::Month, Msg::QuestionMonth, &fields.month) }
-                { part(DatePart::Year, Msg::QuestionYear, &fields.year) }
-            </div>
+            { DateInput { prefix: "rights", autofill: None, fields, invalid: has_error, action: Action::TypeRights }.render(app) }
         </fieldset>
     }
 }

@@ -6,8 +6,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::{use_app, AppContext};
-use crate::components::{LangProps, Step};
-use crate::state::{Action, DatePart};
+use crate::components::{DateInput, LangProps, Step};
+use crate::state::Action;
 
 /// The yes/no questions, in the order they are asked.
 const YES_NO: [Question; 4] =
@@ -142,28 +142,6 @@ fn yes_no(app: &AppContext, question: Question) -> Html {
 fn birth_date(app: &AppContext) -> Html {
     let error = app.state.birth_error();
     let describedby = if error.is_some() { "birth-hint birth-error" } else { "birth-hint" };
-    let part = |part: DatePart, label: Msg, value: &str| {
-        let (id, autocomplete, width) = match part {
-            DatePart::Day => ("birth-day", "bday-day", "width-2"),
-            DatePart::Month => ("birth-month", "bday-month", "width-2"),
-            DatePart::Year => ("birth-year", "bday-year", "width-4"),
-        };
-        html! {
-            <div class="date-item">
-                <label for={ id }>{ app.t(label) }</label>
-                <input
-                    id={ id }
-                    class={ width }
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete={ autocomplete }
-                    aria-invalid={ error.is_some().to_string() }
-                    value={ value.to_owned() }
-                    oninput={ app.callback(move |e: InputEvent| Action::TypeBirth(part, input_value(&e))) }
-                />
-            </div>
-        }
-    };
     let birth = &app.state.birth;
     html! {
         <fieldset
@@ -174,11 +152,7 @@ fn birth_date(app: &AppContext) -> Html {
             <legend>{ app.t(Msg::QuestionBirthLegend) }</legend>
             <p class="hint" id="birth-hint">{ app.t(Msg::QuestionBirthHint) }</p>
             if let Some(msg) = error { { error_line(app, "birth-error", msg) } }
-            <div class="date-inputs">
-                { part(DatePart::Day, Msg::QuestionDay, &birth.day) }
-                { part(DatePart::Month, Msg::QuestionMonth, &birth.month) }
-                { part(DatePart::Year, Msg::QuestionYear, &birth.year) }
-            </div>
+            { DateInput { prefix: "birth", autofill: Some("bday"), fields: birth, invalid: error.is_some(), action: Action::TypeBirth }.render(app) }
         </fieldset>
     }
 }

@@ -35,7 +35,7 @@ const MAX_INFLATE: usize = 32 * 1024 * 1024;
 /// Occurrences of a keyword examined: a real file has a handful; a hostile one millions.
 const MAX_HITS: usize = 10_000;
 
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+pub(super) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
@@ -50,7 +50,7 @@ fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> 
     .take(MAX_HITS)
 }
 
-fn is_delimiter(b: u8) -> bool {
+pub(super) fn is_delimiter(b: u8) -> bool {
     b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
 }
 
@@ -88,7 +88,7 @@ fn read_int(b: &[u8], i: usize) -> Option<(i64, usize)> {
     Some((text.parse().ok()?, j))
 }
 
-fn read_literal(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
+pub(super) fn read_literal(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
     let mut out = Vec::new();
     let mut depth = 1usize;
     i += 1;
@@ -143,7 +143,7 @@ fn read_literal(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
     }
 }
 
-fn read_hex(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
+pub(super) fn read_hex(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
     i += 1;
     let mut digits = Vec::new();
     loop {

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::pdf::{find, is_delimiter as is_delim, read_hex, read_literal};
+
 /// Bytes inflated in all while extracting text.
 const MAX_INFLATE: usize = 32 * 1024 * 1024;
 /// Characters of text kept.
@@ -12,16 +14,8 @@ const MAX_TEXT: usize = 256 * 1024;
 /// Objects indexed.
 const MAX_OBJECTS: usize = 200_000;
 
-fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
-}
-
 fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
-}
-
-fn is_delim(b: u8) -> bool {
-    is_ws(b) || b"()<>[]{}/%".contains(&b)
 }
 
 /// Every object body by number: uncompressed ones in the file, compressed ones in object
@@ -285,14 +279,6 @@ struct CMap {
     map: HashMap<u32, String>,
 }
 
-fn hex_bytes(h: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = h.iter().copied().filter(u8::is_ascii_hexdigit).collect();
-    digits
-        .chunks(2)
-        .filter_map(|p| std::str::from_utf8(p).ok().and_then(|s| u8::from_str_radix(s, 16).ok()))
-        .collect()
-}
-
 fn utf16(bytes: &[u8]) -> String {
     let units: Vec<u16> =
         bytes.chunks(2).map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)])).collect();
@@ -305,13 +291,14 @@ fn code_of(bytes: &[u8]) -> u32 {
 
 fn parse_cmap(data: &[u8]) -> CMap {
     let mut cmap = CMap::default();
+    // Each hex string of a section, with the index of its closing '>'.
     let hexes = |section: &[u8]| -> Vec<(Vec<u8>, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
         while let Some(open) = find(section, b"<", i) {
-            let Some(close) = find(section, b">", open) else { break };
-            out.push((hex_bytes(&section[open + 1..close]), close));
-            i = close + 1;
+            let Some((bytes, after)) = read_hex(section, open) else { break };
+            out.push((bytes, after - 1));
+            i = after;
         }
         out
     };
@@ -386,57 +373,8 @@ fn decode(bytes: &[u8], font: Option<&CMap>, out: &mut String) {
 /// Reads one PDF string at `i` (literal or hex); returns it and the index after it.
 fn string_at(b: &[u8], i: usize) -> Option<(Vec<u8>, usize)> {
     match b.get(i)? {
-        b'(' => {
-            let mut out = Vec::new();
-            let mut depth = 1usize;
-            let mut j = i + 1;
-            while j < b.len() {
-                let c = b[j];
-                j += 1;
-                match c {
-                    b'\\' => {
-                        let e = *b.get(j)?;
-                        j += 1;
-                        match e {
-                            b'n' => out.push(b'\n'),
-                            b'r' | b't' => out.push(b' '),
-                            b'0'..=b'7' => {
-                                let mut v = u32::from(e - b'0');
-                                for _ in 0..2 {
-                                    match b.get(j) {
-                                        Some(d @ b'0'..=b'7') => {
-                                            v = v * 8 + u32::from(d - b'0');
-                                            j += 1;
-                                        }
-                                        _ => break,
-                                    }
-                                }
-                                out.push((v & 0xFF) as u8);
-                            }
-                            b'\n' | b'\r' => {}
-                            other => out.push(other),
-                        }
-                    }
-                    b'(' => {
-                        depth += 1;
-                        out.push(c);
-                    }
-                    b')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((out, j));
-                        }
-                        out.push(c);
-                    }
-                    _ => out.push(c),
-                }
-            }
-            None
-        }
-        b'<' => {
-            let close = find(b, b">", i)?;
-            Some((hex_bytes(&b[i + 1..close]), close + 1))
-        }
+        b'(' => read_literal(b, i),
+        b'<' => read_hex(b, i),
         _ => None,
     }
 }
