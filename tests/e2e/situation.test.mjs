@@ -187,3 +187,19 @@ test('with questions and errors showing, on a phone, axe-core still finds no vio
     await context.close();
   }
 });
+
+test('the keyboard alone answers the questions: type, Tab, arrows, Space', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await page.getByLabel('Your nationality').focus();
+  await page.keyboard.type('Germany');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ehic-yes', 'Tab goes to the card question');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.locator('#ehic-no').isChecked(), 'an arrow key answers No');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 's1-yes', 'the new question comes next');
+  await page.keyboard.press('Space');
+  await page.getByText('Your situation: EU, EEA or Swiss student with an S1 form.', { exact: true }).waitFor();
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'S1 form']);
+  await context.close();
+});
