@@ -31,7 +31,7 @@ pub struct PdfReport {
 }
 
 /// Total bytes inflated from object streams while looking for the page tree.
-const MAX_INFLATE: usize = 32 * 1024 * 1024;
+pub(super) const MAX_INFLATE: usize = 32 * 1024 * 1024;
 /// Occurrences of a keyword examined: a real file has a handful; a hostile one millions.
 const MAX_HITS: usize = 10_000;
 
@@ -63,7 +63,7 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// A PDF value, as far as this module needs one.
 #[derive(Debug, PartialEq)]
-enum Value {
+pub(super) enum Value {
     Int(i64),
     Name(Vec<u8>),
     Str(Vec<u8>),
@@ -201,7 +201,7 @@ fn read_value(b: &[u8], i: usize) -> Option<(Value, usize)> {
 }
 
 /// The value of key `/name` in the dictionary that starts at `start` (top level only).
-fn dict_get(b: &[u8], start: usize, name: &[u8]) -> Option<Value> {
+pub(super) fn dict_get(b: &[u8], start: usize, name: &[u8]) -> Option<Value> {
     let mut i = skip_ws(b, start);
     if b.get(i..i + 2)? != b"<<" {
         return None;
@@ -494,7 +494,7 @@ fn max_pages_count(b: &[u8]) -> Option<u32> {
 
 /// Where the data of the stream whose `stream` keyword is at `keyword` starts and ends: after
 /// the keyword's end of line, up to `endstream` (or the end of the file, for a cut file).
-fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
+pub(super) fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
     let mut data = keyword + b"stream".len();
     if b.get(data) == Some(&b'\r') {
         data += 1;

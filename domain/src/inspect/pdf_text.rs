@@ -5,10 +5,11 @@
 
 use std::collections::HashMap;
 
-use super::pdf::{find, is_delimiter as is_delim, read_hex, read_literal};
+use super::pdf::{
+    dict_get, find, is_delimiter as is_delim, read_hex, read_literal, stream_bounds, Value,
+    MAX_INFLATE,
+};
 
-/// Bytes inflated in all while extracting text.
-const MAX_INFLATE: usize = 32 * 1024 * 1024;
 /// Characters of text kept.
 const MAX_TEXT: usize = 256 * 1024;
 /// Objects indexed.
@@ -93,10 +94,11 @@ impl<'a> Objects<'a> {
     }
 
     fn unpack(&mut self, start: usize) {
-        let Some(dict) = dict_slice(self.file, start) else { return };
-        let (Some(n), Some(first)) = (int_after(dict, b"/N"), int_after(dict, b"/First")) else {
-            return;
+        let count = |key: &[u8]| match dict_get(self.file, start, key) {
+            Some(Value::Int(n)) => usize::try_from(n).ok(),
+            _ => None,
         };
+        let (Some(n), Some(first)) = (count(b"N"), count(b"First")) else { return };
         let Some(data) = self.stream_data(start) else { return };
         let header = data.get(..first.min(data.len())).unwrap_or_default();
         let numbers: Vec<u32> =
@@ -129,14 +131,11 @@ impl<'a> Objects<'a> {
         if s > dict_end + 32 {
             return None;
         }
-        let mut data = s + 6;
-        if file.get(data) == Some(&b'\r') {
-            data += 1;
+        let (data, end) = stream_bounds(file, s);
+        // A stream cut before its `endstream` is not read.
+        if file.get(end..end + 9) != Some(b"endstream") {
+            return None;
         }
-        if file.get(data) == Some(&b'\n') {
-            data += 1;
-        }
-        let end = find(file, b"endstream", data)?;
         let raw = &file[data..end];
         let flate = find(dict, b"/FlateDecode", 0).is_some() || find(dict, b"/Fl ", 0).is_some();
         let other_filter = find(dict, b"/Filter", 0).is_some() && !flate;
@@ -225,19 +224,6 @@ fn has_name(dict: &[u8], key: &[u8], name: &[u8]) -> bool {
         }
     }
     false
-}
-
-fn int_after(dict: &[u8], key: &[u8]) -> Option<usize> {
-    let p = find(dict, key, 0)?;
-    let mut i = p + key.len();
-    while dict.get(i).is_some_and(|&c| is_ws(c)) {
-        i += 1;
-    }
-    let start = i;
-    while dict.get(i).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-    }
-    parse_uint(dict.get(start..i)?).map(|n| n as usize)
 }
 
 /// Every `N G R` reference in `b`.
@@ -563,6 +549,20 @@ mod tests {
         pdf.extend_from_slice(cmap);
         pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF");
         assert_eq!(extract(&pdf).unwrap().trim(), "IBAABB");
+    }
+
+    #[test]
+    fn pages_stored_in_object_streams_are_read() {
+        let objects = b"1 0 << /Type /Page /Contents 2 0 R >>";
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(objects, 6);
+        let mut pdf =
+            b"%PDF-1.5\n7 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n"
+                .to_vec();
+        pdf.extend_from_slice(&packed);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n2 0 obj << /Length 30 >>\nstream\nBT (IBAN FR76) Tj ET\nendstream\nendobj\n");
+        assert_eq!(extract(&pdf).unwrap().trim(), "IBAN FR76");
+        let cut = &pdf[..pdf.len() - 20];
+        assert_eq!(extract(cut), None, "a content stream cut before endstream is not read");
     }
 
     #[test]
