@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use secu_precheck_domain::fields::Report;
 use secu_precheck_domain::rules::StartConfig;
 use secu_precheck_domain::{Checklist, Lang, Msg, Rules, SituationId};
 use yew::prelude::*;
@@ -20,6 +21,11 @@ pub struct AppContext {
     pub state: UseReducerHandle<State>,
     /// The rules, with the university's overrides.
     pub rules: Rc<Rules>,
+    /// The checklist of the student's situation, or of the most common case until the
+    /// answers decide one; derived once per render.
+    pub checklist: Rc<Checklist>,
+    /// The verdict on the form's fields; derived once per render.
+    pub report: Rc<Report>,
 }
 
 impl AppContext {
@@ -46,15 +52,12 @@ impl AppContext {
     pub fn situation(&self) -> Option<SituationId> {
         self.state.answers.situation(&self.rules)
     }
+}
 
-    /// The checklist of the student's situation, or of the most common case until the answers
-    /// decide one.
-    #[must_use]
-    pub fn checklist(&self) -> Checklist {
-        let situation = self.situation().unwrap_or(SituationId::NonEu);
-        let age = self.state.answers.age_on(self.state.today);
-        Checklist::new(&self.rules, situation, age, &self.state.ready())
-    }
+/// The checklist the state leads to (the most common case until the answers decide one).
+fn checklist(state: &State, rules: &Rules) -> Checklist {
+    let situation = state.answers.situation(rules).unwrap_or(SituationId::NonEu);
+    Checklist::new(rules, situation, state.answers.age_on(state.today), &state.ready())
 }
 
 /// The app context, for components below [`App`].
@@ -77,7 +80,11 @@ pub struct AppProps {
 /// The whole page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let config = props.config.clone().unwrap_or_else(browser::start_config);
+    // The URL is read once, at start.
+    let config = {
+        let given = props.config.clone();
+        use_memo((), move |()| given.unwrap_or_else(browser::start_config))
+    };
     let rules = use_memo((), {
         let overrides = config.overrides.clone();
         move |()| Rules::builtin().map(|r| Rc::new(r.with_overrides(&overrides)))
@@ -87,19 +94,19 @@ pub fn app(props: &AppProps) -> Html {
         State::new(start_lang.unwrap_or_else(browser::preferred_lang), browser::today())
     });
     let lang = state.lang;
-    let has_errors = match &*rules {
-        Ok(rules) => state.details_checks > 0 && !state.report(rules).is_valid(),
-        Err(_) => false,
-    };
+    let built = (*rules).as_ref().map(|rules| (Rc::clone(rules), Rc::new(state.report(rules))));
+    let has_errors =
+        state.details_checks > 0 && built.as_ref().is_ok_and(|(_, report)| !report.is_valid());
     use_effect_with((lang, has_errors), |(lang, has_errors)| {
         browser::reflect_lang(*lang, *has_errors);
     });
-    let rules = match &*rules {
-        Ok(rules) => Rc::clone(rules),
+    let (rules, report) = match built {
+        Ok(built) => built,
         // The builtin rules are checked by a test; this only shows if rules.json was broken.
         Err(e) => return html! { <main id="main"><h1>{ e.to_string() }</h1></main> },
     };
-    let context = AppContext { state, rules };
+    let checklist = Rc::new(checklist(&state, &rules));
+    let context = AppContext { state, rules, checklist, report };
     let t = |msg| lang.text(msg);
 
     html! {

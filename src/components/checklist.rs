@@ -47,7 +47,7 @@ pub fn checklist_panel() -> Html {
         <ChecklistView
             lang={ app.lang() }
             rules={ Rc::clone(&app.rules) }
-            checklist={ app.checklist() }
+            checklist={ (*app.checklist).clone() }
             statuses={ app.state.statuses.clone() }
             scope={ scope }
         />

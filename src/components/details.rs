@@ -74,7 +74,7 @@ pub fn details_step() -> Html {
     let app = use_app();
     let state = &app.state;
     let checks = state.details_checks;
-    let report = state.report(&app.rules);
+    let report = Rc::clone(&app.report);
 
     // Load the postcode base once the address needs it: five digits typed, or a check asked.
     let wants_base =

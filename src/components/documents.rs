@@ -20,7 +20,7 @@ pub(crate) const fn group_title(e: Entitlement) -> Msg {
 #[function_component(DocumentsStep)]
 pub fn documents_step() -> Html {
     let app = use_app();
-    let checklist = app.checklist();
+    let checklist = &app.checklist;
     html! {
         <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }>
             if checklist.outcome == Outcome::NoRegistrationNeeded {
