@@ -138,6 +138,16 @@ pub fn megabytes(lang: Lang, bytes: u64) -> String {
     fill(lang.text(Msg::SlotMegabytes), &[("n", &n)])
 }
 
+/// A file's size as students read it: megabytes from 1 MB up ([`megabytes`]), kilobytes
+/// (rounded up, so a small file never shows as 0) below.
+#[must_use]
+pub fn file_size(lang: Lang, bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        return megabytes(lang, bytes);
+    }
+    fill(lang.text(Msg::SlotKilobytes), &[("n", &bytes.div_ceil(1000).to_string())])
+}
+
 /// "A, B or C" in the language's words.
 #[must_use]
 pub fn join_or(lang: Lang, items: &[&str]) -> String {
@@ -194,7 +204,16 @@ mod tests {
     }
 
     /// Texts that are the same in every language on purpose: names that are not translated.
-    const SAME_IN_EVERY_LANGUAGE: [Msg; 3] = [Msg::AppName, Msg::LangEn, Msg::LangFr];
+    // Facts lines are format names, numbers and units: the same words in French.
+    const SAME_IN_EVERY_LANGUAGE: [Msg; 7] = [
+        Msg::AppName,
+        Msg::LangEn,
+        Msg::LangFr,
+        Msg::FactsPdfOne,
+        Msg::FactsPdfPages,
+        Msg::FactsImage,
+        Msg::FactsOther,
+    ];
 
     #[test]
     fn every_message_is_translated() {

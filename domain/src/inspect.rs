@@ -3,18 +3,20 @@
 //! what it reads, inflates and follows), because a panic in wasm takes the whole page down.
 
 pub mod content;
+pub mod explain;
 pub mod jpeg;
 pub mod pdf;
 pub mod pdf_text;
 pub mod png;
+pub mod quality;
 pub mod sniff;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::rules::{DocumentId, Format as Accepted};
 
 /// What the bytes are, found by content, never by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// PDF.
@@ -88,7 +90,7 @@ impl Format {
 }
 
 /// How serious a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing, nothing to do.
@@ -100,7 +102,7 @@ pub enum Severity {
 }
 
 /// A problem with a file, as a stable code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// Zero bytes.
@@ -127,6 +129,16 @@ pub enum Problem {
     ImageAnimated,
     /// The photo is stored sideways and turned by its EXIF orientation.
     ImageRotated,
+    /// The photo looks blurred (on decoded pixels, see [`quality`]).
+    ImageBlurred,
+    /// The photo is too dark.
+    ImageDark,
+    /// Large parts of the photo are washed out to white.
+    ImageOverexposed,
+    /// The text hardly stands out from the background.
+    ImageLowContrast,
+    /// The file name suggests another document than the slot's.
+    NameSuggestsOther,
     /// A PDF that needs a password to open.
     PdfEncrypted,
     /// A PDF protected against editing or printing only: it opens without a password.
@@ -179,14 +191,19 @@ impl Problem {
             | Problem::PdfManyPages
             | Problem::CertificateYearNotFound
             | Problem::NameNotFound
-            | Problem::IbanNotFound => Severity::Warning,
+            | Problem::IbanNotFound
+            | Problem::ImageBlurred
+            | Problem::ImageDark
+            | Problem::ImageOverexposed
+            | Problem::ImageLowContrast
+            | Problem::NameSuggestsOther => Severity::Warning,
             Problem::ImageRotated | Problem::PdfScanOnly => Severity::Info,
         }
     }
 }
 
 /// A problem and its severity, as reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The problem.
     pub code: Problem,
@@ -195,7 +212,7 @@ pub struct Finding {
 }
 
 /// What was learnt about a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
     /// Size in bytes.
     pub size: u64,
@@ -217,6 +234,9 @@ pub struct Facts {
     /// Whether a PDF carries text (false: a scan, images only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_layer: Option<bool>,
+    /// The document the file name suggests, when it is not the slot's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named_like: Option<DocumentId>,
     /// SHA-256 of the bytes, to find the same file in two slots.
     #[serde(skip)]
     pub fingerprint: Fingerprint,
@@ -233,7 +253,7 @@ pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
 }
 
 /// The verdict on one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inspection {
     /// The format, by content.
     pub format: Format,
@@ -245,7 +265,7 @@ pub struct Inspection {
 }
 
 /// The overall verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Nothing to fix.
@@ -309,6 +329,64 @@ const fn expected_max_pages(doc: DocumentId) -> u32 {
     }
 }
 
+/// Words of file names that say which document a file is, in the languages students name
+/// their files in. A name matching the slot's own document never warns.
+const NAME_WORDS: [(DocumentId, &[&str]); 6] = [
+    (DocumentId::Rib, &["rib", "iban", "bank details", "releve d identite bancaire"]),
+    (
+        DocumentId::Identity,
+        &[
+            "passport",
+            "passeport",
+            "pasaporte",
+            "passaporto",
+            "reisepass",
+            "id card",
+            "identity card",
+            "carte d identite",
+            "cni",
+        ],
+    ),
+    (DocumentId::Visa, &["visa", "vls ts", "vlsts"]),
+    (
+        DocumentId::BirthCertificate,
+        &["birth", "naissance", "nacimiento", "nascita", "geburtsurkunde"],
+    ),
+    (
+        DocumentId::ResidencePermit,
+        &["titre de sejour", "residence permit", "sejour", "permis de sejour"],
+    ),
+    (
+        DocumentId::CertificateOfStudies,
+        &[
+            "scolarite",
+            "certificate of studies",
+            "enrolment",
+            "enrollment",
+            "attestation d inscription",
+            "certificat de scolarite",
+        ],
+    ),
+];
+
+/// The document a file name names, if it names exactly one.
+#[must_use]
+pub fn named_like(name: &str) -> Option<DocumentId> {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    // "passport_scan-2.jpg" → " passport scan 2 ": words separated by single spaces.
+    let words: String = crate::countries::fold(stem)
+        .chars()
+        .map(|c| if c.is_ascii_alphabetic() { c } else { ' ' })
+        .collect();
+    let padded = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut found = NAME_WORDS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| padded.contains(&format!(" {w} "))))
+        .map(|(doc, _)| *doc);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 /// Inspects one file: `name` and `mime` are what the browser says, only used to catch a
 /// misleading extension; the verdict comes from the bytes.
 #[must_use]
@@ -328,6 +406,10 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
         *print == facts.fingerprint && *doc != ctx.doc && !may_repeat(*doc, ctx.doc)
     }) {
         add(Problem::DuplicateFile);
+    }
+    facts.named_like = named_like(name).filter(|d| *d != ctx.doc && !may_repeat(*d, ctx.doc));
+    if facts.named_like.is_some() {
+        add(Problem::NameSuggestsOther);
     }
     let format = sniff::format(bytes);
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());

@@ -16,6 +16,7 @@ pub mod fields;
 pub mod i18n;
 pub mod iban;
 pub mod inspect;
+pub mod make;
 pub mod postcodes;
 pub mod rules;
 pub mod situation;

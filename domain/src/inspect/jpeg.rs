@@ -13,6 +13,8 @@ pub struct JpegReport {
     pub height: Option<u32>,
     /// EXIF orientation, 1–8.
     pub orientation: Option<u8>,
+    /// Colour components: 1 grey, 3 YCbCr, 4 CMYK.
+    pub components: Option<u8>,
     /// Problems.
     pub problems: Vec<Problem>,
 }
@@ -99,6 +101,7 @@ pub fn check(bytes: &[u8]) -> JpegReport {
                     return report;
                 }
                 seen_frame = true;
+                report.components = Some(components);
                 report.width = u32::try_from(w).ok();
                 report.height = u32::try_from(h).ok().filter(|&h| h > 0);
                 if precision == 12 {

@@ -571,7 +571,8 @@ fn text_layer(b: &[u8]) -> Option<bool> {
         }
         from = end;
     }
-    inflated_any.then_some(false)
+    // Streams we could read and no text in them, or images and no text at all: a scan.
+    (inflated_any || find(b, b"/Image", 0).is_some()).then_some(false)
 }
 
 /// Checks a PDF file (its header already found).

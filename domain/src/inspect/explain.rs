@@ -1,0 +1,368 @@
+//! An inspection in the student's language: for each problem, a short title, what is wrong
+//! with the data of this file, and what to do. The codes stay the contract; the words live in
+//! the catalog (`locales/*.toml`, `[file.*]`).
+
+use super::{Format, Inspection, Problem, Severity};
+use crate::i18n::{file_size, fill, megabytes, Lang, Msg};
+use crate::rules::Rules;
+
+/// One problem, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The code, for tests and styling.
+    pub code: Problem,
+    /// How serious it is.
+    pub severity: Severity,
+    /// A few words, for the checklist and the heading of the message.
+    pub title: &'static str,
+    /// What is wrong with this file.
+    pub detail: String,
+    /// What to do.
+    pub fix: String,
+}
+
+/// What the words need besides the inspection.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject<'a> {
+    /// The file name as chosen.
+    pub name: &'a str,
+    /// The slot's size limit in bytes.
+    pub size_limit: u64,
+    /// The academic year registered for.
+    pub academic_year: (u16, u16),
+    /// The student's last name as typed.
+    pub last_name: &'a str,
+    /// The rules, for the names of documents.
+    pub rules: &'a Rules,
+}
+
+impl Problem {
+    /// The catalog's title, detail and fix of this problem for a file of `format`.
+    #[must_use]
+    pub const fn messages(self, format: Format) -> (Msg, Msg, Msg) {
+        use Problem as P;
+        match self {
+            P::EmptyFile => {
+                (Msg::FileEmptyFileTitle, Msg::FileEmptyFileDetail, Msg::FileEmptyFileFix)
+            }
+            P::TooLarge => (Msg::FileTooLargeTitle, Msg::FileTooLargeDetail, Msg::FileTooLargeFix),
+            P::HeicNotAccepted => (
+                Msg::FileHeicNotAcceptedTitle,
+                Msg::FileHeicNotAcceptedDetail,
+                Msg::FileHeicNotAcceptedFix,
+            ),
+            P::UnsupportedFormat => (
+                Msg::FileUnsupportedFormatTitle,
+                Msg::FileUnsupportedFormatDetail,
+                match format {
+                    Format::Webp | Format::Avif | Format::Gif | Format::Tiff | Format::Bmp => {
+                        Msg::FileUnsupportedFormatFixImage
+                    }
+                    Format::Docx | Format::Doc | Format::Odt => {
+                        Msg::FileUnsupportedFormatFixDocument
+                    }
+                    Format::Zip => Msg::FileUnsupportedFormatFixArchive,
+                    Format::Text | Format::Html => Msg::FileUnsupportedFormatFixText,
+                    _ => Msg::FileUnsupportedFormatFixUnknown,
+                },
+            ),
+            P::ExtensionMismatch => (
+                Msg::FileExtensionMismatchTitle,
+                Msg::FileExtensionMismatchDetail,
+                Msg::FileExtensionMismatchFix,
+            ),
+            P::NameSuggestsOther => (
+                Msg::FileNameSuggestsOtherTitle,
+                Msg::FileNameSuggestsOtherDetail,
+                Msg::FileNameSuggestsOtherFix,
+            ),
+            P::ImageDamaged => {
+                (Msg::FileImageDamagedTitle, Msg::FileImageDamagedDetail, Msg::FileImageDamagedFix)
+            }
+            P::ImageTooSmall => (
+                Msg::FileImageTooSmallTitle,
+                Msg::FileImageTooSmallDetail,
+                Msg::FileImageTooSmallFix,
+            ),
+            P::ImageCmyk => {
+                (Msg::FileImageCmykTitle, Msg::FileImageCmykDetail, Msg::FileImageCmykFix)
+            }
+            P::Image12Bit => {
+                (Msg::FileImage12bitTitle, Msg::FileImage12bitDetail, Msg::FileImage12bitFix)
+            }
+            P::ImageArithmetic => (
+                Msg::FileImageArithmeticTitle,
+                Msg::FileImageArithmeticDetail,
+                Msg::FileImageArithmeticFix,
+            ),
+            P::ImageAnimated => (
+                Msg::FileImageAnimatedTitle,
+                Msg::FileImageAnimatedDetail,
+                Msg::FileImageAnimatedFix,
+            ),
+            P::ImageRotated => {
+                (Msg::FileImageRotatedTitle, Msg::FileImageRotatedDetail, Msg::FileImageRotatedFix)
+            }
+            P::ImageBlurred => {
+                (Msg::FileImageBlurredTitle, Msg::FileImageBlurredDetail, Msg::FileImageBlurredFix)
+            }
+            P::ImageDark => {
+                (Msg::FileImageDarkTitle, Msg::FileImageDarkDetail, Msg::FileImageDarkFix)
+            }
+            P::ImageOverexposed => (
+                Msg::FileImageOverexposedTitle,
+                Msg::FileImageOverexposedDetail,
+                Msg::FileImageOverexposedFix,
+            ),
+            P::ImageLowContrast => (
+                Msg::FileImageLowContrastTitle,
+                Msg::FileImageLowContrastDetail,
+                Msg::FileImageLowContrastFix,
+            ),
+            P::PdfEncrypted => {
+                (Msg::FilePdfEncryptedTitle, Msg::FilePdfEncryptedDetail, Msg::FilePdfEncryptedFix)
+            }
+            P::PdfPermissionsOnly => (
+                Msg::FilePdfPermissionsOnlyTitle,
+                Msg::FilePdfPermissionsOnlyDetail,
+                Msg::FilePdfPermissionsOnlyFix,
+            ),
+            P::PdfDamaged => {
+                (Msg::FilePdfDamagedTitle, Msg::FilePdfDamagedDetail, Msg::FilePdfDamagedFix)
+            }
+            P::PdfNoPages => {
+                (Msg::FilePdfNoPagesTitle, Msg::FilePdfNoPagesDetail, Msg::FilePdfNoPagesFix)
+            }
+            P::PdfManyPages => {
+                (Msg::FilePdfManyPagesTitle, Msg::FilePdfManyPagesDetail, Msg::FilePdfManyPagesFix)
+            }
+            P::PdfScanOnly => {
+                (Msg::FilePdfScanOnlyTitle, Msg::FilePdfScanOnlyDetail, Msg::FilePdfScanOnlyFix)
+            }
+            P::DuplicateFile => (
+                Msg::FileDuplicateFileTitle,
+                Msg::FileDuplicateFileDetail,
+                Msg::FileDuplicateFileFix,
+            ),
+            P::CertificateOldYear => (
+                Msg::FileCertificateOldYearTitle,
+                Msg::FileCertificateOldYearDetail,
+                Msg::FileCertificateOldYearFix,
+            ),
+            P::CertificateYearNotFound => (
+                Msg::FileCertificateYearNotFoundTitle,
+                Msg::FileCertificateYearNotFoundDetail,
+                Msg::FileCertificateYearNotFoundFix,
+            ),
+            P::NameNotFound => {
+                (Msg::FileNameNotFoundTitle, Msg::FileNameNotFoundDetail, Msg::FileNameNotFoundFix)
+            }
+            P::IbanInvalid => {
+                (Msg::FileIbanInvalidTitle, Msg::FileIbanInvalidDetail, Msg::FileIbanInvalidFix)
+            }
+            P::IbanNotFound => {
+                (Msg::FileIbanNotFoundTitle, Msg::FileIbanNotFoundDetail, Msg::FileIbanNotFoundFix)
+            }
+        }
+    }
+}
+
+impl Format {
+    /// How a sentence names this format: "PDF", or "Word document" for one we refuse.
+    #[must_use]
+    pub fn name(self, lang: Lang) -> &'static str {
+        let msg = match self {
+            Format::Pdf => return "PDF",
+            Format::Jpeg => return "JPEG",
+            Format::Png => return "PNG",
+            Format::Heic => Msg::FormatNameHeic,
+            Format::Webp => Msg::FormatNameWebp,
+            Format::Avif => Msg::FormatNameAvif,
+            Format::Gif => Msg::FormatNameGif,
+            Format::Tiff => Msg::FormatNameTiff,
+            Format::Bmp => Msg::FormatNameBmp,
+            Format::Docx => Msg::FormatNameDocx,
+            Format::Doc => Msg::FormatNameDoc,
+            Format::Odt => Msg::FormatNameOdt,
+            Format::Zip => Msg::FormatNameZip,
+            Format::Text => Msg::FormatNameText,
+            Format::Html => Msg::FormatNameHtml,
+            Format::Unknown => Msg::FormatNameUnknown,
+        };
+        lang.text(msg)
+    }
+}
+
+/// Every problem of an inspection in words, most serious first.
+#[must_use]
+pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Vec<Explanation> {
+    let facts = &inspection.facts;
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let (first, second) = subject.academic_year;
+    let other = facts.named_like.map(|d| subject.rules.document(d).name.get(lang)).unwrap_or("");
+    let values = [
+        ("size", file_size(lang, facts.size)),
+        ("limit", megabytes(lang, subject.size_limit)),
+        ("format", inspection.format.name(lang).to_owned()),
+        ("name", subject.name.to_owned()),
+        ("ext", inspection.format.extensions().first().copied().unwrap_or("").to_owned()),
+        ("pages", number(facts.pages)),
+        ("width", number(facts.width)),
+        ("height", number(facts.height)),
+        ("first", first.to_string()),
+        ("second", second.to_string()),
+        ("last_name", subject.last_name.trim().to_owned()),
+        ("other", other.to_owned()),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    inspection
+        .problems
+        .iter()
+        .map(|finding| {
+            let (title, detail, fix) = finding.code.messages(inspection.format);
+            Explanation {
+                code: finding.code,
+                severity: finding.severity,
+                title: lang.text(title),
+                detail: fill(lang.text(detail), &values),
+                fix: fill(lang.text(fix), &values),
+            }
+        })
+        .collect()
+}
+
+/// One line of facts: "PDF, 3 pages, 1.2 MB" or "JPEG, 4032 × 3024 pixels, 2.4 MB".
+#[must_use]
+pub fn facts_line(inspection: &Inspection, lang: Lang) -> String {
+    let f = &inspection.facts;
+    let size = file_size(lang, f.size);
+    match (inspection.format, f.pages, f.width, f.height) {
+        (Format::Pdf, Some(1), ..) => fill(lang.text(Msg::FactsPdfOne), &[("size", &size)]),
+        (Format::Pdf, Some(pages), ..) => {
+            fill(lang.text(Msg::FactsPdfPages), &[("pages", &pages.to_string()), ("size", &size)])
+        }
+        (format, _, Some(w), Some(h)) => fill(
+            lang.text(Msg::FactsImage),
+            &[
+                ("format", format.name(lang)),
+                ("width", &w.to_string()),
+                ("height", &h.to_string()),
+                ("size", &size),
+            ],
+        ),
+        _ => fill(lang.text(Msg::FactsOther), &[("size", &size)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::{inspect, png, Context};
+    use crate::rules::DocumentId;
+
+    const ALL_PROBLEMS: [Problem; 29] = [
+        Problem::EmptyFile,
+        Problem::TooLarge,
+        Problem::HeicNotAccepted,
+        Problem::UnsupportedFormat,
+        Problem::ExtensionMismatch,
+        Problem::NameSuggestsOther,
+        Problem::ImageDamaged,
+        Problem::ImageTooSmall,
+        Problem::ImageCmyk,
+        Problem::Image12Bit,
+        Problem::ImageArithmetic,
+        Problem::ImageAnimated,
+        Problem::ImageRotated,
+        Problem::ImageBlurred,
+        Problem::ImageDark,
+        Problem::ImageOverexposed,
+        Problem::ImageLowContrast,
+        Problem::PdfEncrypted,
+        Problem::PdfPermissionsOnly,
+        Problem::PdfDamaged,
+        Problem::PdfNoPages,
+        Problem::PdfManyPages,
+        Problem::PdfScanOnly,
+        Problem::DuplicateFile,
+        Problem::CertificateOldYear,
+        Problem::CertificateYearNotFound,
+        Problem::NameNotFound,
+        Problem::IbanInvalid,
+        Problem::IbanNotFound,
+    ];
+
+    #[test]
+    fn every_problem_has_all_its_placeholders_filled_in_both_languages() {
+        let rules = Rules::builtin().unwrap();
+        for lang in Lang::ALL {
+            for format in crate::inspect::sniff::ALL {
+                for code in ALL_PROBLEMS {
+                    let inspection = Inspection {
+                        format,
+                        facts: crate::inspect::Facts {
+                            size: 7_200_000,
+                            pages: Some(3),
+                            width: Some(300),
+                            height: Some(200),
+                            named_like: Some(DocumentId::Rib),
+                            ..Default::default()
+                        },
+                        problems: vec![crate::inspect::Finding { code, severity: code.severity() }],
+                    };
+                    let subject = Subject {
+                        name: "scan.jpg",
+                        size_limit: 4_000_000,
+                        academic_year: (2026, 2027),
+                        last_name: "Diallo",
+                        rules: &rules,
+                    };
+                    let e = &explain(&inspection, lang, &subject)[0];
+                    for text in [e.title, &e.detail, &e.fix] {
+                        assert!(!text.is_empty() && !text.contains('{'), "{lang} {code:?}: {text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_words_carry_this_files_data() {
+        let rules = Rules::builtin().unwrap();
+        let png = png::tests::png(800, 600, &[]);
+        let ctx = Context {
+            doc: DocumentId::Identity,
+            size_limit: 100,
+            others: &[],
+            student: None,
+            academic_year: None,
+        };
+        let report = inspect("rib.png", &png, &ctx);
+        let subject = Subject {
+            name: "rib.png",
+            size_limit: 100,
+            academic_year: (2026, 2027),
+            last_name: "",
+            rules: &rules,
+        };
+        let en = explain(&report, Lang::En, &subject);
+        let codes: Vec<_> = en.iter().map(|e| e.code).collect();
+        assert_eq!(codes, [Problem::TooLarge, Problem::NameSuggestsOther]);
+        assert!(
+            en[0].detail.contains(&format!("{} KB", png.len().div_ceil(1000))),
+            "{}",
+            en[0].detail
+        );
+        assert!(
+            en[1].detail.contains("“rib.png”") && en[1].detail.contains("RIB"),
+            "{}",
+            en[1].detail
+        );
+        let fr = explain(&report, Lang::Fr, &subject);
+        assert_eq!(fr[0].title, "Trop lourd");
+        assert_eq!(
+            facts_line(&report, Lang::En),
+            format!("PNG, 800 × 600 pixels, {} KB", png.len().div_ceil(1000))
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Image quality on decoded pixels: blurred, too dark, washed out, faded. The browser decodes
+//! and scales the image (it has the decoders); this module judges the grey levels it is given,
+//! so the same numbers come out wherever the pixels come from.
+//!
+//! Calibrated on document pages (dark text on light paper) at the size it is meant to see:
+//! the long side scaled to [`ANALYSIS_SIDE`] pixels. See the tests for the cases it separates.
+
+use super::Problem;
+
+/// The long side, in pixels, the image is scaled to before analysis: about what the portal's
+/// agents see on screen, and small enough to analyse in a few milliseconds.
+pub const ANALYSIS_SIDE: u32 = 1200;
+
+/// What the analysis measured, for tests and calibration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measures {
+    /// Grey level under which 2 % of the pixels are (the ink).
+    pub dark_end: u8,
+    /// Grey level under which 98 % of the pixels are (the paper).
+    pub bright_end: u8,
+    /// Share of pixels at 250 or more.
+    pub clipped: f32,
+    /// Crété et al.'s no-reference blur estimate: 0 sharp … 1 very blurred.
+    pub blur: f32,
+}
+
+/// Thresholds, each set between the sharp, well-lit pages and their damaged versions of the
+/// calibration set (tests below).
+const DARK_PAPER: u8 = 110;
+const WASHED_OUT_CLIPPED: f32 = 0.4;
+const WASHED_OUT_INK: u8 = 160;
+/// Under 12 grey levels from ink to paper there is no ink: a blank page, not a faded one.
+const FADED_RANGE: u8 = 70;
+const BLURRED: f32 = 0.5;
+
+/// Luma of an RGBA pixel buffer (ITU-R BT.601 weights, as JPEG uses), alpha over white.
+#[must_use]
+pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| {
+            let y = (299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000;
+            let a = u32::from(p[3]);
+            // Transparent pixels show the page's white.
+            u8::try_from((y * a + 255 * (255 - a)) / 255).unwrap_or(255)
+        })
+        .collect()
+}
+
+/// Measures a grey image of `width` × `height` pixels, `None` when the buffer does not match
+/// or the image is too small to say anything.
+#[must_use]
+pub fn measure(luma: &[u8], width: u32, height: u32) -> Option<Measures> {
+    let (w, h) = (usize::try_from(width).ok()?, usize::try_from(height).ok()?);
+    if w < 16 || h < 16 || w.checked_mul(h)? != luma.len() {
+        return None;
+    }
+    let mut histogram = [0u32; 256];
+    for &y in luma {
+        histogram[usize::from(y)] += 1;
+    }
+    let total = luma.len() as f64;
+    let percentile = |share: f64| -> u8 {
+        let target = (total * share).ceil();
+        let mut seen = 0.0;
+        for (level, &count) in histogram.iter().enumerate() {
+            seen += f64::from(count);
+            if seen >= target {
+                return u8::try_from(level).unwrap_or(u8::MAX);
+            }
+        }
+        u8::MAX
+    };
+    let clipped = histogram[250..].iter().map(|&c| f64::from(c)).sum::<f64>() / total;
+    Some(Measures {
+        dark_end: percentile(0.02),
+        bright_end: percentile(0.98),
+        clipped: clipped as f32,
+        blur: blur(luma, w, h),
+    })
+}
+
+/// Crété, Dolmiere, Ladret, Nicolas (2007), "The blur effect: perception and estimation with a
+/// new no-reference perceptual blur metric": blur the image again and see how much of its
+/// neighbour-to-neighbour variation is lost. A sharp page loses much, a blurred one little.
+fn blur(luma: &[u8], w: usize, h: usize) -> f32 {
+    const TAPS: usize = 9;
+    let at = |x: usize, y: usize| i32::from(luma[y * w + x]);
+    let mut result: f32 = 0.0;
+    for vertical in [true, false] {
+        let (outer, inner) = if vertical { (w, h) } else { (h, w) };
+        let pixel = |o: usize, i: usize| if vertical { at(o, i) } else { at(i, o) };
+        let (mut variation, mut kept) = (0i64, 0i64);
+        let mut smooth = vec![0i32; inner];
+        let mut prefix: Vec<i32> = Vec::with_capacity(inner + TAPS + 1);
+        for o in 0..outer {
+            // A 9-tap mean along the line, clamped at the edges, from prefix sums.
+            prefix.clear();
+            prefix.push(0);
+            for i in 0..inner + TAPS {
+                let at = i.saturating_sub(TAPS / 2).min(inner - 1);
+                let last = prefix.last().copied().unwrap_or(0);
+                prefix.push(last + pixel(o, at));
+            }
+            for (i, s) in smooth.iter_mut().enumerate() {
+                *s = (prefix[i + TAPS] - prefix[i]) / TAPS as i32;
+            }
+            for i in 1..inner {
+                let d_image = (pixel(o, i) - pixel(o, i - 1)).abs();
+                let d_smooth = (smooth[i] - smooth[i - 1]).abs();
+                variation += i64::from(d_image);
+                kept += i64::from((d_image - d_smooth).max(0));
+            }
+        }
+        if variation > 0 {
+            result = result.max(((variation - kept) as f64 / variation as f64) as f32);
+        }
+    }
+    result
+}
+
+/// The quality problems of a grey image (long side about [`ANALYSIS_SIDE`]).
+#[must_use]
+pub fn assess(luma: &[u8], width: u32, height: u32) -> Vec<Problem> {
+    let Some(m) = measure(luma, width, height) else { return Vec::new() };
+    let mut problems = Vec::new();
+    if m.bright_end < DARK_PAPER {
+        problems.push(Problem::ImageDark);
+    } else if m.clipped > WASHED_OUT_CLIPPED && m.dark_end > WASHED_OUT_INK {
+        problems.push(Problem::ImageOverexposed);
+    } else if (12..FADED_RANGE).contains(&m.bright_end.saturating_sub(m.dark_end)) {
+        problems.push(Problem::ImageLowContrast);
+    }
+    // A page with no ink at all (blank, or a photo of a wall) says nothing about focus.
+    if m.bright_end.saturating_sub(m.dark_end) >= 30 && m.blur > BLURRED {
+        problems.push(Problem::ImageBlurred);
+    }
+    problems
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A synthetic page: light paper with lines of "words" made of glyph-like strokes of
+    /// several widths, like a certificate photographed at 1200 px.
+    pub(crate) fn page(w: usize, h: usize) -> Vec<u8> {
+        let mut img = vec![235u8; w * h];
+        let mut seed = 12345u32;
+        let mut rand = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) & 0x7fff
+        };
+        let mut y = 60;
+        while y + 24 < h - 60 {
+            let mut x = 60;
+            while x < w - 80 {
+                let word = 20 + (rand() % 60) as usize;
+                let mut gx = x;
+                while gx < (x + word).min(w - 60) {
+                    // A glyph: two vertical stems and a bar, 2 px strokes.
+                    let gw = 6 + (rand() % 5) as usize;
+                    for yy in y..y + 14 {
+                        for dx in 0..2 {
+                            img[yy * w + gx + dx] = 30;
+                            if rand() % 2 == 0 {
+                                img[yy * w + (gx + gw - 2 + dx).min(w - 1)] = 30;
+                            }
+                        }
+                    }
+                    for xx in gx..gx + gw {
+                        img[(y + 6 + (rand() % 6) as usize) * w + xx.min(w - 1)] = 30;
+                    }
+                    gx += gw + 2;
+                }
+                x += word + 10;
+            }
+            y += 30;
+        }
+        img
+    }
+
+    /// A box blur of the given radius, repeated (three passes are close to a Gaussian).
+    pub(crate) fn blurred(img: &[u8], w: usize, h: usize, radius: usize, passes: usize) -> Vec<u8> {
+        let mut cur: Vec<u32> = img.iter().map(|&v| u32::from(v)).collect();
+        for _ in 0..passes {
+            let mut next = cur.clone();
+            for y in 0..h {
+                for x in 0..w {
+                    let lo = x.saturating_sub(radius);
+                    let hi = (x + radius).min(w - 1);
+                    next[y * w + x] =
+                        (lo..=hi).map(|i| cur[y * w + i]).sum::<u32>() / (hi - lo + 1) as u32;
+                }
+            }
+            cur = next.clone();
+            for y in 0..h {
+                for x in 0..w {
+                    let lo = y.saturating_sub(radius);
+                    let hi = (y + radius).min(h - 1);
+                    cur[y * w + x] =
+                        (lo..=hi).map(|i| next[i * w + x]).sum::<u32>() / (hi - lo + 1) as u32;
+                }
+            }
+        }
+        cur.into_iter().map(|v| u8::try_from(v).unwrap_or(255)).collect()
+    }
+
+    fn map(img: &[u8], f: impl Fn(f32) -> f32) -> Vec<u8> {
+        img.iter().map(|&v| f(f32::from(v)).clamp(0.0, 255.0) as u8).collect()
+    }
+
+    const W: usize = 900;
+    const H: usize = 1200;
+
+    #[test]
+    fn a_sharp_well_lit_page_passes() {
+        let img = page(W, H);
+        let m = measure(&img, W as u32, H as u32).unwrap();
+        assert!(m.blur < 0.3, "{m:?}");
+        assert_eq!(assess(&img, W as u32, H as u32), []);
+    }
+
+    #[test]
+    fn blur_is_told_apart_from_softness() {
+        let img = page(W, H);
+        // One pass of radius 1: the softness of any camera; still readable.
+        let soft = blurred(&img, W, H, 1, 1);
+        assert_eq!(
+            assess(&soft, W as u32, H as u32),
+            [],
+            "{:?}",
+            measure(&soft, W as u32, H as u32)
+        );
+        for radius in [1, 2, 3] {
+            let b = blurred(&img, W, H, radius, 3);
+            assert_eq!(
+                assess(&b, W as u32, H as u32),
+                [Problem::ImageBlurred],
+                "radius {radius}: {:?}",
+                measure(&b, W as u32, H as u32)
+            );
+        }
+    }
+
+    #[test]
+    fn light_problems_are_named() {
+        let img = page(W, H);
+        let dark = map(&img, |v| v * 0.35);
+        assert_eq!(assess(&dark, W as u32, H as u32), [Problem::ImageDark]);
+        let washed = map(&img, |v| 200.0 + v * 0.4 + 20.0);
+        assert_eq!(assess(&washed, W as u32, H as u32), [Problem::ImageOverexposed]);
+        let faded = map(&img, |v| 120.0 + v * 0.25);
+        assert_eq!(assess(&faded, W as u32, H as u32), [Problem::ImageLowContrast]);
+        // Dim but readable (an indoor photo): no warning.
+        let dim = map(&img, |v| v * 0.7);
+        assert_eq!(assess(&dim, W as u32, H as u32), []);
+    }
+
+    #[test]
+    fn a_blank_page_or_bad_buffer_says_nothing_about_focus() {
+        let blank = vec![230u8; W * H];
+        assert_eq!(assess(&blank, W as u32, H as u32), []);
+        assert_eq!(assess(&[1, 2, 3], 2, 2), []);
+        assert_eq!(assess(&[], 0, 0), []);
+        assert_eq!(measure(&[0; 100], 10, 10), None, "too small");
+    }
+
+    #[test]
+    fn luma_puts_transparency_over_white() {
+        assert_eq!(luma_from_rgba(&[0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]), [0, 255, 255]);
+    }
+}
