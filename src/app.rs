@@ -12,6 +12,8 @@ use crate::browser;
 use crate::components::{
     ChecklistPanel, DetailsStep, DocumentsStep, SiteFooter, SiteHeader, SituationStep,
 };
+use crate::files::Files;
+use crate::protocol::Task;
 use crate::state::{Action, State};
 
 /// What every component reads from the root: the state, the rules, and the way to change state.
@@ -26,6 +28,8 @@ pub struct AppContext {
     pub checklist: Rc<Checklist>,
     /// The verdict on the form's fields; derived once per render.
     pub report: Rc<Report>,
+    /// The chosen files' handles and the inspection worker.
+    pub files: Files,
 }
 
 impl AppContext {
@@ -105,8 +109,38 @@ pub fn app(props: &AppProps) -> Html {
         // The builtin rules are checked by a test; this only shows if rules.json was broken.
         Err(e) => return html! { <main id="main"><h1>{ e.to_string() }</h1></main> },
     };
+    let files = (*use_memo((), |()| Files::default())).clone();
+    use_effect_with((), {
+        let files = files.clone();
+        let dispatcher = state.dispatcher();
+        move |()| {
+            files.warm_up();
+            browser::guard_drops(dispatcher);
+        }
+    });
+    // Let go of the handles of files no longer in any box.
+    use_effect_with(state.file_keys(), {
+        let files = files.clone();
+        move |keys| files.keep_only(keys)
+    });
+    // Send each new file, and each file whose context changed, to the worker.
+    use_effect_with(state.due_checks(&rules), {
+        let files = files.clone();
+        let dispatcher = state.dispatcher();
+        move |due| {
+            for (doc, file, context) in due.iter().cloned() {
+                dispatcher.dispatch(Action::CheckSent(doc, file.key, context.clone()));
+                let dispatcher = dispatcher.clone();
+                let sent = context.clone();
+                let done = Callback::from(move |(result, _): crate::files::Answer| {
+                    dispatcher.dispatch(Action::Checked(doc, file.key, sent.clone(), result));
+                });
+                files.run(Task::Inspect, &[file.key], &file.name, context, done);
+            }
+        }
+    });
     let checklist = Rc::new(checklist(&state, &rules));
-    let context = AppContext { state, rules, checklist, report };
+    let context = AppContext { state, rules, checklist, report, files };
     let t = |msg| lang.text(msg);
 
     html! {

@@ -84,3 +84,23 @@ pub fn reflect_lang(lang: Lang, has_errors: bool) {
         document.set_title(title);
     }
 }
+
+/// Stops the browser from opening a file dropped outside the boxes (which would replace the
+/// page and lose every answer), and tells the student where to drop it.
+pub fn guard_drops(dispatcher: yew::functional::UseReducerDispatcher<crate::state::State>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else { return };
+    let over = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| e.prevent_default());
+    let drop = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        // Drops on a box stop there; one that reaches the window missed every box.
+        e.prevent_default();
+        dispatcher.dispatch(crate::state::Action::DroppedOutside);
+    });
+    let _ = window.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    // The listeners guard the page for its whole life.
+    over.forget();
+    drop.forget();
+}

@@ -8,6 +8,7 @@ mod footer;
 mod header;
 mod situation;
 mod step;
+mod upload;
 
 pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
 pub use date_input::DateInput;
@@ -17,6 +18,7 @@ pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use situation::SituationStep;
 pub use step::Step;
+pub use upload::Upload;
 
 /// Props of the parts that change only with the language (the long option lists).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, yew::Properties)]

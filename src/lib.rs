@@ -8,6 +8,8 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod files;
+pub mod protocol;
 pub mod state;
 
 pub use app::App;

@@ -5,9 +5,16 @@ use std::rc::Rc;
 
 use secu_precheck_domain::date::DateError;
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
+use secu_precheck_domain::inspect::{Severity, Verdict};
 use secu_precheck_domain::postcodes::PostcodeBase;
 use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question, Rules};
 use yew::Reducible;
+
+use crate::protocol::{CheckContext, Failure, Outcome, Task};
+
+/// Files larger than this are never read: far over any limit, and no fix could bring them
+/// under it. (The 4 MB limit itself is checked on the bytes, by the engine.)
+pub const READ_CAP: u64 = 64_000_000;
 
 /// Where a document stands in the checklist. No entry means missing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +25,107 @@ pub enum DocStatus {
     Ready,
     /// A file has a problem; the message says which, in one line.
     NeedsAttention(Msg),
+}
+
+/// A file the student chose, as the state knows it; the browser's handle stays in
+/// [`crate::files::Files`] under `key`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileMeta {
+    /// The handle's key.
+    pub key: u32,
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes, as the browser reports it before any reading.
+    pub size: u64,
+}
+
+/// A short announcement of the documents step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Files were dropped outside every box: where to drop them.
+    DroppedOutside,
+    /// The file of this document was removed.
+    Removed(DocumentId),
+}
+
+/// Where the check of a slot's file stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// Not asked yet.
+    Due,
+    /// Too large to be worth reading: refused on its size alone.
+    NotRead,
+    /// Asked of the worker, with this context.
+    Pending(CheckContext),
+    /// The verdict, for this context.
+    Done(CheckContext, Box<Outcome>),
+    /// The worker could not check it.
+    Failed(CheckContext, Failure),
+}
+
+/// Where a fix of the slot's file stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Fix {
+    /// No fix asked.
+    #[default]
+    Idle,
+    /// Being made.
+    Working(Task),
+    /// Made and inspected: the new file and its verdict.
+    Made(FileMeta, Box<Outcome>),
+    /// Could not be made.
+    Failed(Task, Failure),
+}
+
+/// One document's box.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Slot {
+    /// The file in the box, once there is one.
+    pub file: Option<(FileMeta, Check)>,
+    /// Several files chosen together, in the order to combine them.
+    pub pages: Vec<FileMeta>,
+    /// A fix of the file, or the combining of the pages.
+    pub fix: Fix,
+    /// The file's fingerprint, once a check found it. It depends on the bytes only, so it is
+    /// kept while the file is checked again: the other boxes' contexts stay the same.
+    pub fingerprint: Option<String>,
+}
+
+impl Slot {
+    /// The verdict on the file, when checked.
+    #[must_use]
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match &self.file {
+            Some((_, Check::Done(_, outcome))) => Some(outcome),
+            _ => None,
+        }
+    }
+
+    /// The checklist status of this box.
+    #[must_use]
+    pub fn status(&self) -> DocStatus {
+        match &self.file {
+            None => DocStatus::NeedsAttention(Msg::UploadCombine),
+            Some((_, Check::Due | Check::Pending(_))) => DocStatus::Checking,
+            Some((_, Check::NotRead)) => DocStatus::NeedsAttention(Msg::FileTooLargeTitle),
+            Some((_, Check::Failed(..))) => DocStatus::NeedsAttention(Msg::StatusAttention),
+            Some((_, Check::Done(_, outcome))) => {
+                let inspection = &outcome.inspection;
+                match inspection.verdict() {
+                    Verdict::Error => {
+                        let first =
+                            inspection.problems.iter().find(|p| p.severity == Severity::Error);
+                        DocStatus::NeedsAttention(
+                            first.map_or(Msg::StatusAttention, |p| {
+                                p.code.messages(inspection.format).0
+                            }),
+                        )
+                    }
+                    Verdict::Ok | Verdict::Warning => DocStatus::Ready,
+                }
+            }
+        }
+    }
 }
 
 /// One of the three date fields, as the GOV.UK date pattern splits them.
@@ -90,8 +198,10 @@ pub struct State {
     pub nationality_committed: bool,
     /// The date of birth as typed.
     pub birth: DateFields,
-    /// Documents with a file; the others are missing.
-    pub statuses: BTreeMap<DocumentId, DocStatus>,
+    /// Documents with a file or pages; the others are missing.
+    pub slots: BTreeMap<DocumentId, Slot>,
+    /// What the documents step last announced (a polite live region reads it out).
+    pub notice: Option<Notice>,
     /// The details step's fields as typed (date of birth and nationality come from step 1).
     pub details: FormInput,
     /// The start date of rights as typed.
@@ -129,8 +239,29 @@ pub enum Action {
     Answer(Question, bool),
     /// The student typed in a date-of-birth field.
     TypeBirth(DatePart, String),
-    /// A document's file changed state (`None`: no file any more).
-    SetStatus(DocumentId, Option<DocStatus>),
+    /// The student chose files for a document: one replaces the file, several wait to be
+    /// combined.
+    ChooseFiles(DocumentId, Vec<FileMeta>),
+    /// The student added pages to combine (the file in the box becomes the first page).
+    AddPages(DocumentId, Vec<FileMeta>),
+    /// The student moved a page one place up (`true`) or down.
+    MovePage(DocumentId, usize, bool),
+    /// The student removed a page.
+    RemovePage(DocumentId, usize),
+    /// The student removed the document's file and pages.
+    Remove(DocumentId),
+    /// The file with this key was sent to the worker with this context.
+    CheckSent(DocumentId, u32, CheckContext),
+    /// The worker answered the check of the file with this key.
+    Checked(DocumentId, u32, CheckContext, Result<Outcome, Failure>),
+    /// A fix was asked.
+    FixSent(DocumentId, Task),
+    /// The fix came back: the new file and its verdict, or why not.
+    Fixed(DocumentId, Result<(FileMeta, Outcome), Failure>),
+    /// The student takes the made file for the box.
+    UseMade(DocumentId),
+    /// The student dropped files outside every box.
+    DroppedOutside,
     /// The student typed in a field of the details step.
     TypeField(Field, String),
     /// The student typed in a start-of-rights date field.
@@ -152,7 +283,8 @@ impl State {
             nationality_text: String::new(),
             nationality_committed: false,
             birth: DateFields::default(),
-            statuses: BTreeMap::new(),
+            slots: BTreeMap::new(),
+            notice: None,
             details: FormInput::default(),
             rights: DateFields::default(),
             details_checks: 0,
@@ -195,14 +327,108 @@ impl State {
                 self.answers.birth_date =
                     self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
             }
-            Action::SetStatus(doc, status) => match status {
-                Some(s) => {
-                    self.statuses.insert(doc, s);
+            Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
+            Action::ChooseFiles(doc, files) => {
+                self.notice = None;
+                let slot = match files.as_slice() {
+                    [] => return,
+                    [one] => {
+                        Slot { file: Some((one.clone(), first_check(one))), ..Slot::default() }
+                    }
+                    _ => Slot { pages: files, ..Slot::default() },
+                };
+                self.slots.insert(doc, slot);
+            }
+            Action::AddPages(doc, files) => {
+                let slot = self.slots.entry(doc).or_default();
+                if slot.pages.is_empty() {
+                    if let Some((file, _)) = slot.file.take() {
+                        slot.pages.push(file);
+                        slot.fingerprint = None;
+                    }
                 }
-                None => {
-                    self.statuses.remove(&doc);
+                slot.pages.extend(files);
+                slot.fix = Fix::Idle;
+            }
+            Action::MovePage(doc, at, up) => {
+                if let Some(slot) = self.slots.get_mut(&doc) {
+                    let other = if up { at.checked_sub(1) } else { at.checked_add(1) };
+                    if let Some(other) =
+                        other.filter(|&o| o < slot.pages.len() && at < slot.pages.len())
+                    {
+                        slot.pages.swap(at, other);
+                        slot.fix = Fix::Idle;
+                    }
                 }
-            },
+            }
+            Action::RemovePage(doc, at) => {
+                if let Some(slot) = self.slots.get_mut(&doc) {
+                    if at < slot.pages.len() {
+                        slot.pages.remove(at);
+                        slot.fix = Fix::Idle;
+                    }
+                    // One page left: it is the file of the box.
+                    if slot.pages.len() == 1 && slot.file.is_none() {
+                        let file = slot.pages.remove(0);
+                        slot.file = Some((file.clone(), first_check(&file)));
+                    }
+                    if slot.pages.is_empty() && slot.file.is_none() {
+                        self.slots.remove(&doc);
+                    }
+                }
+            }
+            Action::Remove(doc) => {
+                if self.slots.remove(&doc).is_some() {
+                    self.notice = Some(Notice::Removed(doc));
+                }
+            }
+            Action::CheckSent(doc, key, context) => {
+                if let Some((file, check)) = self.file_mut(doc) {
+                    if file.key == key {
+                        *check = Check::Pending(context);
+                    }
+                }
+            }
+            Action::Checked(doc, key, context, result) => {
+                let Some(slot) = self.slots.get_mut(&doc) else { return };
+                let Some((file, check)) = slot.file.as_mut() else { return };
+                // An answer for a file replaced since, or for an older context, is stale.
+                if file.key != key || *check != Check::Pending(context.clone()) {
+                    return;
+                }
+                *check = match result {
+                    Ok(outcome) => {
+                        slot.fingerprint = Some(outcome.fingerprint.clone());
+                        Check::Done(context, Box::new(outcome))
+                    }
+                    Err(failure) => Check::Failed(context, failure),
+                };
+            }
+            Action::FixSent(doc, task) => {
+                if let Some(slot) = self.slots.get_mut(&doc) {
+                    slot.fix = Fix::Working(task);
+                }
+            }
+            Action::Fixed(doc, result) => {
+                if let Some(slot) = self.slots.get_mut(&doc) {
+                    if let Fix::Working(task) = slot.fix {
+                        slot.fix = match result {
+                            Ok((file, outcome)) => Fix::Made(file, Box::new(outcome)),
+                            Err(failure) => Fix::Failed(task, failure),
+                        };
+                    }
+                }
+            }
+            Action::UseMade(doc) => {
+                if let Some(slot) = self.slots.get_mut(&doc) {
+                    if let Fix::Made(file, _) = std::mem::take(&mut slot.fix) {
+                        // Checked again in its box, like any file the student chooses.
+                        slot.file = Some((file, Check::Due));
+                        slot.fingerprint = None;
+                        slot.pages.clear();
+                    }
+                }
+            }
             Action::TypeField(field, text) => {
                 let d = &mut self.details;
                 let slot = match field {
@@ -280,10 +506,88 @@ impl State {
         fields::check(&self.form_input(), self.today, rules, base)
     }
 
+    /// The status of every document with a file or pages.
+    #[must_use]
+    pub fn statuses(&self) -> BTreeMap<DocumentId, DocStatus> {
+        self.slots.iter().map(|(d, slot)| (*d, slot.status())).collect()
+    }
+
     /// Documents whose file passed every check.
     #[must_use]
     pub fn ready(&self) -> Vec<DocumentId> {
-        self.statuses.iter().filter(|(_, s)| **s == DocStatus::Ready).map(|(d, _)| *d).collect()
+        self.slots.iter().filter(|(_, s)| s.status() == DocStatus::Ready).map(|(d, _)| *d).collect()
+    }
+
+    fn file_mut(&mut self, doc: DocumentId) -> Option<&mut (FileMeta, Check)> {
+        self.slots.get_mut(&doc).and_then(|s| s.file.as_mut())
+    }
+
+    /// What a check of `doc`'s file depends on now: the limit, the files in the other boxes,
+    /// and for the documents whose text names the student, the names and the academic year.
+    #[must_use]
+    pub fn context(&self, doc: DocumentId, rules: &Rules) -> CheckContext {
+        let reads_text = matches!(doc, DocumentId::CertificateOfStudies | DocumentId::Rib);
+        let others = self
+            .slots
+            .iter()
+            .filter(|(other, _)| **other != doc)
+            .filter_map(|(other, slot)| Some((*other, slot.fingerprint.clone()?)))
+            .collect();
+        CheckContext {
+            doc: Some(doc),
+            size_limit: rules.size_limit(doc),
+            others,
+            last_name: if reads_text { self.details.last_name.clone() } else { String::new() },
+            first_name: if reads_text { self.details.first_name.clone() } else { String::new() },
+            academic_year: (doc == DocumentId::CertificateOfStudies)
+                .then(|| rules.academic_year(self.today)),
+        }
+    }
+
+    /// The files to send to the worker: new ones, and those whose context changed since.
+    #[must_use]
+    pub fn due_checks(&self, rules: &Rules) -> Vec<(DocumentId, FileMeta, CheckContext)> {
+        self.slots
+            .iter()
+            .filter_map(|(doc, slot)| {
+                let (file, check) = slot.file.as_ref()?;
+                let wanted = self.context(*doc, rules);
+                let due = match check {
+                    Check::NotRead => false,
+                    Check::Due => true,
+                    Check::Pending(c) | Check::Done(c, _) | Check::Failed(c, _) => *c != wanted,
+                };
+                due.then(|| (*doc, file.clone(), wanted))
+            })
+            .collect()
+    }
+
+    /// The keys of every file the state still refers to; the others can be let go.
+    #[must_use]
+    pub fn file_keys(&self) -> std::collections::BTreeSet<u32> {
+        self.slots
+            .values()
+            .flat_map(|slot| {
+                let made = match &slot.fix {
+                    Fix::Made(file, _) => Some(file.key),
+                    _ => None,
+                };
+                slot.file
+                    .iter()
+                    .map(|(f, _)| f.key)
+                    .chain(slot.pages.iter().map(|f| f.key))
+                    .chain(made)
+            })
+            .collect()
+    }
+}
+
+/// A new file's first check: none at all when it is too large to be worth reading.
+fn first_check(file: &FileMeta) -> Check {
+    if file.size > READ_CAP {
+        Check::NotRead
+    } else {
+        Check::Due
     }
 }
 
@@ -300,6 +604,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use secu_precheck_domain::inspect::{Facts, Finding, Format, Inspection, Problem};
 
     fn state() -> State {
         State::new(Lang::En, "2026-11-27".parse().unwrap())
@@ -393,17 +698,138 @@ mod tests {
         );
     }
 
+    fn file(key: u32, size: u64) -> FileMeta {
+        FileMeta { key, name: format!("file{key}.pdf"), size }
+    }
+
+    fn outcome(verdict_problem: Option<Problem>, print: &str) -> Outcome {
+        Outcome {
+            inspection: Inspection {
+                format: Format::Pdf,
+                facts: Facts::default(),
+                problems: verdict_problem
+                    .map(|code| Finding { code, severity: code.severity() })
+                    .into_iter()
+                    .collect(),
+            },
+            fingerprint: print.into(),
+            made: None,
+        }
+    }
+
     #[test]
-    fn only_ready_documents_count_as_ready() {
+    fn a_chosen_file_is_checked_once_then_ready_or_not() {
+        let rules = Rules::builtin().unwrap();
         let mut s = state();
-        s.apply(Action::SetStatus(DocumentId::Rib, Some(DocStatus::Ready)));
-        s.apply(Action::SetStatus(DocumentId::Visa, Some(DocStatus::Checking)));
-        s.apply(Action::SetStatus(
-            DocumentId::Identity,
-            Some(DocStatus::NeedsAttention(Msg::StatusAttention)),
-        ));
+        s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 1000)]));
+        assert_eq!(s.statuses()[&DocumentId::Rib], DocStatus::Checking);
+        let due = s.due_checks(&rules);
+        assert_eq!(due.len(), 1);
+        let (doc, meta, context) = due[0].clone();
+        assert_eq!((doc, meta.key, context.size_limit), (DocumentId::Rib, 1, 4_000_000));
+        s.apply(Action::CheckSent(doc, 1, context.clone()));
+        assert!(s.due_checks(&rules).is_empty(), "sent once");
+        s.apply(Action::Checked(doc, 1, context.clone(), Ok(outcome(None, "aa"))));
         assert_eq!(s.ready(), [DocumentId::Rib]);
-        s.apply(Action::SetStatus(DocumentId::Rib, None));
-        assert!(s.ready().is_empty());
+        // The student types a name: the RIB's text is read for it, so it is checked again.
+        s.apply(Action::TypeField(Field::LastName, "Diallo".into()));
+        assert_eq!(s.due_checks(&rules).len(), 1);
+        s.apply(Action::Remove(DocumentId::Rib));
+        assert!(s.ready().is_empty() && s.due_checks(&rules).is_empty());
+    }
+
+    #[test]
+    fn stale_answers_are_ignored_and_errors_need_attention() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        s.apply(Action::ChooseFiles(DocumentId::Identity, vec![file(1, 1000)]));
+        let context = s.context(DocumentId::Identity, &rules);
+        s.apply(Action::CheckSent(DocumentId::Identity, 1, context.clone()));
+        s.apply(Action::ChooseFiles(DocumentId::Identity, vec![file(2, 1000)]));
+        s.apply(Action::Checked(DocumentId::Identity, 1, context.clone(), Ok(outcome(None, "aa"))));
+        assert_eq!(s.statuses()[&DocumentId::Identity], DocStatus::Checking, "file 1 is gone");
+        s.apply(Action::CheckSent(DocumentId::Identity, 2, context.clone()));
+        let encrypted = outcome(Some(Problem::PdfEncrypted), "bb");
+        s.apply(Action::Checked(DocumentId::Identity, 2, context, Ok(encrypted)));
+        assert_eq!(
+            s.statuses()[&DocumentId::Identity],
+            DocStatus::NeedsAttention(Msg::FilePdfEncryptedTitle)
+        );
+    }
+
+    #[test]
+    fn a_file_in_another_box_changes_the_context_for_duplicates() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        s.apply(Action::ChooseFiles(DocumentId::Identity, vec![file(1, 1000)]));
+        let before = s.context(DocumentId::Identity, &rules);
+        s.apply(Action::ChooseFiles(DocumentId::Visa, vec![file(2, 1000)]));
+        let visa = s.context(DocumentId::Visa, &rules);
+        s.apply(Action::CheckSent(DocumentId::Visa, 2, visa.clone()));
+        s.apply(Action::Checked(DocumentId::Visa, 2, visa, Ok(outcome(None, "cc"))));
+        let after = s.context(DocumentId::Identity, &rules);
+        assert_ne!(before, after);
+        assert_eq!(after.others, [(DocumentId::Visa, "cc".to_owned())]);
+        assert!(after.last_name.is_empty(), "a passport's text is not read: names do not matter");
+    }
+
+    #[test]
+    fn a_file_checked_again_keeps_its_fingerprint_for_the_other_boxes() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        for (doc, key, print) in [(DocumentId::Rib, 1, "aa"), (DocumentId::Identity, 2, "bb")] {
+            s.apply(Action::ChooseFiles(doc, vec![file(key, 1000)]));
+            let context = s.context(doc, &rules);
+            s.apply(Action::CheckSent(doc, key, context.clone()));
+            s.apply(Action::Checked(doc, key, context, Ok(outcome(None, print))));
+        }
+        // The RIB first saw no other file: it is checked again, knowing the passport's.
+        let due = s.due_checks(&rules);
+        assert_eq!(due.len(), 1);
+        let passport_context = s.context(DocumentId::Identity, &rules);
+        s.apply(Action::CheckSent(DocumentId::Rib, 1, due[0].2.clone()));
+        assert_eq!(
+            s.context(DocumentId::Identity, &rules),
+            passport_context,
+            "while the RIB is checked again, the passport's context does not change"
+        );
+        assert!(s.due_checks(&rules).is_empty(), "no cascade of checks");
+    }
+
+    #[test]
+    fn huge_files_are_never_read() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        s.apply(Action::ChooseFiles(DocumentId::Visa, vec![file(1, 2_000_000_000)]));
+        assert!(s.due_checks(&rules).is_empty());
+        assert_eq!(
+            s.statuses()[&DocumentId::Visa],
+            DocStatus::NeedsAttention(Msg::FileTooLargeTitle)
+        );
+    }
+
+    #[test]
+    fn pages_are_ordered_removed_and_combined_into_the_file() {
+        let mut s = state();
+        let doc = DocumentId::BirthCertificate;
+        s.apply(Action::ChooseFiles(doc, vec![file(1, 10), file(2, 10), file(3, 10)]));
+        s.apply(Action::MovePage(doc, 2, true));
+        s.apply(Action::MovePage(doc, 0, true));
+        let keys = |s: &State| s.slots[&doc].pages.iter().map(|f| f.key).collect::<Vec<_>>();
+        assert_eq!(keys(&s), [1, 3, 2], "moving the first page up does nothing");
+        s.apply(Action::RemovePage(doc, 0));
+        assert_eq!(keys(&s), [3, 2]);
+        s.apply(Action::FixSent(doc, Task::Combine));
+        s.apply(Action::Fixed(doc, Ok((file(9, 500), outcome(None, "dd")))));
+        assert_eq!(s.file_keys().into_iter().collect::<Vec<_>>(), [2, 3, 9]);
+        s.apply(Action::UseMade(doc));
+        assert!(s.slots[&doc].pages.is_empty());
+        assert_eq!(s.slots[&doc].file.as_ref().map(|(f, _)| f.key), Some(9));
+        assert_eq!(s.file_keys().into_iter().collect::<Vec<_>>(), [9]);
+        // Adding a page puts the file back among the pages.
+        s.apply(Action::AddPages(doc, vec![file(4, 10)]));
+        assert_eq!(keys(&s), [9, 4]);
+        s.apply(Action::RemovePage(doc, 1));
+        assert_eq!(s.slots[&doc].file.as_ref().map(|(f, _)| f.key), Some(9), "one page: the file");
     }
 }

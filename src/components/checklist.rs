@@ -48,7 +48,7 @@ pub fn checklist_panel() -> Html {
             lang={ app.lang() }
             rules={ Rc::clone(&app.rules) }
             checklist={ (*app.checklist).clone() }
-            statuses={ app.state.statuses.clone() }
+            statuses={ app.state.statuses() }
             scope={ scope }
         />
     }

@@ -1,12 +1,13 @@
-//! Step 3: one card per document the situation needs, which the checklist rows link to.
-//! (The file input and the checks join each card with their own issue.)
+//! Step 3: one card per document the situation needs, which the checklist rows link to, each
+//! with its box for the file.
 
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
 use secu_precheck_domain::{DocumentId, Entitlement, Msg, Outcome};
 use yew::prelude::*;
 
 use crate::app::{use_app, AppContext};
-use crate::components::Step;
+use crate::components::{Step, Upload};
+use crate::state::Notice;
 
 /// The heading of a group of documents.
 pub(crate) const fn group_title(e: Entitlement) -> Msg {
@@ -33,8 +34,21 @@ pub fn documents_step() -> Html {
                     </div>
                 }) }
                 <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
+                <p class="drop-notice" role="status">{ notice(&app) }</p>
             }
         </Step>
+    }
+}
+
+/// The step's last announcement, in words.
+fn notice(app: &AppContext) -> String {
+    match app.state.notice {
+        None => String::new(),
+        Some(Notice::DroppedOutside) => app.t(Msg::UploadDropOutside).to_owned(),
+        Some(Notice::Removed(doc)) => fill(
+            app.t(Msg::UploadRemoved),
+            &[("doc", app.rules.document(doc).name.get(app.lang()))],
+        ),
     }
 }
 
@@ -68,6 +82,7 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
                 { for rule.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }
             </ul>
             <p class="limits">{ limits }</p>
+            <Upload doc={ doc } />
         </article>
     }
 }

@@ -1,0 +1,429 @@
+//! A document's box: a real file input (and the camera on phones), a drop zone, the verdict
+//! in plain words with what to do, and the fixes that make a file that passes.
+
+use secu_precheck_domain::i18n::{file_size, fill};
+use secu_precheck_domain::inspect::explain::{explain, facts_line, Subject};
+use secu_precheck_domain::inspect::{Format, Problem, Severity, Verdict};
+use secu_precheck_domain::{DocumentId, Msg};
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::app::{use_app, AppContext};
+use crate::protocol::{Failure, Outcome, Task};
+use crate::state::{Action, Check, FileMeta, Fix, Slot};
+
+/// Props: which document's box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Properties)]
+pub struct UploadProps {
+    /// The document.
+    pub doc: DocumentId,
+}
+
+/// The files of a `FileList` (an input's or a drop's).
+fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The box of one document.
+#[function_component(Upload)]
+pub fn upload(props: &UploadProps) -> Html {
+    let app = use_app();
+    let doc = props.doc;
+    let dragging = use_state(|| false);
+    let slot = app.state.slots.get(&doc).cloned().unwrap_or_default();
+    let id = doc.id();
+    let doc_name = app.rules.document(doc).name.get(app.lang());
+
+    // Files from the input or a drop: one replaces the file, several become pages; with pages
+    // already waiting, new files join them.
+    let take = {
+        let app = app.clone();
+        let adding = !slot.pages.is_empty();
+        Callback::from(move |files: Vec<File>| {
+            let metas: Vec<FileMeta> = files.into_iter().map(|f| app.files.add(f)).collect();
+            if metas.is_empty() {
+                return;
+            }
+            let action =
+                if adding { Action::AddPages(doc, metas) } else { Action::ChooseFiles(doc, metas) };
+            app.state.dispatch(action);
+        })
+    };
+    let on_change = {
+        let take = take.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            take.emit(files_of(input.files()));
+            // The same file chosen again must still fire `change`.
+            input.set_value("");
+        })
+    };
+    let on_add = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let metas: Vec<FileMeta> =
+                files_of(input.files()).into_iter().map(|f| app.files.add(f)).collect();
+            input.set_value("");
+            if !metas.is_empty() {
+                app.state.dispatch(Action::AddPages(doc, metas));
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Without this the browser opens the file in place of the page.
+            e.prevent_default();
+            if let Some(dt) = e.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        let take = take.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            dragging.set(false);
+            take.emit(files_of(e.data_transfer().and_then(|dt| dt.files())));
+        })
+    };
+    let remove = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.state.dispatch(Action::Remove(doc));
+            crate::browser::focus(&format!("file-{id}"));
+        })
+    };
+
+    let has_file = slot.file.is_some() || !slot.pages.is_empty();
+    let choose = if has_file { Msg::UploadReplace } else { Msg::UploadChoose };
+    html! {
+        <div
+            class={ classes!("upload", dragging.then_some("dragging")) }
+            data-doc={ id }
+            ondragover={ on_drag_over.clone() }
+            ondragenter={ on_drag_over }
+            ondragleave={ on_drag_leave }
+            ondrop={ on_drop }
+        >
+            <div class="upload-controls">
+                <input
+                    type="file"
+                    class="file-input"
+                    id={ format!("file-{id}") }
+                    accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                    multiple=true
+                    onchange={ on_change.clone() }
+                />
+                <label for={ format!("file-{id}") } class="file-button">
+                    { app.t(choose) }
+                    <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+                </label>
+                <input
+                    type="file"
+                    class="file-input camera-input"
+                    id={ format!("camera-{id}") }
+                    accept="image/*"
+                    capture="environment"
+                    onchange={ on_change }
+                />
+                <label for={ format!("camera-{id}") } class="file-button secondary camera-button">
+                    { app.t(Msg::UploadTakePhoto) }
+                    <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+                </label>
+                <span class="drop-hint" aria-hidden="true">
+                    { app.t(if *dragging { Msg::UploadDropHere } else { Msg::UploadDrop }) }
+                </span>
+                if has_file {
+                    <button type="button" class="link-button" onclick={ remove }>
+                        { app.t(Msg::UploadRemove) }
+                        <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+                    </button>
+                }
+            </div>
+            if !slot.pages.is_empty() {
+                { pages(&app, doc, &slot, on_add) }
+            }
+            <div class="result" aria-live="polite">
+                if let Some((file, check)) = &slot.file {
+                    { result(&app, doc, file, check) }
+                }
+            </div>
+            if slot.file.is_some() {
+                { fix_result(&app, doc, &slot) }
+            }
+        </div>
+    }
+}
+
+/// The pages waiting to be combined, in order, with their controls.
+fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>) -> Html {
+    let id = doc.id();
+    let n = slot.pages.len();
+    let not_images: Vec<&FileMeta> = slot
+        .pages
+        .iter()
+        .filter(|f| {
+            let lower = f.name.to_ascii_lowercase();
+            lower.ends_with(".pdf")
+        })
+        .collect();
+    let combine = {
+        let app = app.clone();
+        let keys: Vec<u32> = slot.pages.iter().map(|f| f.key).collect();
+        let name = slot.pages.first().map(|f| f.name.clone()).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| start_fix(&app, doc, Task::Combine, &keys, &name))
+    };
+    let working = matches!(slot.fix, Fix::Working(_));
+    html! {
+        <div class="pages">
+            <h5 id={ format!("pages-{id}") }>{ app.t(Msg::UploadPagesHeading) }</h5>
+            <p class="hint">{ app.t(Msg::UploadPagesHint) }</p>
+            <ol aria-labelledby={ format!("pages-{id}") }>
+                { for slot.pages.iter().enumerate().map(|(i, file)| {
+                    let act = |action: Action| {
+                        let app = app.clone();
+                        Callback::from(move |_: MouseEvent| app.state.dispatch(action.clone()))
+                    };
+                    let label = |msg| fill(app.t(msg), &[("name", &file.name)]);
+                    html! {
+                        <li key={ file.key }>
+                            <span class="page-name">{ &file.name }</span>
+                            <span class="page-size">{ file_size(app.lang(), file.size) }</span>
+                            <button type="button" class="small-button" disabled={ i == 0 }
+                                aria-label={ label(Msg::UploadMoveUp) } onclick={ act(Action::MovePage(doc, i, true)) }>{ "↑" }</button>
+                            <button type="button" class="small-button" disabled={ i + 1 == n }
+                                aria-label={ label(Msg::UploadMoveDown) } onclick={ act(Action::MovePage(doc, i, false)) }>{ "↓" }</button>
+                            <button type="button" class="small-button"
+                                aria-label={ label(Msg::UploadRemovePage) } onclick={ act(Action::RemovePage(doc, i)) }>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { for not_images.iter().map(|f| html! {
+                <p class="warning-message">{ fill(app.t(Msg::UploadCombinePdfNotSupported), &[("name", &f.name)]) }</p>
+            }) }
+            <div class="page-actions">
+                <input type="file" class="file-input" id={ format!("add-{id}") }
+                    accept=".jpg,.jpeg,.png,image/jpeg,image/png" multiple=true onchange={ on_add } />
+                <label for={ format!("add-{id}") } class="file-button secondary">{ app.t(Msg::UploadAddPage) }</label>
+                <button type="button" class="button" disabled={ working || !not_images.is_empty() } onclick={ combine }>
+                    { app.t(Msg::UploadCombine) }
+                </button>
+            </div>
+            <div aria-live="polite">{ fix_status(app, doc, &slot.fix) }</div>
+        </div>
+    }
+}
+
+/// The verdict on the file in the box.
+fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> Html {
+    let lang = app.lang();
+    let outcome = match check {
+        Check::Due | Check::Pending(_) => {
+            return html! {
+                <div class="checking">
+                    <p>{ fill(app.t(Msg::VerdictChecking), &[("name", &file.name)]) }</p>
+                    // Shown only when a check takes longer than about 300 ms (CSS).
+                    <progress class="slow-progress" aria-hidden="true"></progress>
+                </div>
+            };
+        }
+        Check::NotRead => {
+            let size = file_size(lang, file.size);
+            return html! {
+                <div class="verdict-box verdict-error" data-verdict="error">
+                    <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+                    <p class="verdict">{ fill(app.t(Msg::VerdictNotRead), &[("size", &size)]) }</p>
+                    <ul class="problems">
+                        <li class="problem severity-error" data-code="too_large">
+                            <strong>{ app.t(Msg::FileTooLargeTitle) }</strong>
+                            <span class="fix">{ app.t(Msg::FileTooLargeFix) }</span>
+                        </li>
+                    </ul>
+                </div>
+            };
+        }
+        Check::Failed(..) => {
+            return html! {
+                <div class="verdict-box verdict-error" data-verdict="failed">
+                    <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+                    <p class="verdict">{ app.t(Msg::VerdictFailed) }</p>
+                </div>
+            };
+        }
+        Check::Done(_, outcome) => outcome,
+    };
+    let inspection = &outcome.inspection;
+    let verdict = inspection.verdict();
+    let (class, data, headline) = match verdict {
+        Verdict::Ok => ("verdict-ok", "ok", Msg::VerdictOk),
+        Verdict::Warning => ("verdict-warning", "warning", Msg::VerdictWarning),
+        Verdict::Error => ("verdict-error", "error", Msg::VerdictError),
+    };
+    let thumbnail = matches!(inspection.format, Format::Jpeg | Format::Png)
+        && !inspection.has(Problem::ImageDamaged)
+        && !inspection.has(Problem::Image12Bit)
+        && !inspection.has(Problem::ImageArithmetic);
+    let url = thumbnail.then(|| app.files.url(file.key)).flatten();
+    html! {
+        <div class={ classes!("verdict-box", class) } data-verdict={ data }>
+            if let Some(url) = url {
+                <img class="thumbnail" src={ url } alt={ fill(app.t(Msg::UploadThumbnail), &[("name", &file.name)]) } />
+            }
+            <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+            <p class="facts">{ facts_line(inspection, lang) }</p>
+            <p class="verdict">{ app.t(headline) }</p>
+            { problems(app, doc, &file.name, outcome) }
+            { fixes(app, doc, file, outcome) }
+        </div>
+    }
+}
+
+/// Every problem: a title, what is wrong, what to do.
+fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) -> Html {
+    let lang = app.lang();
+    let subject = Subject {
+        name,
+        size_limit: app.rules.size_limit(doc),
+        academic_year: app.rules.academic_year(app.state.today),
+        last_name: &app.state.details.last_name,
+        rules: &app.rules,
+    };
+    let list = explain(&outcome.inspection, lang, &subject);
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="problems">
+            { for list.into_iter().map(|e| {
+                let severity = match e.severity {
+                    Severity::Error => "severity-error",
+                    Severity::Warning => "severity-warning",
+                    Severity::Info => "severity-info",
+                };
+                let code = serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                html! {
+                    <li class={ classes!("problem", severity) } data-code={ code }>
+                        <strong class="problem-title">{ e.title }</strong>
+                        <span class="problem-detail">{ e.detail }</span>
+                        <span class="fix">{ e.fix }</span>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// The fixes that apply to this file.
+fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) -> Html {
+    let i = &outcome.inspection;
+    let image = matches!(i.format, Format::Jpeg | Format::Png)
+        && !i.has(Problem::ImageDamaged)
+        && !i.has(Problem::Image12Bit)
+        && !i.has(Problem::ImageArithmetic);
+    let mut offers = Vec::new();
+    if image && (i.has(Problem::TooLarge) || i.has(Problem::ImageRotated)) {
+        offers.push((Task::Fit, Msg::FixShrink));
+    }
+    if i.format == Format::Heic
+        || image && (i.has(Problem::ImageCmyk) || i.has(Problem::ImageAnimated))
+    {
+        offers.push((Task::Fit, Msg::FixConvert));
+    }
+    if image {
+        offers.push((Task::Rotate, Msg::FixRotate));
+    }
+    if offers.is_empty() {
+        return Html::default();
+    }
+    let slot = app.state.slots.get(&doc);
+    let working = slot.is_some_and(|s| matches!(s.fix, Fix::Working(_)));
+    html! {
+        <div class="fixes">
+            <h5>{ app.t(Msg::FixHeading) }</h5>
+            { for offers.into_iter().map(|(task, label)| {
+                let app2 = app.clone();
+                let key = file.key;
+                let name = file.name.clone();
+                let onclick = Callback::from(move |_: MouseEvent| start_fix(&app2, doc, task, &[key], &name));
+                html! { <button type="button" class="file-button secondary" disabled={ working } { onclick }>{ app.t(label) }</button> }
+            }) }
+        </div>
+    }
+}
+
+/// The made file, offered once it passes; or why it could not be made.
+fn fix_result(app: &AppContext, doc: DocumentId, slot: &Slot) -> Html {
+    html! { <div class="fix-result" aria-live="polite">{ fix_status(app, doc, &slot.fix) }</div> }
+}
+
+fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix) -> Html {
+    let lang = app.lang();
+    match fix {
+        Fix::Idle => Html::default(),
+        Fix::Working(_) => html! {
+            <div class="checking">
+                <p>{ app.t(Msg::FixWorking) }</p>
+                <progress class="slow-progress" aria-hidden="true"></progress>
+            </div>
+        },
+        Fix::Failed(_, failure) => {
+            let msg =
+                if *failure == Failure::Decode { Msg::FixFailedDecode } else { Msg::FixFailed };
+            html! { <p class="error-message" data-fix="failed">{ app.t(msg) }</p> }
+        }
+        Fix::Made(file, outcome) => {
+            let passes = outcome.inspection.verdict() != Verdict::Error;
+            if !passes {
+                let subject_name = file.name.clone();
+                return html! {
+                    <div class="made" data-fix="still">
+                        <p class="warning-message">{ app.t(Msg::FixStill) }</p>
+                        { problems(app, doc, &subject_name, outcome) }
+                    </div>
+                };
+            }
+            let url = app.files.url(file.key).unwrap_or_default();
+            let use_it = {
+                let app = app.clone();
+                Callback::from(move |_: MouseEvent| app.state.dispatch(Action::UseMade(doc)))
+            };
+            html! {
+                <div class="made" data-fix="made">
+                    <p class="made-summary">{ fill(app.t(Msg::FixReady), &[("name", &file.name), ("size", &file_size(lang, file.size))]) }</p>
+                    <a class="file-button" href={ url } download={ file.name.clone() }>
+                        { fill(app.t(Msg::FixDownload), &[("name", &file.name)]) }
+                    </a>
+                    <button type="button" class="file-button secondary" onclick={ use_it }>{ app.t(Msg::FixUse) }</button>
+                </div>
+            }
+        }
+    }
+}
+
+/// Asks the worker for a fix; its answer lands in the state as [`Action::Fixed`].
+fn start_fix(app: &AppContext, doc: DocumentId, task: Task, keys: &[u32], name: &str) {
+    app.state.dispatch(Action::FixSent(doc, task));
+    let context = app.state.context(doc, &app.rules);
+    let files = app.files.clone();
+    let dispatcher = app.state.dispatcher();
+    let done = Callback::from(move |(result, blob): crate::files::Answer| {
+        let result = result.and_then(|outcome| {
+            let name = outcome.made.clone().unwrap_or_default();
+            let meta = blob.and_then(|b| files.add_made(&b, &name)).ok_or(Failure::Encode)?;
+            Ok((meta, outcome))
+        });
+        dispatcher.dispatch(Action::Fixed(doc, result));
+    });
+    app.files.run(task, keys, name, context, done);
+}

@@ -1,0 +1,227 @@
+//! The browser handles behind the state's files, and the inspection worker.
+//!
+//! The state holds plain [`FileMeta`] values; the `File` objects, their preview URLs and the
+//! worker live here, owned by the app for its whole life. Every failure becomes a value: a
+//! worker that cannot start or stops answers [`Failure::Crashed`] and is started again.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::protocol::{CheckContext, Done, Failure, Job, Outcome, Task, READY};
+use crate::state::FileMeta;
+
+/// The worker's entry, relative to the page so the app works from any sub-path.
+const WORKER_URL: &str = "./inspector_loader.js";
+
+/// What a job gives back: the verdict (of the made file, for a fix) and the made file.
+pub type Answer = (Result<Outcome, Failure>, Option<Blob>);
+
+/// The file handles and the worker. Cheap to clone; clones share everything.
+#[derive(Clone, Default)]
+pub struct Files {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for Files {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    next_key: u32,
+    files: BTreeMap<u32, (File, Option<String>)>,
+    worker: Option<WorkerHandle>,
+    next_job: u32,
+    pending: BTreeMap<u32, Callback<Answer>>,
+}
+
+struct WorkerHandle {
+    worker: Worker,
+    ready: bool,
+    queue: Vec<JsValue>,
+    // The handlers live as long as the worker.
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Files {
+    /// Keeps a file the student chose and gives its plain description.
+    #[must_use]
+    pub fn add(&self, file: File) -> FileMeta {
+        let mut inner = self.inner.borrow_mut();
+        inner.next_key += 1;
+        let key = inner.next_key;
+        // A file's size is a whole number of bytes.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let meta = FileMeta { key, name: file.name(), size: file.size() as u64 };
+        inner.files.insert(key, (file, None));
+        meta
+    }
+
+    /// Keeps a file the worker made.
+    #[must_use]
+    pub fn add_made(&self, blob: &Blob, name: &str) -> Option<FileMeta> {
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(&blob.type_());
+        let file =
+            File::new_with_blob_sequence_and_options(&Array::of1(blob), name, &options).ok()?;
+        Some(self.add(file))
+    }
+
+    /// A `blob:` URL of the file, for a preview or a download; made once per file.
+    #[must_use]
+    pub fn url(&self, key: u32) -> Option<String> {
+        let mut inner = self.inner.borrow_mut();
+        let (file, url) = inner.files.get_mut(&key)?;
+        if url.is_none() {
+            *url = web_sys::Url::create_object_url_with_blob(file).ok();
+        }
+        url.clone()
+    }
+
+    /// Lets go of every file the state no longer refers to, and of their URLs.
+    pub fn keep_only(&self, keys: &BTreeSet<u32>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.files.retain(|key, (_, url)| {
+            let keep = keys.contains(key);
+            if !keep {
+                if let Some(url) = url {
+                    // Revoking an unknown URL is a no-op.
+                    let _ = web_sys::Url::revoke_object_url(url);
+                }
+            }
+            keep
+        });
+    }
+
+    /// Starts the worker now, so the first file is checked without waiting for it to load.
+    pub fn warm_up(&self) {
+        let mut inner = self.inner.borrow_mut();
+        if inner.worker.is_none() {
+            inner.worker = self.spawn();
+        }
+    }
+
+    /// Sends a job about the files with these keys; `done` gets the answer exactly once.
+    pub fn run(
+        &self,
+        task: Task,
+        keys: &[u32],
+        name: &str,
+        context: CheckContext,
+        done: Callback<Answer>,
+    ) {
+        let mut inner = self.inner.borrow_mut();
+        let files: Vec<File> =
+            keys.iter().filter_map(|k| inner.files.get(k).map(|(f, _)| f.clone())).collect();
+        if files.len() != keys.len() {
+            drop(inner);
+            done.emit((Err(Failure::Read), None));
+            return;
+        }
+        inner.next_job += 1;
+        let id = inner.next_job;
+        let job = Job { id, task, name: name.to_owned(), context };
+        let message = Object::new();
+        let json = serde_json::to_string(&job).unwrap_or_default();
+        let _ = Reflect::set(&message, &"job".into(), &json.into());
+        let list: Array = files.into_iter().collect();
+        let _ = Reflect::set(&message, &"files".into(), &list);
+        inner.pending.insert(id, done);
+        if inner.worker.is_none() {
+            inner.worker = self.spawn();
+        }
+        match inner.worker.as_mut() {
+            Some(handle) if handle.ready => {
+                if handle.worker.post_message(&message).is_err() {
+                    let failed = inner.pending.remove(&id);
+                    drop(inner);
+                    if let Some(cb) = failed {
+                        cb.emit((Err(Failure::Crashed), None));
+                    }
+                }
+            }
+            Some(handle) => handle.queue.push(message.into()),
+            None => {
+                let failed = inner.pending.remove(&id);
+                drop(inner);
+                if let Some(cb) = failed {
+                    cb.emit((Err(Failure::Crashed), None));
+                }
+            }
+        }
+    }
+
+    fn spawn(&self) -> Option<WorkerHandle> {
+        let worker = Worker::new(WORKER_URL).ok()?;
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(inner) = weak.upgrade() {
+                Files { inner }.on_message(&event.data());
+            }
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            if let Some(inner) = weak.upgrade() {
+                Files { inner }.on_crash();
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(WorkerHandle {
+            worker,
+            ready: false,
+            queue: Vec::new(),
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    fn on_message(&self, data: &JsValue) {
+        if data.as_string().as_deref() == Some(READY) {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(handle) = inner.worker.as_mut() {
+                handle.ready = true;
+                for message in std::mem::take(&mut handle.queue) {
+                    let _ = handle.worker.post_message(&message);
+                }
+            }
+            return;
+        }
+        let done: Option<Done> = Reflect::get(data, &"done".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|json| serde_json::from_str(&json).ok());
+        let Some(done) = done else { return };
+        let blob = Reflect::get(data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
+        let callback = self.inner.borrow_mut().pending.remove(&done.id);
+        if let Some(callback) = callback {
+            callback.emit((done.result, blob));
+        }
+    }
+
+    /// The worker stopped (a trap, out of memory, or it could not load): every job in flight
+    /// fails, and the next job starts a new worker.
+    fn on_crash(&self) {
+        let pending = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(handle) = inner.worker.take() {
+                handle.worker.terminate();
+            }
+            std::mem::take(&mut inner.pending)
+        };
+        for callback in pending.into_values() {
+            callback.emit((Err(Failure::Crashed), None));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+// "Your documents": files of every kind dropped or chosen into the boxes, explained, and fixed
+// into files that pass; the same verdicts as `precheck file`; the page stays usable meanwhile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { open, suite, PHONE } from './harness.mjs';
+import { HEIC, file, image, precheck, textPdf } from './fixtures.mjs';
+
+const app = suite();
+const box = (page, doc) => page.locator(`.upload[data-doc="${doc}"]`);
+
+/** Chooses files for a document through its real file input, as a student does. */
+async function choose(page, doc, files) {
+  await page.locator(`#file-${doc}`).setInputFiles(files);
+}
+
+/** The verdict of a box once checked: 'ok' | 'warning' | 'error', and the problem codes. */
+async function verdict(page, doc) {
+  const v = box(page, doc).locator('.result [data-verdict]');
+  await v.waitFor({ timeout: 30_000 });
+  const codes = await box(page, doc).locator('.result .problem').evaluateAll((els) => els.map((e) => e.dataset.code));
+  return { verdict: await v.getAttribute('data-verdict'), codes };
+}
+
+const YEAR = (() => {
+  const now = new Date();
+  const first = now.getMonth() + 1 >= 9 ? now.getFullYear() : now.getFullYear() - 1;
+  return [first, first + 1];
+})();
+
+test('each kind of bad file is explained in plain words, with what to do', async () => {
+  const { page, context, problems } = await open(app.browser, app.url);
+  const webp = await image(page, { width: 1200, height: 900, type: 'image/webp' });
+  const cases = [
+    ['identity', file('passport.png', await image(page, { width: 1200, height: 1600, type: 'image/png' }), 'image/png'), 'ok', []],
+    ['visa', file('visa.heic', HEIC, 'image/heic'), 'error', ['heic_not_accepted']],
+    ['certificate_of_studies', file('certificate.webp', webp, 'image/webp'), 'error', ['unsupported_format']],
+    ['rib', file('rib.pdf', textPdf([['RIB', 'hello']], { encrypt: true }), 'application/pdf'), 'error', ['pdf_encrypted']],
+  ];
+  for (const [doc, f] of cases) await choose(page, doc, f);
+  for (const [doc, , expected, codes] of cases) {
+    const got = await verdict(page, doc);
+    assert.equal(got.verdict, expected, `${doc}: ${JSON.stringify(got)}`);
+    for (const code of codes) assert.ok(got.codes.includes(code), `${doc}: ${code} in ${got.codes}`);
+  }
+  const heic = box(page, 'visa');
+  assert.match(await heic.innerText(), /iPhone photo \(HEIC\)/);
+  assert.match(await heic.innerText(), /Files app: touch and hold the photo › Quick Actions › Convert Image › JPEG/);
+  assert.match(await box(page, 'certificate_of_studies').innerText(), /This is a WebP image\. The portal accepts only PDF, JPEG and PNG files\./);
+  assert.match(await box(page, 'rib').innerText(), /Protected by a password[\s\S]*Print › Save as PDF/);
+  // Chromium has no HEIC decoder: converting says so, and the steps above stay.
+  await heic.getByRole('button', { name: 'Convert to JPEG' }).click();
+  await heic.locator('[data-fix="failed"]').waitFor();
+  assert.match(await heic.locator('[data-fix="failed"]').innerText(), /cannot open this image/);
+  // The checklist follows: the passport is ready, the others need attention.
+  const row = (doc) => page.locator(`#checklist-${doc} .status`);
+  assert.equal(await row('identity').innerText(), 'Ready');
+  assert.equal(await row('visa').innerText(), 'Needs attention');
+  assert.match(await page.locator('#checklist-rib').innerText(), /Protected by a password/);
+  assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
+  await context.close();
+});
+
+test('a certificate of studies from last year, and an empty or damaged file', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const [first, second] = YEAR;
+  const old = textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first - 1}-${second - 1}`, 'Nom : DIALLO Awa']]);
+  await choose(page, 'certificate_of_studies', file('certificat.pdf', old, 'application/pdf'));
+  let got = await verdict(page, 'certificate_of_studies');
+  assert.deepEqual([got.verdict, got.codes.includes('certificate_old_year')], ['error', true], JSON.stringify(got));
+  assert.match(await box(page, 'certificate_of_studies').innerText(), new RegExp(`not ${first}–${second}`));
+  // This year's: ready.
+  const current = textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`, 'Nom : DIALLO Awa']]);
+  await choose(page, 'certificate_of_studies', file('certificat-2.pdf', current, 'application/pdf'));
+  await box(page, 'certificate_of_studies').locator('.file-name', { hasText: 'certificat-2.pdf' }).waitFor();
+  got = await verdict(page, 'certificate_of_studies');
+  assert.equal(got.verdict, 'ok', JSON.stringify(got));
+  await choose(page, 'identity', file('empty.pdf', Buffer.alloc(0), 'application/pdf'));
+  assert.deepEqual(await verdict(page, 'identity'), { verdict: 'error', codes: ['empty_file'] });
+  await choose(page, 'visa', file('visa.pdf', Buffer.from('%PDF-1.4\n%%EOF garbage'), 'application/pdf'));
+  assert.ok((await verdict(page, 'visa')).codes.includes('pdf_damaged'));
+  await context.close();
+});
+
+test('the app gives the same verdicts as precheck file', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const files = [
+    ['identity', file('id.png', await image(page, { width: 1000, height: 700, type: 'image/png' }), 'image/png')],
+    ['visa', file('tiny.jpg', await image(page, { width: 120, height: 80 }), 'image/jpeg')],
+    ['rib', file('rib.pdf', textPdf([['Releve d identite bancaire', 'IBAN FR76 3000 6000 0112 3456 7890 189']]), 'application/pdf')],
+    ['birth_certificate', file('acte.pdf', textPdf([['Acte de naissance'], ['page 2']]), 'application/pdf')],
+    ['residence_permit', file('permit.jpg', await image(page, { width: 1100, height: 800, type: 'image/png' }), 'image/png')],
+  ];
+  for (const [doc, f] of files) await choose(page, doc, f);
+  for (const [doc, f] of files) {
+    const app = await verdict(page, doc);
+    const [cli] = await precheck(['file', '--doc', doc], [f]);
+    assert.equal(app.verdict, cli.verdict, `${doc} ${f.name}: app ${JSON.stringify(app)} cli ${JSON.stringify(cli)}`);
+    assert.deepEqual(app.codes.sort(), cli.problems.map((p) => p.code).sort(), `${doc} ${f.name}`);
+  }
+  await context.close();
+});
+
+test('a 12-megapixel photo over 4 MB is made smaller, under 4,000,000 bytes, and passes', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const photo = await image(page, { width: 4000, height: 3000, grain: 70, quality: 0.95 });
+  assert.ok(photo.length > 4_000_000, `the test photo is ${photo.length} bytes`);
+  await choose(page, 'identity', file('IMG_2041.jpg', photo, 'image/jpeg'));
+  const got = await verdict(page, 'identity');
+  assert.ok(got.codes.includes('too_large'), JSON.stringify(got));
+  await box(page, 'identity').getByRole('button', { name: 'Make it smaller' }).click();
+  const made = box(page, 'identity').locator('[data-fix="made"]');
+  await made.waitFor({ timeout: 30_000 });
+  assert.match(await made.innerText(), /Your new file passes the checks: identity\.jpg, \d(\.\d)? MB\./);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    made.getByRole('link', { name: 'Download identity.jpg' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'identity.jpg');
+  const bytes = await readFile(await download.path());
+  assert.ok(bytes.length < 4_000_000, `${bytes.length} bytes`);
+  const [cli] = await precheck(['file', '--doc', 'identity'], [file('identity.jpg', bytes)]);
+  assert.equal(cli.verdict, 'ok', JSON.stringify(cli));
+  assert.ok(Math.max(cli.width, cli.height) >= 1600, `long side ${cli.width}×${cli.height}: text stays readable`);
+  // Using it puts it in the box, where it is checked like any file.
+  await made.getByRole('button', { name: 'Use this file' }).click();
+  await box(page, 'identity').locator('.file-name', { hasText: 'identity.jpg' }).waitFor();
+  assert.equal((await verdict(page, 'identity')).verdict, 'ok');
+  await context.close();
+});
+
+test('blurred, dark, washed-out and faded photos get advice; a sharp one does not', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  // A photo of a page as a messaging app passes it on: 1200 × 1600 pixels.
+  const cases = [
+    ['sharp', {}, []],
+    ['grainy', { grain: 40 }, []],
+    ['slightly-soft', { blur: 1 }, []],
+    ['blurred', { blur: 3 }, ['image_blurred']],
+    ['dark', { light: 0.3 }, ['image_dark']],
+    ['washed-out', { light: 8 }, ['image_overexposed']],
+    ['faded', { contrast: 0.25 }, ['image_low_contrast']],
+  ];
+  for (const [name, spoil, expected] of cases) {
+    const bytes = await image(page, { width: 1200, height: 1600, ...spoil });
+    await choose(page, 'identity', file(`${name}.jpg`, bytes, 'image/jpeg'));
+    await box(page, 'identity').locator('.file-name', { hasText: `${name}.jpg` }).waitFor();
+    const got = await verdict(page, 'identity');
+    assert.deepEqual(got.codes, expected, name);
+    assert.equal(got.verdict, expected.length ? 'warning' : 'ok', name);
+  }
+  assert.match(await box(page, 'identity').innerText(), /Faded[\s\S]*Take it again in even light/);
+  await context.close();
+});
+
+test('a photo is turned a quarter turn', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await choose(page, 'identity', file('sideways.jpg', await image(page, { width: 1600, height: 1200 }), 'image/jpeg'));
+  await verdict(page, 'identity');
+  await box(page, 'identity').getByRole('button', { name: 'Rotate a quarter turn' }).click();
+  const made = box(page, 'identity').locator('[data-fix="made"]');
+  await made.waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), made.getByRole('link').click()]);
+  const [cli] = await precheck(['file', '--doc', 'identity'], [file('identity.jpg', await readFile(await download.path()))]);
+  assert.deepEqual([cli.width, cli.height], [1200, 1600]);
+  await context.close();
+});
+
+test('two photos chosen together are combined, in the chosen order, into one 2-page PDF', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const a = await image(page, { width: 1200, height: 1600 });
+  const b = await image(page, { width: 1600, height: 1200 });
+  await choose(page, 'birth_certificate', [file('translation.jpg', b, 'image/jpeg'), file('acte.jpg', a, 'image/jpeg')]);
+  const pages = box(page, 'birth_certificate').locator('.pages');
+  await pages.waitFor();
+  await pages.getByRole('button', { name: 'Move acte.jpg up' }).click();
+  assert.deepEqual(await pages.locator('.page-name').allInnerTexts(), ['acte.jpg', 'translation.jpg']);
+  assert.equal(await page.locator('#checklist-birth_certificate .status').innerText(), 'Needs attention');
+  await pages.getByRole('button', { name: 'Combine into one PDF' }).click();
+  const made = pages.locator('[data-fix="made"]');
+  await made.waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), made.getByRole('link').click()]);
+  assert.equal(download.suggestedFilename(), 'birth-certificate.pdf');
+  const pdf = await readFile(await download.path());
+  const [cli] = await precheck(['file', '--doc', 'birth_certificate'], [file('birth-certificate.pdf', pdf)]);
+  assert.deepEqual([cli.format, cli.pages, cli.verdict], ['pdf', 2, 'ok'], JSON.stringify(cli));
+  assert.ok(pdf.length < 4_000_000);
+  await made.getByRole('button', { name: 'Use this file' }).click();
+  assert.equal((await verdict(page, 'birth_certificate')).verdict, 'ok');
+  assert.equal(await pages.count(), 0, 'the pages became the file');
+  await context.close();
+});
+
+test('files dropped on a box are checked; dropped beside the boxes, the page stays and says where', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const drop = async (selector, name, bytes, type) => {
+    await page.evaluate(
+      ({ selector, name, b64, type }) => {
+        const bin = atob(b64);
+        const data = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i += 1) data[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([data], name, { type }));
+        const target = document.querySelector(selector);
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      },
+      { selector, name, b64: bytes.toString('base64'), type },
+    );
+  };
+  await drop('.upload[data-doc="visa"]', 'notes.txt', Buffer.from('my visa number is 123'), 'text/plain');
+  const got = await verdict(page, 'visa');
+  assert.deepEqual(got, { verdict: 'error', codes: ['unsupported_format'] });
+  await drop('main h1', 'passport.pdf', textPdf([['x']]), 'application/pdf');
+  await page.getByRole('status').filter({ hasText: 'drop it on the box of the document it belongs to' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/', 'the page was not replaced by the file');
+  await context.close();
+});
+
+test('typing stays instant while a large file is checked', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const photo = await image(page, { width: 4000, height: 3000, kind: 'noise', quality: 0.95 });
+  await choose(page, 'rib', file('rib.jpg', photo, 'image/jpeg'));
+  const lastName = page.getByLabel('Last name');
+  await lastName.fill('Diallo');
+  const checking = await box(page, 'rib').locator('.checking').count();
+  assert.equal(await lastName.inputValue(), 'Diallo');
+  assert.equal(checking, 1, 'the field took the typing while the file was still being checked');
+  await verdict(page, 'rib');
+  await context.close();
+});
+
+test('on a phone, in French, with the keyboard alone', async () => {
+  const { page, context } = await open(app.browser, `${app.url}?lang=fr`, { viewport: PHONE });
+  await page.locator('#file-identity').focus();
+  await page.waitForFunction(() => document.activeElement?.id === 'file-identity');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  assert.ok(chooser.isMultiple());
+  await chooser.setFiles(file('passeport.pdf', textPdf([['x']], { encrypt: true }), 'application/pdf'));
+  const got = await verdict(page, 'identity');
+  assert.equal(got.verdict, 'error');
+  const text = await box(page, 'identity').innerText();
+  assert.match(text, /Protégé par un mot de passe/);
+  assert.match(text, /À corriger avant de l'envoyer\./);
+  assert.equal(await page.locator('#checklist-identity .status').innerText(), 'À revoir');
+  // Remove, by keyboard: the box is empty again and focus returns to its input.
+  await box(page, 'identity').getByRole('button', { name: /^Retirer/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'file-identity');
+  assert.equal(await box(page, 'identity').locator('.result [data-verdict]').count(), 0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await context.close();
+});
