@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, suite, PHONE } from './harness.mjs';
+import { axe, open, suite, PHONE } from './harness.mjs';
 import { HEIC, file, image, precheck, textPdf } from './fixtures.mjs';
 
 const app = suite();
@@ -57,6 +57,12 @@ test('each kind of bad file is explained in plain words, with what to do', async
   assert.equal(await row('identity').innerText(), 'Ready');
   assert.equal(await row('visa').innerText(), 'Needs attention');
   assert.match(await page.locator('#checklist-rib').innerText(), /Protected by a password/);
+  assert.deepEqual(await axe(page), [], 'no accessibility violation with verdicts and fixes showing');
+  // The verdicts are codes underneath: they follow a language switch.
+  await page.getByRole('button', { name: 'Français' }).click();
+  await heic.getByText('Photo d\'iPhone (HEIC)').waitFor();
+  assert.match(await box(page, 'rib').innerText(), /Protégé par un mot de passe/);
+  assert.match(await box(page, 'certificate_of_studies').innerText(), /Ce fichier est : une image WebP\./);
   assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
   await context.close();
 });
