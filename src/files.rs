@@ -17,8 +17,17 @@ use yew::Callback;
 use crate::protocol::{CheckContext, Done, Failure, Job, Outcome, Task, READY};
 use crate::state::FileMeta;
 
-/// The worker's entry, relative to the page so the app works from any sub-path.
-const WORKER_URL: &str = "./inspector_loader.js";
+/// The workers' entries, relative to the page so the app works from any sub-path: the
+/// inspector starts with the page; the combiner, which carries lopdf, only when needed.
+const WORKER_URLS: [&str; 2] = ["./inspector_loader.js", "./combiner_loader.js"];
+
+/// Which worker does a task.
+const fn worker_for(task: Task) -> usize {
+    match task {
+        Task::Combine => 1,
+        Task::Inspect | Task::Fit | Task::Rotate => 0,
+    }
+}
 
 /// What a job gives back: the verdict (of the made file, for a fix) and the made file.
 pub type Answer = (Result<Outcome, Failure>, Option<Blob>);
@@ -39,9 +48,10 @@ impl PartialEq for Files {
 struct Inner {
     next_key: u32,
     files: BTreeMap<u32, (File, Option<String>)>,
-    worker: Option<WorkerHandle>,
+    workers: [Option<WorkerHandle>; 2],
     next_job: u32,
-    pending: BTreeMap<u32, Callback<Answer>>,
+    /// Jobs in flight: which worker has them, and who waits for the answer.
+    pending: BTreeMap<u32, (usize, Callback<Answer>)>,
 }
 
 struct WorkerHandle {
@@ -106,8 +116,8 @@ impl Files {
     /// Starts the worker now, so the first file is checked without waiting for it to load.
     pub fn warm_up(&self) {
         let mut inner = self.inner.borrow_mut();
-        if inner.worker.is_none() {
-            inner.worker = self.spawn();
+        if inner.workers[0].is_none() {
+            inner.workers[0] = self.spawn(0);
         }
     }
 
@@ -136,16 +146,17 @@ impl Files {
         let _ = Reflect::set(&message, &"job".into(), &json.into());
         let list: Array = files.into_iter().collect();
         let _ = Reflect::set(&message, &"files".into(), &list);
-        inner.pending.insert(id, done);
-        if inner.worker.is_none() {
-            inner.worker = self.spawn();
+        let which = worker_for(task);
+        inner.pending.insert(id, (which, done));
+        if inner.workers[which].is_none() {
+            inner.workers[which] = self.spawn(which);
         }
-        match inner.worker.as_mut() {
+        match inner.workers[which].as_mut() {
             Some(handle) if handle.ready => {
                 if handle.worker.post_message(&message).is_err() {
                     let failed = inner.pending.remove(&id);
                     drop(inner);
-                    if let Some(cb) = failed {
+                    if let Some((_, cb)) = failed {
                         cb.emit((Err(Failure::Crashed), None));
                     }
                 }
@@ -154,26 +165,26 @@ impl Files {
             None => {
                 let failed = inner.pending.remove(&id);
                 drop(inner);
-                if let Some(cb) = failed {
+                if let Some((_, cb)) = failed {
                     cb.emit((Err(Failure::Crashed), None));
                 }
             }
         }
     }
 
-    fn spawn(&self) -> Option<WorkerHandle> {
-        let worker = Worker::new(WORKER_URL).ok()?;
+    fn spawn(&self, which: usize) -> Option<WorkerHandle> {
+        let worker = Worker::new(WORKER_URLS[which]).ok()?;
         let weak = Rc::downgrade(&self.inner);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(inner) = weak.upgrade() {
-                Files { inner }.on_message(&event.data());
+                Files { inner }.on_message(which, &event.data());
             }
         });
         let weak = Rc::downgrade(&self.inner);
         let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
             event.prevent_default();
             if let Some(inner) = weak.upgrade() {
-                Files { inner }.on_crash();
+                Files { inner }.on_crash(which);
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -187,10 +198,10 @@ impl Files {
         })
     }
 
-    fn on_message(&self, data: &JsValue) {
+    fn on_message(&self, which: usize, data: &JsValue) {
         if data.as_string().as_deref() == Some(READY) {
             let mut inner = self.inner.borrow_mut();
-            if let Some(handle) = inner.worker.as_mut() {
+            if let Some(handle) = inner.workers[which].as_mut() {
                 handle.ready = true;
                 for message in std::mem::take(&mut handle.queue) {
                     let _ = handle.worker.post_message(&message);
@@ -205,22 +216,26 @@ impl Files {
         let Some(done) = done else { return };
         let blob = Reflect::get(data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
         let callback = self.inner.borrow_mut().pending.remove(&done.id);
-        if let Some(callback) = callback {
+        if let Some((_, callback)) = callback {
             callback.emit((done.result, blob));
         }
     }
 
-    /// The worker stopped (a trap, out of memory, or it could not load): every job in flight
-    /// fails, and the next job starts a new worker.
-    fn on_crash(&self) {
-        let pending = {
+    /// A worker stopped (a trap, out of memory, or it could not load): its jobs in flight
+    /// fail, and its next job starts a new one.
+    fn on_crash(&self, which: usize) {
+        let failed: Vec<Callback<Answer>> = {
             let mut inner = self.inner.borrow_mut();
-            if let Some(handle) = inner.worker.take() {
+            if let Some(handle) = inner.workers[which].take() {
                 handle.worker.terminate();
+                // This runs inside the handle's own error handler: drop it after returning.
+                wasm_bindgen_futures::spawn_local(async move { drop(handle) });
             }
-            std::mem::take(&mut inner.pending)
+            let ids: Vec<u32> =
+                inner.pending.iter().filter(|(_, (w, _))| *w == which).map(|(id, _)| *id).collect();
+            ids.iter().filter_map(|id| inner.pending.remove(id)).map(|(_, cb)| cb).collect()
         };
-        for callback in pending.into_values() {
+        for callback in failed {
             callback.emit((Err(Failure::Crashed), None));
         }
     }

@@ -81,8 +81,9 @@ pub enum Failure {
     Decode,
     /// The browser could not encode the result, or nothing fitted.
     Encode,
-    /// Combining met a file that is not an image.
-    NotAnImage,
+    /// Combining met a file (by its place, from 0) that is neither a photo nor a PDF that
+    /// opens without a password.
+    NotCombinable(usize),
     /// The worker stopped (it is restarted).
     Crashed,
 }

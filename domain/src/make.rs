@@ -3,6 +3,8 @@
 //! Rust, so the plan is tested natively and the same everywhere.
 
 pub mod fit;
+#[cfg(feature = "merge")]
+pub mod merge;
 pub mod pdf;
 
 use crate::rules::DocumentId;

@@ -169,14 +169,6 @@ pub fn upload(props: &UploadProps) -> Html {
 fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>) -> Html {
     let id = doc.id();
     let n = slot.pages.len();
-    let not_images: Vec<&FileMeta> = slot
-        .pages
-        .iter()
-        .filter(|f| {
-            let lower = f.name.to_ascii_lowercase();
-            lower.ends_with(".pdf")
-        })
-        .collect();
     let combine = {
         let app = app.clone();
         let keys: Vec<u32> = slot.pages.iter().map(|f| f.key).collect();
@@ -209,18 +201,15 @@ fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>
                     }
                 }) }
             </ol>
-            { for not_images.iter().map(|f| html! {
-                <p class="warning-message">{ fill(app.t(Msg::UploadCombinePdfNotSupported), &[("name", &f.name)]) }</p>
-            }) }
             <div class="page-actions">
                 <input type="file" class="file-input" id={ format!("add-{id}") }
-                    accept=".jpg,.jpeg,.png,image/jpeg,image/png" multiple=true onchange={ on_add } />
+                    accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple=true onchange={ on_add } />
                 <label for={ format!("add-{id}") } class="file-button secondary">{ app.t(Msg::UploadAddPage) }</label>
-                <button type="button" class="button" disabled={ working || !not_images.is_empty() } onclick={ combine }>
+                <button type="button" class="button" disabled={ working } onclick={ combine }>
                     { app.t(Msg::UploadCombine) }
                 </button>
             </div>
-            <div aria-live="polite">{ fix_status(app, doc, &slot.fix) }</div>
+            <div aria-live="polite">{ fix_status(app, doc, &slot.fix, &slot.pages) }</div>
         </div>
     }
 }
@@ -364,10 +353,10 @@ fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) 
 
 /// The made file, offered once it passes; or why it could not be made.
 fn fix_result(app: &AppContext, doc: DocumentId, slot: &Slot) -> Html {
-    html! { <div class="fix-result" aria-live="polite">{ fix_status(app, doc, &slot.fix) }</div> }
+    html! { <div class="fix-result" aria-live="polite">{ fix_status(app, doc, &slot.fix, &[]) }</div> }
 }
 
-fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix) -> Html {
+fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix, pages: &[FileMeta]) -> Html {
     let lang = app.lang();
     match fix {
         Fix::Idle => Html::default(),
@@ -378,9 +367,15 @@ fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix) -> Html {
             </div>
         },
         Fix::Failed(_, failure) => {
-            let msg =
-                if *failure == Failure::Decode { Msg::FixFailedDecode } else { Msg::FixFailed };
-            html! { <p class="error-message" data-fix="failed">{ app.t(msg) }</p> }
+            let text = match failure {
+                Failure::Decode => app.t(Msg::FixFailedDecode).to_owned(),
+                Failure::NotCombinable(at) => {
+                    let name = pages.get(*at).map_or("", |f| f.name.as_str());
+                    fill(app.t(Msg::FixNotCombinable), &[("name", name)])
+                }
+                _ => app.t(Msg::FixFailed).to_owned(),
+            };
+            html! { <p class="error-message" data-fix="failed">{ text }</p> }
         }
         Fix::Made(file, outcome) => {
             let passes = outcome.inspection.verdict() != Verdict::Error;

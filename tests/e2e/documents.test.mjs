@@ -197,6 +197,32 @@ test('two photos chosen together are combined, in the chosen order, into one 2-p
   await context.close();
 });
 
+test('a PDF and a photo of its translation are combined; a protected PDF is refused by name', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const acte = textPdf([['Acte de naissance', 'page 1'], ['page 2']]);
+  const translation = await image(page, { width: 1200, height: 1600 });
+  await choose(page, 'birth_certificate', [
+    file('acte.pdf', acte, 'application/pdf'),
+    file('traduction.jpg', translation, 'image/jpeg'),
+  ]);
+  const pages = box(page, 'birth_certificate').locator('.pages');
+  await pages.getByRole('button', { name: 'Combine into one PDF' }).click();
+  const made = pages.locator('[data-fix="made"]');
+  await made.waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), made.getByRole('link').click()]);
+  const pdf = await readFile(await download.path());
+  const [cli] = await precheck(['file', '--doc', 'birth_certificate'], [file('birth-certificate.pdf', pdf)]);
+  assert.deepEqual([cli.format, cli.pages, cli.verdict], ['pdf', 3, 'ok'], JSON.stringify(cli));
+  // A password-protected PDF among the pages: named, never half-combined.
+  await box(page, 'birth_certificate').locator('#add-birth_certificate')
+    .setInputFiles(file('bank.pdf', textPdf([['x']], { encrypt: true }), 'application/pdf'));
+  await pages.getByRole('button', { name: 'Combine into one PDF' }).click();
+  const failed = pages.locator('[data-fix="failed"]');
+  await failed.waitFor({ timeout: 30_000 });
+  assert.match(await failed.innerText(), /^bank\.pdf cannot go into the PDF/);
+  await context.close();
+});
+
 test('files dropped on a box are checked; dropped beside the boxes, the page stays and says where', async () => {
   const { page, context } = await open(app.browser, app.url);
   const drop = async (selector, name, bytes, type) => {
@@ -239,6 +265,8 @@ test('typing stays instant while a large file is checked', async () => {
 
 test('on a phone, in French, with the keyboard alone', async () => {
   const { page, context } = await open(app.browser, `${app.url}?lang=fr`, { viewport: PHONE });
+  // A file chooser opens only for the page in front, as for a person.
+  await page.bringToFront();
   await page.locator('#file-identity').focus();
   await page.waitForFunction(() => document.activeElement?.id === 'file-identity');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);

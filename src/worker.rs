@@ -1,0 +1,282 @@
+//! The code of the page's workers: read files, run the domain's engine on their bytes, judge
+//! image quality on pixels the browser decodes, and make fixed files (fit under the limit,
+//! rotate, combine into one PDF) with the browser's own image codecs on an `OffscreenCanvas`.
+//! Workers run off the main thread, so the page stays responsive whatever the file, and a
+//! worker that traps takes only itself down.
+//!
+//! Two workers share this code (Trunk builds each, `index.html`, `data-type="worker"`):
+//! `inspector` (src/bin/inspector.rs) checks and fixes single files and starts with the page;
+//! `combiner` (src/bin/combiner.rs) also merges PDFs, with lopdf, and starts only when a student
+//! combines pages. Each posts [`READY`] once it listens, then answers each job.
+
+use crate::protocol::{self, Done, Failure, Job, Outcome, Task, READY};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use secu_precheck_domain::inspect::{self, quality, Format, Inspection};
+use secu_precheck_domain::make::{self, fit};
+use secu_precheck_domain::DocumentId;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, DedicatedWorkerGlobalScope, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions,
+    ImageOrientation, MessageEvent, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+    ResizeQuality,
+};
+
+/// Most encodes of one fit: [`fit::MAX_ATTEMPTS`] and a margin for absurdly small limits.
+const MAX_ENCODES: usize = 12;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Merges PDFs, for the worker that can; `None` for the one that cannot.
+pub type Merge = fn(&[&[u8]]) -> Result<Vec<u8>, usize>;
+
+/// Listens for jobs until the page goes; `merge` is the combiner's PDF merging.
+pub fn serve(merge: Option<Merge>) {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(answer(event.data(), merge));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page: the handler is never dropped.
+    on_message.forget();
+    // Nothing to recover if the page is gone.
+    let _ = scope().post_message(&JsValue::from_str(READY));
+}
+
+async fn answer(data: JsValue, merge: Option<Merge>) {
+    let job: Option<Job> = Reflect::get(&data, &"job".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|json| serde_json::from_str(&json).ok());
+    let Some(job) = job else { return };
+    let files: Vec<Blob> = Reflect::get(&data, &"files".into())
+        .ok()
+        .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<Blob>().ok()).collect())
+        .unwrap_or_default();
+    let (result, blob) = match run(&job, &files, merge).await {
+        Ok((outcome, blob)) => (Ok(outcome), blob),
+        Err(failure) => (Err(failure), None),
+    };
+    let done = Done { id: job.id, result };
+    let message = Object::new();
+    let json = serde_json::to_string(&done).unwrap_or_default();
+    let _ = Reflect::set(&message, &"done".into(), &json.into());
+    if let Some(blob) = blob {
+        let _ = Reflect::set(&message, &"blob".into(), &blob);
+    }
+    let _ = scope().post_message(&message);
+}
+
+async fn run(
+    job: &Job,
+    files: &[Blob],
+    merge: Option<Merge>,
+) -> Result<(Outcome, Option<Blob>), Failure> {
+    let first = files.first().ok_or(Failure::Read)?;
+    match job.task {
+        Task::Inspect => {
+            let bytes = read(first).await?;
+            let outcome = check(job, &job.name, &bytes, Some(first)).await;
+            Ok((outcome, None))
+        }
+        Task::Fit | Task::Rotate => {
+            let blob = fit_image(first, job.context.size_limit, job.task == Task::Rotate).await?;
+            made(job, blob, "jpg").await
+        }
+        Task::Combine => {
+            let pdf = combine(files, job.context.size_limit, merge).await?;
+            let array = Uint8Array::from(pdf.as_slice());
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/pdf");
+            let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&array), &options)
+                .map_err(|_| Failure::Encode)?;
+            made(job, blob, "pdf").await
+        }
+    }
+}
+
+/// Photos and PDFs, in order, into one PDF: photos fitted into what the PDFs leave of the limit
+/// and each put on its own page, then everything merged (PDFs need `merge`).
+async fn combine(files: &[Blob], limit: u64, merge: Option<Merge>) -> Result<Vec<u8>, Failure> {
+    let mut kinds = Vec::with_capacity(files.len());
+    let mut pdf_bytes = 0u64;
+    for file in files {
+        let head = read(&file.slice_with_i32_and_i32(0, 1024).map_err(|_| Failure::Read)?).await?;
+        let format = inspect::sniff::format(&head);
+        if !matches!(format, Format::Jpeg | Format::Png | Format::Pdf) {
+            return Err(Failure::NotCombinable(kinds.len()));
+        }
+        if format == Format::Pdf {
+            // Sizes are whole numbers of bytes.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let size = file.size() as u64;
+            pdf_bytes += size;
+        }
+        kinds.push(format);
+    }
+    let photos = kinds.iter().filter(|f| **f != Format::Pdf).count();
+    // What the PDFs leave, shared by the photos, a little under for the PDF's own bytes.
+    let share = limit.saturating_sub(pdf_bytes) / u64::try_from(photos.max(1)).unwrap_or(1);
+    let mut parts: Vec<(Format, Vec<u8>)> = Vec::with_capacity(files.len());
+    for (file, format) in files.iter().zip(&kinds) {
+        if *format == Format::Pdf {
+            parts.push((Format::Pdf, read(file).await?));
+        } else {
+            let blob = fit_image(file, share.saturating_sub(4_000).max(50_000), false).await?;
+            parts.push((Format::Jpeg, read(&blob).await?));
+        }
+    }
+    if photos == parts.len() {
+        let pages: Vec<&[u8]> = parts.iter().map(|(_, b)| b.as_slice()).collect();
+        return make::pdf::from_jpegs(&pages).map_err(|_| Failure::Encode);
+    }
+    let merge = merge.ok_or(Failure::Encode)?;
+    // Each photo becomes a one-page PDF, then every part is merged in order.
+    let mut pdfs = Vec::with_capacity(parts.len());
+    for (format, bytes) in parts {
+        pdfs.push(if format == Format::Pdf {
+            bytes
+        } else {
+            make::pdf::from_jpegs(&[&bytes]).map_err(|_| Failure::Encode)?
+        });
+    }
+    let refs: Vec<&[u8]> = pdfs.iter().map(Vec::as_slice).collect();
+    merge(&refs).map_err(Failure::NotCombinable)
+}
+
+/// Inspects a made file and names it after its document.
+async fn made(job: &Job, blob: Blob, extension: &str) -> Result<(Outcome, Option<Blob>), Failure> {
+    let name = make::file_name(job.context.doc.unwrap_or(DocumentId::Identity), extension);
+    let bytes = read(&blob).await?;
+    let mut outcome = check(job, &name, &bytes, Some(&blob)).await;
+    outcome.made = Some(name);
+    Ok((outcome, Some(blob)))
+}
+
+/// The engine's verdict, plus image quality when the browser can decode the image.
+async fn check(job: &Job, name: &str, bytes: &[u8], blob: Option<&Blob>) -> Outcome {
+    let mut inspection = job.context.with_domain(|ctx| inspect::inspect(name, bytes, ctx));
+    if let Some(blob) = blob {
+        add_quality(&mut inspection, blob).await;
+    }
+    Outcome { fingerprint: protocol::to_hex(&inspection.facts.fingerprint), inspection, made: None }
+}
+
+/// Quality warnings for a JPEG or PNG that browsers show (damaged or odd ones are already
+/// errors, and a decoder would only guess).
+async fn add_quality(inspection: &mut Inspection, blob: &Blob) {
+    use inspect::Problem as P;
+    let showable = matches!(inspection.format, Format::Jpeg | Format::Png)
+        && !inspection
+            .problems
+            .iter()
+            .any(|p| matches!(p.code, P::ImageDamaged | P::Image12Bit | P::ImageArithmetic));
+    let (Some(w), Some(h)) = (inspection.facts.width, inspection.facts.height) else { return };
+    if !showable || w.max(h) < 64 {
+        return;
+    }
+    let side = quality::ANALYSIS_SIDE.min(w.max(h));
+    let (aw, ah) = fit::Attempt { long_side: side, quality: 0 }.size_for(w, h);
+    let options = ImageBitmapOptions::new();
+    options.set_resize_width(aw);
+    options.set_resize_height(ah);
+    options.set_resize_quality(ResizeQuality::High);
+    let Ok(bitmap) = bitmap(blob, &options).await else { return };
+    let (bw, bh) = (bitmap.width(), bitmap.height());
+    let Some((_, context)) = canvas(bw, bh) else { return };
+    if context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0).is_err() {
+        return;
+    }
+    let Ok(data) = context.get_image_data(0.0, 0.0, f64::from(bw), f64::from(bh)) else { return };
+    bitmap.close();
+    let luma = quality::luma_from_rgba(&data.data());
+    for code in quality::assess(&luma, bw, bh) {
+        inspection.problems.push(inspect::Finding { code, severity: code.severity() });
+    }
+    inspection.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+}
+
+async fn read(blob: &Blob) -> Result<Vec<u8>, Failure> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| Failure::Read)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+async fn bitmap(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failure> {
+    options.set_image_orientation(ImageOrientation::FromImage);
+    let promise = scope()
+        .create_image_bitmap_with_blob_and_image_bitmap_options(blob, options)
+        .map_err(|_| Failure::Decode)?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| Failure::Decode)?
+        .dyn_into()
+        .map_err(|_| Failure::Decode)
+}
+
+fn canvas(w: u32, h: u32) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingContext2d)> {
+    let canvas = OffscreenCanvas::new(w.max(1), h.max(1)).ok()?;
+    let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    Some((canvas, context))
+}
+
+/// Re-encodes an image as an upright JPEG under `limit`, following [`fit`]'s plan; white
+/// under any transparency; turned a quarter turn clockwise when asked.
+async fn fit_image(blob: &Blob, limit: u64, rotate: bool) -> Result<Blob, Failure> {
+    let source = bitmap(blob, &ImageBitmapOptions::new()).await?;
+    let (sw, sh) = (source.width(), source.height());
+    let (w, h) = if rotate { (sh, sw) } else { (sw, sh) };
+    let mut attempt = fit::first(w.max(h));
+    for _ in 0..MAX_ENCODES {
+        let (ow, oh) = attempt.size_for(w, h);
+        // The browser's high-quality resampling, from the image decoded once.
+        let (rw, rh) = if rotate { (oh, ow) } else { (ow, oh) };
+        let options = ImageBitmapOptions::new();
+        options.set_resize_width(rw);
+        options.set_resize_height(rh);
+        options.set_resize_quality(ResizeQuality::High);
+        let promise = scope()
+            .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(&source, &options)
+            .map_err(|_| Failure::Encode)?;
+        let scaled: ImageBitmap = JsFuture::from(promise)
+            .await
+            .map_err(|_| Failure::Encode)?
+            .dyn_into()
+            .map_err(|_| Failure::Encode)?;
+        let (canvas, context) = canvas(ow, oh).ok_or(Failure::Encode)?;
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, f64::from(ow), f64::from(oh));
+        let drawn = if rotate {
+            context
+                .translate(f64::from(ow), 0.0)
+                .and_then(|()| context.rotate(std::f64::consts::FRAC_PI_2))
+                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0))
+        } else {
+            context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)
+        };
+        scaled.close();
+        drawn.map_err(|_| Failure::Encode)?;
+        let options = ImageEncodeOptions::new();
+        options.set_type("image/jpeg");
+        options.set_quality(f64::from(attempt.quality) / 100.0);
+        let promise = canvas.convert_to_blob_with_options(&options).map_err(|_| Failure::Encode)?;
+        let out: Blob = JsFuture::from(promise)
+            .await
+            .map_err(|_| Failure::Encode)?
+            .dyn_into()
+            .map_err(|_| Failure::Encode)?;
+        // Blob sizes are whole numbers of bytes.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let got = out.size() as u64;
+        match fit::next(attempt, got, limit) {
+            None => {
+                source.close();
+                return Ok(out);
+            }
+            Some(next) => attempt = next,
+        }
+    }
+    source.close();
+    Err(Failure::Encode)
+}
