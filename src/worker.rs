@@ -164,38 +164,27 @@ async fn check(job: &Job, name: &str, bytes: &[u8], blob: Option<&Blob>) -> Outc
     Outcome { fingerprint: protocol::to_hex(&inspection.facts.fingerprint), inspection, made: None }
 }
 
-/// Quality warnings for a JPEG or PNG that browsers show (damaged or odd ones are already
-/// errors, and a decoder would only guess).
+/// Quality warnings for a JPEG or PNG that browsers show, on the pixels the browser decodes
+/// and scales to the analysis size.
 async fn add_quality(inspection: &mut Inspection, blob: &Blob) {
-    use inspect::Problem as P;
-    let showable = matches!(inspection.format, Format::Jpeg | Format::Png)
-        && !inspection
-            .problems
-            .iter()
-            .any(|p| matches!(p.code, P::ImageDamaged | P::Image12Bit | P::ImageArithmetic));
-    let (Some(w), Some(h)) = (inspection.facts.width, inspection.facts.height) else { return };
-    if !showable || w.max(h) < 64 {
-        return;
-    }
-    let side = quality::ANALYSIS_SIDE.min(w.max(h));
-    let (aw, ah) = fit::Attempt { long_side: side, quality: 0 }.size_for(w, h);
+    let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+    // The browser turns the photo upright first (EXIF 5–8 swap the sides); the measures do not
+    // depend on which way up the page is.
+    let sideways = inspection.facts.orientation.is_some_and(|o| o >= 5);
     let options = ImageBitmapOptions::new();
-    options.set_resize_width(aw);
-    options.set_resize_height(ah);
+    options.set_resize_width(if sideways { ah } else { aw });
+    options.set_resize_height(if sideways { aw } else { ah });
     options.set_resize_quality(ResizeQuality::High);
     let Ok(bitmap) = bitmap(blob, &options).await else { return };
     let (bw, bh) = (bitmap.width(), bitmap.height());
     let Some((_, context)) = canvas(bw, bh) else { return };
-    if context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0).is_err() {
+    let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
+    bitmap.close();
+    if drawn.is_err() {
         return;
     }
     let Ok(data) = context.get_image_data(0.0, 0.0, f64::from(bw), f64::from(bh)) else { return };
-    bitmap.close();
-    let luma = quality::luma_from_rgba(&data.data());
-    for code in quality::assess(&luma, bw, bh) {
-        inspection.problems.push(inspect::Finding { code, severity: code.severity() });
-    }
-    inspection.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    quality::add_to(inspection, &quality::luma_from_rgba(&data.data()), bw, bh);
 }
 
 async fn read(blob: &Blob) -> Result<Vec<u8>, Failure> {

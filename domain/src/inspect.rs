@@ -3,6 +3,8 @@
 //! what it reads, inflates and follows), because a panic in wasm takes the whole page down.
 
 pub mod content;
+#[cfg(feature = "decode")]
+pub mod decode;
 pub mod explain;
 pub mod jpeg;
 pub mod pdf;

@@ -5,7 +5,7 @@
 //! Calibrated on document pages (dark text on light paper) at the size it is meant to see:
 //! the long side scaled to [`ANALYSIS_SIDE`] pixels. See the tests for the cases it separates.
 
-use super::Problem;
+use super::{Finding, Format, Inspection, Problem};
 
 /// The long side, in pixels, the image is scaled to before analysis: about what the portal's
 /// agents see on screen, and small enough to analyse in a few milliseconds.
@@ -44,6 +44,58 @@ pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
             u8::try_from((y * a + 255 * (255 - a)) / 255).unwrap_or(255)
         })
         .collect()
+}
+
+/// The size to analyse an inspected image at (its long side scaled to [`ANALYSIS_SIDE`],
+/// never enlarged), when its pixels can be trusted: a JPEG or PNG that is not damaged and
+/// that browsers show. `None` for anything else.
+#[must_use]
+pub fn analysis_size(inspection: &Inspection) -> Option<(u32, u32)> {
+    let showable = matches!(inspection.format, Format::Jpeg | Format::Png)
+        && !inspection.problems.iter().any(|p| {
+            matches!(p.code, Problem::ImageDamaged | Problem::Image12Bit | Problem::ImageArithmetic)
+        });
+    let (w, h) = (inspection.facts.width?, inspection.facts.height?);
+    if !showable || w.max(h) < 64 {
+        return None;
+    }
+    let long = w.max(h);
+    let side = ANALYSIS_SIDE.min(long);
+    let scale = |v: u32| u32::try_from(u64::from(v) * u64::from(side) / u64::from(long)).ok();
+    Some((scale(w)?.max(1), scale(h)?.max(1)))
+}
+
+/// Adds the quality problems of the image's grey pixels (at [`analysis_size`]) to its
+/// inspection, most serious first as always.
+pub fn add_to(inspection: &mut Inspection, luma: &[u8], width: u32, height: u32) {
+    for code in assess(luma, width, height) {
+        inspection.problems.push(Finding { code, severity: code.severity() });
+    }
+    inspection.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+}
+
+/// Scales a grey image down to `to_w` × `to_h` by averaging the source pixels each output
+/// pixel covers (what browsers' high-quality downscaling approximates).
+#[must_use]
+pub fn downscale(luma: &[u8], w: u32, h: u32, to_w: u32, to_h: u32) -> Vec<u8> {
+    let (w, h, tw, th) = (w as usize, h as usize, to_w.max(1) as usize, to_h.max(1) as usize);
+    if luma.len() != w * h || w == 0 || h == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(tw * th);
+    for oy in 0..th {
+        let (y0, y1) = (oy * h / th, ((oy + 1) * h / th).max(oy * h / th + 1).min(h));
+        for ox in 0..tw {
+            let (x0, x1) = (ox * w / tw, ((ox + 1) * w / tw).max(ox * w / tw + 1).min(w));
+            let mut sum = 0u64;
+            for y in y0..y1 {
+                sum += luma[y * w + x0..y * w + x1].iter().map(|&v| u64::from(v)).sum::<u64>();
+            }
+            let count = ((y1 - y0) * (x1 - x0)).max(1) as u64;
+            out.push(u8::try_from(sum / count).unwrap_or(u8::MAX));
+        }
+    }
+    out
 }
 
 /// Measures a grey image of `width` × `height` pixels, `None` when the buffer does not match

@@ -1,0 +1,117 @@
+//! Grey pixels of a JPEG or PNG, decoded natively (feature `decode`, for the command line): the
+//! app gets the same from the browser's decoder, so both judge quality on the same image.
+
+use std::io::Cursor;
+
+use super::{quality, Format, Inspection};
+
+/// Most pixels we decode: far more than any phone photo, and a bound on memory.
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// The grey pixels (alpha over white) and size of an image, `None` if it does not decode.
+#[must_use]
+pub fn luma(format: Format, bytes: &[u8], width: u32, height: u32) -> Option<(Vec<u8>, u32, u32)> {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return None;
+    }
+    match format {
+        Format::Jpeg => {
+            use zune_jpeg::zune_core::colorspace::ColorSpace;
+            use zune_jpeg::zune_core::options::DecoderOptions;
+            let options = DecoderOptions::default()
+                .jpeg_set_out_colorspace(ColorSpace::Luma)
+                .set_max_width(65_535)
+                .set_max_height(65_535);
+            let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+            let pixels = decoder.decode().ok()?;
+            let (w, h) = decoder.dimensions()?;
+            let (w, h) = (u32::try_from(w).ok()?, u32::try_from(h).ok()?);
+            (pixels.len() == w as usize * h as usize).then_some((pixels, w, h))
+        }
+        Format::Png => {
+            let mut decoder = png::Decoder::new(Cursor::new(bytes));
+            decoder
+                .set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+            let mut reader = decoder.read_info().ok()?;
+            let mut buf = vec![0; reader.output_buffer_size()?];
+            let info = reader.next_frame(&mut buf).ok()?;
+            let (w, h) = (info.width, info.height);
+            let data = &buf[..info.buffer_size()];
+            let rgba: Vec<u8> = match info.color_type {
+                png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+                png::ColorType::GrayscaleAlpha => {
+                    data.chunks_exact(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect()
+                }
+                png::ColorType::Rgb => {
+                    data.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect()
+                }
+                png::ColorType::Rgba => data.to_vec(),
+                png::ColorType::Indexed => return None,
+            };
+            let luma = quality::luma_from_rgba(&rgba);
+            (luma.len() == w as usize * h as usize).then_some((luma, w, h))
+        }
+        _ => None,
+    }
+}
+
+/// Adds the quality problems of an image to its inspection, as the app does with the
+/// browser's pixels. Does nothing for files that are not showable JPEG or PNG images.
+pub fn add_quality(inspection: &mut Inspection, bytes: &[u8]) {
+    let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+    let (Some(w), Some(h)) = (inspection.facts.width, inspection.facts.height) else { return };
+    let Some((pixels, pw, ph)) = luma(inspection.format, bytes, w, h) else { return };
+    let small = quality::downscale(&pixels, pw, ph, aw, ah);
+    quality::add_to(inspection, &small, aw, ah);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::quality::tests::{blurred, page};
+    use crate::inspect::{inspect, Context, Problem};
+    use crate::rules::DocumentId;
+
+    fn png_of(luma: &[u8], w: u32, h: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(luma).unwrap();
+        writer.finish().unwrap();
+        out
+    }
+
+    fn problems(bytes: &[u8]) -> Vec<Problem> {
+        let ctx = Context {
+            doc: DocumentId::Identity,
+            size_limit: 4_000_000,
+            others: &[],
+            student: None,
+            academic_year: None,
+        };
+        let mut inspection = inspect("id.png", bytes, &ctx);
+        add_quality(&mut inspection, bytes);
+        inspection.problems.iter().map(|p| p.code).collect()
+    }
+
+    #[test]
+    fn the_command_line_judges_the_same_pixels_as_the_app() {
+        // A page at twice the analysis size: downscaled first, as the browser does.
+        let (w, h) = (1800, 2400);
+        let sharp = page(w, h);
+        assert_eq!(problems(&png_of(&sharp, w as u32, h as u32)), []);
+        let soft = blurred(&sharp, w, h, 3, 3);
+        assert_eq!(problems(&png_of(&soft, w as u32, h as u32)), [Problem::ImageBlurred]);
+        let dark: Vec<u8> = sharp.iter().map(|&v| v / 3).collect();
+        assert_eq!(problems(&png_of(&dark, w as u32, h as u32)), [Problem::ImageDark]);
+    }
+
+    #[test]
+    fn undecodable_or_huge_images_are_left_alone() {
+        assert_eq!(luma(Format::Jpeg, b"\xFF\xD8\xFF\xD9", 10, 10), None);
+        assert_eq!(luma(Format::Png, b"\x89PNG", 200_000, 200_000), None);
+        assert_eq!(luma(Format::Pdf, b"%PDF", 1, 1), None);
+    }
+}
