@@ -171,8 +171,8 @@ test('blurred, dark, washed-out and faded photos get advice; a sharp one does no
   await context.close();
 });
 
-test('a photo is turned a quarter turn', async () => {
-  const { page, context } = await open(app.browser, app.url);
+test('on a phone, a photo is turned a quarter turn', async () => {
+  const { page, context } = await open(app.browser, app.url, { viewport: PHONE });
   await choose(page, 'identity', file('sideways.jpg', await image(page, { width: 1600, height: 1200 }), 'image/jpeg'));
   await verdict(page, 'identity');
   await box(page, 'identity').getByRole('button', { name: 'Rotate a quarter turn' }).click();

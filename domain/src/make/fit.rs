@@ -52,10 +52,11 @@ pub fn first(source_long: u32) -> Attempt {
     Attempt { long_side: source_long.clamp(1, START_SIDE), quality: START_QUALITY }
 }
 
-/// What to try after `prev` came out at `got` bytes; `None` when it fits under `limit`.
+/// What to try after `prev` came out at `got` bytes; `None` when it is under `limit`
+/// (strictly: a made file is never even at the limit).
 #[must_use]
 pub fn next(prev: Attempt, got: u64, limit: u64) -> Option<Attempt> {
-    if got <= limit {
+    if got < limit {
         return None;
     }
     if prev.long_side <= LAST_RESORT.long_side && prev.quality <= LAST_RESORT.quality {
@@ -122,7 +123,7 @@ mod tests {
             for busy in [0.5, 1.0, 2.0, 3.0, 6.0] {
                 for limit in [4_000_000, 2_000_000, 500_000] {
                     let (tried, got) = run(w, h, busy, limit);
-                    assert!(got <= limit, "{w}×{h} busy {busy} limit {limit}: {tried:?}");
+                    assert!(got < limit, "{w}×{h} busy {busy} limit {limit}: {tried:?}");
                     assert!(tried.len() <= MAX_ATTEMPTS, "{w}×{h} busy {busy}: {tried:?}");
                 }
             }
@@ -137,6 +138,13 @@ mod tests {
             let last = tried.last().unwrap();
             assert!(last.long_side >= READABLE_SIDE, "busy {busy}: {tried:?}");
         }
+    }
+
+    #[test]
+    fn exactly_at_the_limit_is_not_under_it() {
+        let a = first(4000);
+        assert!(next(a, 4_000_000, 4_000_000).is_some());
+        assert_eq!(next(a, 3_999_999, 4_000_000), None);
     }
 
     #[test]
