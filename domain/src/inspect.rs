@@ -311,6 +311,14 @@ pub struct Context<'a> {
     pub academic_year: Option<(u16, u16)>,
 }
 
+impl Context<'static> {
+    /// A context with only the slot and its limit: no other files, no names, no year.
+    #[must_use]
+    pub const fn plain(doc: DocumentId, size_limit: u64) -> Self {
+        Context { doc, size_limit, others: &[], student: None, academic_year: None }
+    }
+}
+
 /// Whether the same file may stand in both slots: the portal lets students upload their
 /// student visa again as the residence permit (DOMAIN.md §3).
 const fn may_repeat(a: DocumentId, b: DocumentId) -> bool {
@@ -477,13 +485,7 @@ mod tests {
     use super::*;
 
     fn ctx() -> Context<'static> {
-        Context {
-            doc: DocumentId::Identity,
-            size_limit: 4_000_000,
-            others: &[],
-            student: None,
-            academic_year: None,
-        }
+        Context::plain(DocumentId::Identity, 4_000_000)
     }
 
     fn codes(name: &str, bytes: &[u8]) -> Vec<Problem> {

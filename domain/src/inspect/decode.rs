@@ -84,13 +84,7 @@ mod tests {
     }
 
     fn problems(bytes: &[u8]) -> Vec<Problem> {
-        let ctx = Context {
-            doc: DocumentId::Identity,
-            size_limit: 4_000_000,
-            others: &[],
-            student: None,
-            academic_year: None,
-        };
+        let ctx = Context::plain(DocumentId::Identity, 4_000_000);
         let mut inspection = inspect("id.png", bytes, &ctx);
         add_quality(&mut inspection, bytes);
         inspection.problems.iter().map(|p| p.code).collect()

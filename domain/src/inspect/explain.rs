@@ -330,13 +330,7 @@ mod tests {
     fn the_words_carry_this_files_data() {
         let rules = Rules::builtin().unwrap();
         let png = png::tests::png(800, 600, &[]);
-        let ctx = Context {
-            doc: DocumentId::Identity,
-            size_limit: 100,
-            others: &[],
-            student: None,
-            academic_year: None,
-        };
+        let ctx = Context::plain(DocumentId::Identity, 100);
         let report = inspect("rib.png", &png, &ctx);
         let subject = Subject {
             name: "rib.png",

@@ -140,13 +140,7 @@ mod tests {
     use crate::rules::DocumentId;
 
     fn check(bytes: &[u8]) -> crate::inspect::Inspection {
-        let ctx = Context {
-            doc: DocumentId::BirthCertificate,
-            size_limit: 4_000_000,
-            others: &[],
-            student: None,
-            academic_year: None,
-        };
+        let ctx = Context::plain(DocumentId::BirthCertificate, 4_000_000);
         inspect("birth-certificate.pdf", bytes, &ctx)
     }
 

@@ -143,13 +143,7 @@ mod tests {
         let portrait = jpeg(0xC0, 8, 1200, 1600, 3, None);
         let landscape = jpeg(0xC2, 8, 1600, 1200, 1, None);
         let pdf = from_jpegs(&[&portrait, &landscape]).unwrap();
-        let ctx = Context {
-            doc: DocumentId::Identity,
-            size_limit: 4_000_000,
-            others: &[],
-            student: None,
-            academic_year: None,
-        };
+        let ctx = Context::plain(DocumentId::Identity, 4_000_000);
         let report = inspect("passport.pdf", &pdf, &ctx);
         assert_eq!(report.format, Format::Pdf);
         assert_eq!(report.facts.pages, Some(2));
