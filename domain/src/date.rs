@@ -95,6 +95,10 @@ impl Date {
     /// Howard Hinnant's `civil_from_days`.
     #[must_use]
     pub fn from_unix_days(days: i64) -> Option<Self> {
+        // Years 1000–9999 lie well within ±4 million days; beyond, the arithmetic could overflow.
+        if days.unsigned_abs() > 4_000_000 {
+            return None;
+        }
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
@@ -172,6 +176,48 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// The day `days` later (earlier when negative); `None` outside years 1000–9999.
+    #[must_use]
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_unix_days(self.to_unix_days().checked_add(days)?)
+    }
+
+    /// As people write it: "14 May 2003" in English, "14 mai 2003" in French.
+    #[must_use]
+    pub fn long(self, lang: crate::Lang) -> String {
+        use crate::Msg;
+        const MONTHS: [Msg; 12] = [
+            Msg::MonthM01,
+            Msg::MonthM02,
+            Msg::MonthM03,
+            Msg::MonthM04,
+            Msg::MonthM05,
+            Msg::MonthM06,
+            Msg::MonthM07,
+            Msg::MonthM08,
+            Msg::MonthM09,
+            Msg::MonthM10,
+            Msg::MonthM11,
+            Msg::MonthM12,
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        // French writes the first of the month as an ordinal: "1er septembre".
+        let day = if lang == crate::Lang::Fr && self.day == 1 {
+            "1er".to_owned()
+        } else {
+            self.day.to_string()
+        };
+        format!("{day} {} {}", lang.text(month), self.year)
+    }
+
+    /// `YYYYMMDD`, as calendar files write dates.
+    #[must_use]
+    pub fn compact(self) -> String {
+        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -194,6 +240,20 @@ impl<'de> serde::Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_move_by_days_and_read_in_each_language() {
+        let d: Date = "2026-12-30".parse().unwrap();
+        assert_eq!(d.add_days(3).map(|d| d.to_string()).as_deref(), Some("2027-01-02"));
+        assert_eq!(d.add_days(-365).map(|d| d.to_string()).as_deref(), Some("2025-12-30"));
+        assert_eq!(d.long(crate::Lang::En), "30 December 2026");
+        assert_eq!(d.long(crate::Lang::Fr), "30 décembre 2026");
+        assert_eq!(d.compact(), "20261230");
+        let first: Date = "2026-09-01".parse().unwrap();
+        assert_eq!(first.long(crate::Lang::Fr), "1er septembre 2026");
+        assert_eq!(first.long(crate::Lang::En), "1 September 2026");
+        assert_eq!(Date::UNIX_EPOCH.add_days(i64::MAX), None);
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -1,0 +1,240 @@
+//! What happens after the registration is sent (DOMAIN.md §1, steps 4–6, and the VLS-TS
+//! validation), with the dates that can be known, and the same steps as an iCalendar file
+//! (RFC 5545) the student downloads: made on the device, nothing sent anywhere.
+
+use crate::date::Date;
+use crate::i18n::{fill, Lang, Msg};
+
+/// One step of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// A few words.
+    pub title: Msg,
+    /// What it means and what to do.
+    pub body: Msg,
+    /// When it can happen (from this date) or must be done (before this date).
+    pub date: Option<When>,
+}
+
+/// A step's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Possible from this day.
+    From(Date),
+    /// To do before this day: the reminder falls a month earlier.
+    Before(Date),
+}
+
+/// The student's dates that place the steps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dates {
+    /// The start date of rights (the first date on the certificate of studies).
+    pub rights_start: Option<Date>,
+    /// The day the student arrived (or arrives) in France.
+    pub arrival: Option<Date>,
+    /// Whether the student holds a VLS-TS to validate online.
+    pub student_visa: bool,
+}
+
+/// The permanent number comes "in 4–6 weeks" [guide only]: reminded at six.
+const PERMANENT_AFTER_DAYS: i64 = 42;
+/// The VLS-TS is validated within three months of arrival [official: service-public.fr].
+const VLS_DEADLINE_DAYS: i64 = 90;
+/// The médecin traitant: reminded a month into the rights.
+const DOCTOR_AFTER_DAYS: i64 = 30;
+
+/// Every step, in order, dated where the student's dates allow.
+#[must_use]
+pub fn steps(dates: &Dates) -> Vec<Step> {
+    let after = |d: Option<Date>, days: i64| d.and_then(|d| d.add_days(days));
+    let step = |title, body, date| Step { title, body, date };
+    let arrival = dates.arrival.or(dates.rights_start);
+    let mut out = vec![
+        step(Msg::NextConfirmEmailTitle, Msg::NextConfirmEmailBody, None),
+        step(Msg::NextPasswordTitle, Msg::NextPasswordBody, None),
+        step(Msg::NextDocumentsTitle, Msg::NextDocumentsBody, None),
+        step(
+            Msg::NextProvisionalTitle,
+            Msg::NextProvisionalBody,
+            dates.rights_start.map(When::From),
+        ),
+        step(
+            Msg::NextPermanentTitle,
+            Msg::NextPermanentBody,
+            after(dates.rights_start, PERMANENT_AFTER_DAYS).map(When::From),
+        ),
+    ];
+    if dates.student_visa {
+        out.push(step(
+            Msg::NextVlsTitle,
+            Msg::NextVlsBody,
+            after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
+        ));
+    }
+    out.extend([
+        step(Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
+        step(Msg::NextVitaleTitle, Msg::NextVitaleBody, None),
+        step(
+            Msg::NextDoctorTitle,
+            Msg::NextDoctorBody,
+            after(dates.rights_start, DOCTOR_AFTER_DAYS).map(When::From),
+        ),
+        step(Msg::NextMutuelleTitle, Msg::NextMutuelleBody, None),
+        step(Msg::NextAddressTitle, Msg::NextAddressBody, None),
+        step(Msg::NextHelplineTitle, Msg::NextHelplineBody, None),
+    ]);
+    out
+}
+
+/// "From 1 September 2026" / "Before 28 November 2026", in the language.
+#[must_use]
+pub fn when_text(when: When, lang: Lang) -> String {
+    let (msg, date) = match when {
+        When::From(d) => (Msg::NextWhen, d),
+        When::Before(d) => (Msg::NextBy, d),
+    };
+    fill(lang.text(msg), &[("date", &date.long(lang))])
+}
+
+/// Escapes a text value (RFC 5545 §3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// The dated steps as an iCalendar file: one all-day event each, with a reminder the day
+/// before (and a month before a deadline). `today` stamps the file.
+#[must_use]
+pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
+    let dated: Vec<(Step, When)> = steps.iter().filter_map(|s| Some((*s, s.date?))).collect();
+    if dated.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//secu-precheck//next steps//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        fold(line, &mut out);
+    }
+    fold(&format!("X-WR-CALNAME:{}", escape(lang.text(Msg::NextCalendarName))), &mut out);
+    for (step, when) in dated {
+        let (day, early) = match when {
+            When::From(d) => (d, "-P1D"),
+            When::Before(d) => (d, "-P30D"),
+        };
+        let Some(next_day) = day.add_days(1) else { continue };
+        let key = step.title.key().replace('.', "-");
+        for line in [
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}-{key}@secu-precheck", day.compact()),
+            format!("DTSTAMP:{}T000000Z", today.compact()),
+            format!("DTSTART;VALUE=DATE:{}", day.compact()),
+            format!("DTEND;VALUE=DATE:{}", next_day.compact()),
+            format!("SUMMARY:{}", escape(lang.text(step.title))),
+            format!("DESCRIPTION:{}", escape(lang.text(step.body))),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "BEGIN:VALARM".to_owned(),
+            "ACTION:DISPLAY".to_owned(),
+            format!("DESCRIPTION:{}", escape(lang.text(step.title))),
+            format!("TRIGGER:{early}"),
+            "END:VALARM".to_owned(),
+            "END:VEVENT".to_owned(),
+        ] {
+            fold(&line, &mut out);
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn steps_are_dated_from_the_rights_and_the_arrival() {
+        let dates = Dates {
+            rights_start: Some(date("2026-09-01")),
+            arrival: Some(date("2026-08-28")),
+            student_visa: true,
+        };
+        let all = steps(&dates);
+        let find = |title| all.iter().find(|s| s.title == title).and_then(|s| s.date);
+        assert_eq!(find(Msg::NextProvisionalTitle), Some(When::From(date("2026-09-01"))));
+        assert_eq!(find(Msg::NextPermanentTitle), Some(When::From(date("2026-10-13"))));
+        assert_eq!(find(Msg::NextVlsTitle), Some(When::Before(date("2026-11-26"))));
+        assert_eq!(find(Msg::NextDoctorTitle), Some(When::From(date("2026-10-01"))));
+        assert_eq!(find(Msg::NextConfirmEmailTitle), None);
+        assert_eq!(all.first().map(|s| s.title), Some(Msg::NextConfirmEmailTitle));
+        assert_eq!(all.last().map(|s| s.title), Some(Msg::NextHelplineTitle));
+        // No visa to validate (an EU student): no such step.
+        let eu = steps(&Dates { student_visa: false, ..dates });
+        assert!(eu.iter().all(|s| s.title != Msg::NextVlsTitle));
+        // Without an arrival date, the start of rights stands in for it.
+        let guess = steps(&Dates { arrival: None, ..dates });
+        assert!(guess.iter().any(|s| s.date == Some(When::Before(date("2026-11-30")))));
+    }
+
+    #[test]
+    fn the_calendar_is_valid_icalendar() {
+        let dates =
+            Dates { rights_start: Some(date("2026-09-01")), arrival: None, student_visa: true };
+        let ics = calendar(&steps(&dates), Lang::Fr, date("2026-08-20")).unwrap();
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
+        assert!(ics.contains("DTSTART;VALUE=DATE:20260901\r\nDTEND;VALUE=DATE:20260902\r\n"));
+        assert!(ics.contains("TRIGGER:-P30D"), "a month before the visa deadline");
+        assert!(ics.contains("SUMMARY:Téléchargez votre attestation provisoire"));
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "line over 75 octets: {line:?}");
+            assert!(!line.contains('\n'));
+        }
+        // Commas and semicolons are escaped in text values.
+        assert!(ics.contains("\\,") || !ics.contains(", "));
+        assert!(!ics.contains("\r\n\r\n"));
+        assert_eq!(calendar(&steps(&Dates::default()), Lang::En, date("2026-08-20")), None);
+    }
+
+    #[test]
+    fn dates_read_in_the_language() {
+        let when = When::Before(date("2026-11-26"));
+        assert_eq!(when_text(when, Lang::En), "Before 26 November 2026");
+        assert_eq!(
+            when_text(When::From(date("2026-09-01")), Lang::Fr),
+            "À partir du 1er septembre 2026"
+        );
+    }
+}
