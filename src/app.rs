@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    ChecklistPanel, DetailsStep, DocumentsStep, SiteFooter, SiteHeader, SituationStep,
+    ChecklistPanel, DetailsStep, DocumentsStep, NextSteps, SiteFooter, SiteHeader, SituationStep,
+    Summary,
 };
 use crate::files::Files;
 use crate::protocol::Task;
@@ -156,6 +157,8 @@ pub fn app(props: &AppProps) -> Html {
                         <SituationStep />
                         <DetailsStep />
                         <DocumentsStep />
+                        <Summary />
+                        <NextSteps />
                     </div>
                 </main>
                 <ChecklistPanel />

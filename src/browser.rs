@@ -104,3 +104,37 @@ pub fn guard_drops(dispatcher: yew::functional::UseReducerDispatcher<crate::stat
     over.forget();
     drop.forget();
 }
+
+/// Offers a text made on the device as a file to save (a calendar file): a `blob:` URL on a
+/// temporary link, revoked at once. Nothing leaves the device.
+pub fn download(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // The download has its own reference to the blob by now.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Opens the browser's print dialog (for the summary's print stylesheet).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        // A browser without printing just does nothing.
+        let _ = window.print();
+    }
+}

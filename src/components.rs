@@ -1,13 +1,15 @@
 //! The parts of the page, one per file.
 
-mod checklist;
+pub(crate) mod checklist;
 mod date_input;
-mod details;
+pub(crate) mod details;
 mod documents;
 mod footer;
 mod header;
+mod next;
 mod situation;
 mod step;
+mod summary;
 mod upload;
 
 pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
@@ -16,8 +18,10 @@ pub use details::DetailsStep;
 pub use documents::DocumentsStep;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
+pub use next::NextSteps;
 pub use situation::SituationStep;
 pub use step::Step;
+pub use summary::Summary;
 pub use upload::Upload;
 
 /// Props of the parts that change only with the language (the long option lists).

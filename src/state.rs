@@ -206,6 +206,8 @@ pub struct State {
     pub details: FormInput,
     /// The start date of rights as typed.
     pub rights: DateFields,
+    /// The date of arrival in France as typed (for the visa reminder; optional).
+    pub arrival: DateFields,
     /// How many times the student asked to check the details (errors show from the first).
     pub details_checks: u32,
     /// The postcode base, loaded when the address needs it.
@@ -266,6 +268,8 @@ pub enum Action {
     TypeField(Field, String),
     /// The student typed in a start-of-rights date field.
     TypeRights(DatePart, String),
+    /// The student typed in an arrival date field.
+    TypeArrival(DatePart, String),
     /// The student asked to check the details.
     CheckDetails,
     /// The postcode base's loading changed.
@@ -287,6 +291,7 @@ impl State {
             notice: None,
             details: FormInput::default(),
             rights: DateFields::default(),
+            arrival: DateFields::default(),
             details_checks: 0,
             postcodes: Postcodes::NotLoaded,
         }
@@ -452,6 +457,7 @@ impl State {
                 *slot = text;
             }
             Action::TypeRights(part, text) => *self.rights.part_mut(part) = text,
+            Action::TypeArrival(part, text) => *self.arrival.part_mut(part) = text,
             Action::CheckDetails => self.details_checks += 1,
             Action::SetPostcodes(postcodes) => self.postcodes = postcodes,
         }

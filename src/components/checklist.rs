@@ -90,7 +90,7 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
                 <p class="headline" role="status">{ t(Msg::ChecklistScopeNoRegistration) }</p>
             } else {
                 <ul class="headlines" aria-live="polite">
-                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, props, e) }</li> }) }
+                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &props.rules, &props.checklist, e) }</li> }) }
                 </ul>
                 { for Entitlement::ALL.into_iter().map(|e| group(props, e)) }
                 <a class="mobile-summary" href="#checklist-heading">{ summary }</a>
@@ -99,18 +99,19 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
     }
 }
 
-fn headline(lang: Lang, props: &ChecklistViewProps, e: Entitlement) -> String {
+/// "Still missing for the provisional certificate: …", or that nothing is.
+pub(crate) fn headline(lang: Lang, rules: &Rules, checklist: &Checklist, e: Entitlement) -> String {
     let (missing, complete) = match e {
         Entitlement::Provisional => {
             (Msg::ChecklistMissingProvisional, Msg::ChecklistCompleteProvisional)
         }
         Entitlement::Final => (Msg::ChecklistMissingFinal, Msg::ChecklistCompleteFinal),
     };
-    let docs = props.checklist.missing(e);
+    let docs = checklist.missing(e);
     if docs.is_empty() {
         return lang.text(complete).to_owned();
     }
-    let names: Vec<&str> = docs.iter().map(|&d| props.rules.document(d).name.get(lang)).collect();
+    let names: Vec<&str> = docs.iter().map(|&d| rules.document(d).name.get(lang)).collect();
     fill(lang.text(missing), &[("docs", &names.join(", "))])
 }
 

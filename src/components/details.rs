@@ -18,7 +18,7 @@ use crate::components::{DateInput, LangProps, Step};
 use crate::state::{Action, DateFields, Postcodes};
 
 /// The id of the input a field's error links to.
-const fn input_id(field: Field) -> &'static str {
+pub(crate) const fn input_id(field: Field) -> &'static str {
     match field {
         Field::Title => "title-m",
         Field::LastName => "last-name",
@@ -158,7 +158,7 @@ pub fn details_step() -> Html {
 }
 
 /// The words of a finding, placeholders filled.
-fn message(app: &AppContext, report: &Report, finding: &Finding) -> String {
+pub(crate) fn message(app: &AppContext, report: &Report, finding: &Finding) -> String {
     let lang = app.lang();
     let (first, second) = app.rules.academic_year(app.state.today);
     let towns = match (&app.state.postcodes, report.normalised.get(&Field::Postcode)) {
@@ -179,6 +179,29 @@ fn message(app: &AppContext, report: &Report, finding: &Finding) -> String {
             ("suggestion", &suggestion),
         ],
     )
+}
+
+/// The label of a field, as the form shows it.
+pub(crate) const fn field_label(field: Field) -> Msg {
+    match field {
+        Field::Title => Msg::FormTitleLegend,
+        Field::LastName => Msg::FormLastName,
+        Field::FirstName => Msg::FormFirstName,
+        Field::BirthDate => Msg::QuestionBirthLegend,
+        Field::Nationality => Msg::QuestionNationalityLabel,
+        Field::BirthCountry => Msg::FormBirthCountry,
+        Field::RightsStartDate => Msg::FormRightsLegend,
+        Field::StreetNumber => Msg::FormStreetNumber,
+        Field::StreetComplement => Msg::FormStreetComplement,
+        Field::LaneType => Msg::FormLaneType,
+        Field::StreetName => Msg::FormStreetName,
+        Field::AddressExtra => Msg::FormAddressExtra,
+        Field::Postcode => Msg::FormPostcode,
+        Field::Town => Msg::FormTown,
+        Field::Email => Msg::FormEmail,
+        Field::EmailConfirmation => Msg::FormEmailConfirmation,
+        Field::Phone => Msg::FormPhone,
+    }
 }
 
 /// The error summary, or the all-clear, focused after each check.

@@ -2,39 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, open, suite, PHONE } from './harness.mjs';
+import { answerStep1, fillValidDetails } from './student.mjs';
 
 const app = suite();
 const CHECK = 'Check my details';
-
-async function answerStep1(page) {
-  await page.getByLabel('Your nationality').fill('Senegal');
-  await page.getByLabel('Your nationality').press('Tab');
-  const birth = page.getByRole('group', { name: 'Your date of birth' });
-  await birth.getByLabel('Day').fill('14');
-  await birth.getByLabel('Month').fill('5');
-  await birth.getByLabel('Year').fill('2003');
-}
-
-async function fillValidDetails(page) {
-  await page.getByLabel('Mme (Ms)').check();
-  await page.getByLabel('Last name').fill('N’Diaye');
-  await page.getByLabel('First name').fill('Awa');
-  await page.getByLabel('Country of birth').fill('Sénégal');
-  const rights = page.getByRole('group', { name: 'Start date of your rights' });
-  const year = new Date().getFullYear();
-  const month = new Date().getMonth() + 1;
-  await rights.getByLabel('Day').fill('1');
-  await rights.getByLabel('Month').fill(String(month));
-  await rights.getByLabel('Year').fill(String(year));
-  await page.getByLabel('Street number (optional)').fill('12');
-  await page.getByLabel('Lane type').fill('rue');
-  await page.getByLabel('Street name').fill('de la Paix');
-  await page.getByLabel('Postcode').fill('93200');
-  await page.getByLabel('Town').fill('St Denis');
-  await page.getByLabel('Email address', { exact: true }).fill('awa.ndiaye@gmail.com');
-  await page.getByLabel('Confirm your email address').fill('awa.ndiaye@gmail.com');
-  await page.getByLabel('Mobile phone number').fill('+33 6 12 34 56 78');
-}
 
 test('checking an empty form lists every missing field, links to each, and says Error in the title', async () => {
   const { page, context, problems } = await open(app.browser, app.url);

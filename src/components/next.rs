@@ -1,0 +1,59 @@
+//! Step 5: what happens after the registration is sent, as a timeline, and the dated steps as
+//! a calendar file made on the device.
+
+use secu_precheck_domain::next_steps::{self, Dates};
+use secu_precheck_domain::{DocumentId, Msg};
+use yew::prelude::*;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::components::{DateInput, Step};
+use crate::state::Action;
+
+/// "What happens next".
+#[function_component(NextSteps)]
+pub fn next_steps() -> Html {
+    let app = use_app();
+    let state = &app.state;
+    let dates = Dates {
+        rights_start: state.rights.parse().and_then(Result::ok),
+        arrival: state.arrival.parse().and_then(Result::ok),
+        student_visa: app.checklist.all().any(|d| d == DocumentId::Visa),
+    };
+    let steps = next_steps::steps(&dates);
+    let lang = app.lang();
+    let calendar = next_steps::calendar(&steps, lang, state.today);
+    let download = calendar.clone().map(|ics| {
+        Callback::from(move |_: MouseEvent| {
+            browser::download("secu-precheck-next-steps.ics", "text/calendar;charset=utf-8", &ics);
+        })
+    });
+    let arrival_invalid = matches!(state.arrival.parse(), Some(Err(_)));
+    html! {
+        <Step id="next" heading={ Msg::NextHeading } intro={ Msg::NextBody }>
+            if dates.student_visa {
+                <fieldset class="field" role="group" aria-describedby="arrival-hint">
+                    <legend>{ app.t(Msg::NextArrivalLegend) }</legend>
+                    <p class="hint" id="arrival-hint">{ app.t(Msg::NextArrivalHint) }</p>
+                    { DateInput { prefix: "arrival", autofill: None, fields: &state.arrival, invalid: arrival_invalid, action: Action::TypeArrival }.render(&app) }
+                </fieldset>
+            }
+            <ol class="timeline">
+                { for steps.iter().map(|step| html! {
+                    <li key={ step.title.key() }>
+                        <h3>{ app.t(step.title) }</h3>
+                        if let Some(when) = step.date {
+                            <p class="when">{ next_steps::when_text(when, lang) }</p>
+                        }
+                        <p>{ app.t(step.body) }</p>
+                    </li>
+                }) }
+            </ol>
+            if let Some(download) = download {
+                <button type="button" class="button" onclick={ download }>{ app.t(Msg::NextCalendar) }</button>
+            } else {
+                <p class="hint">{ app.t(Msg::NextCalendarNone) }</p>
+            }
+        </Step>
+    }
+}

@@ -1,0 +1,115 @@
+//! Step 4: "Check your answers" (GOV.UK pattern): every field as it should be typed on the
+//! portal, every document with its status and file, what is still missing for each
+//! certificate, each with a Change link back to it; a print stylesheet makes it a printout.
+
+use secu_precheck_domain::fields::Field;
+use secu_precheck_domain::{Country, Date, Entitlement, Msg, Outcome};
+use yew::prelude::*;
+
+use crate::app::{use_app, AppContext};
+use crate::browser;
+use crate::components::checklist::headline;
+use crate::components::details::{field_label, input_id, message};
+use crate::components::Step;
+use crate::state::DocStatus;
+
+/// "Check your answers".
+#[function_component(Summary)]
+pub fn summary() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let report = &app.report;
+    let checklist = &app.checklist;
+    let form_ok = report.is_valid();
+    let docs_ok = Entitlement::ALL.iter().all(|&e| checklist.missing(e).is_empty());
+    let ready = form_ok && docs_ok && checklist.outcome != Outcome::NoRegistrationNeeded;
+    let print = Callback::from(|_: MouseEvent| browser::print());
+    html! {
+        <Step id="summary" heading={ Msg::SummaryHeading } intro={ Msg::SummaryBody }>
+            <p class={ classes!("outcome", if ready { "summary-ready" } else { "summary-not-ready" }) } role="status">
+                { app.t(if ready { Msg::SummaryReady } else { Msg::SummaryNotReady }) }
+            </p>
+            <h3>{ app.t(Msg::SummaryDetailsHeading) }</h3>
+            <dl class="summary-list">
+                { for Field::ALL.iter().copied().filter(|f| *f != Field::EmailConfirmation).map(|f| row(&app, f)) }
+            </dl>
+            <h3>{ app.t(Msg::SummaryDocumentsHeading) }</h3>
+            if checklist.outcome == Outcome::NoRegistrationNeeded {
+                <p>{ app.t(Msg::ChecklistScopeNoRegistration) }</p>
+            } else {
+                <ul class="headlines">
+                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &app.rules, checklist, e) }</li> }) }
+                </ul>
+                <dl class="summary-list">
+                    { for checklist.all().map(|doc| {
+                        let rule = app.rules.document(doc);
+                        let slot = app.state.slots.get(&doc);
+                        let status = match slot.map(crate::state::Slot::status) {
+                            None => Msg::StatusMissing,
+                            Some(DocStatus::Checking) => Msg::StatusChecking,
+                            Some(DocStatus::Ready) => Msg::StatusReady,
+                            Some(DocStatus::NeedsAttention(_)) => Msg::StatusAttention,
+                        };
+                        let file = slot.and_then(|s| s.file.as_ref()).map(|(f, _)| f.name.clone());
+                        html! {
+                            <div class="summary-row" key={ doc.id() }>
+                                <dt>{ rule.name.get(lang) }</dt>
+                                <dd>
+                                    <span class="summary-status">{ app.t(status) }</span>
+                                    if let Some(file) = file { <span class="summary-file">{ file }</span> }
+                                </dd>
+                                <dd class="summary-change">
+                                    <a href={ format!("#slot-{}", doc.id()) }>
+                                        { app.t(Msg::SummaryChange) }
+                                        <span class="visually-hidden">{ format!(" {}", rule.name.get(lang)) }</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+            }
+            <button type="button" class="button no-print" onclick={ print }>{ app.t(Msg::SummaryPrint) }</button>
+        </Step>
+    }
+}
+
+/// One field: its label, its value as to type it (or what is wrong), and a Change link.
+fn row(app: &AppContext, field: Field) -> Html {
+    let lang = app.lang();
+    let report = &app.report;
+    let error = report.errors.iter().find(|f| f.field == field);
+    let value = match (report.normalised.get(&field), error) {
+        (_, Some(finding)) => html! {
+            <span class="summary-error">{ message(app, report, finding) }</span>
+        },
+        (Some(v), None) => {
+            let shown = match field {
+                Field::BirthDate | Field::RightsStartDate => {
+                    v.parse::<Date>().map_or_else(|_| v.clone(), |d| d.long(lang))
+                }
+                Field::Nationality | Field::BirthCountry => {
+                    Country::by_code(v).map_or_else(|| v.clone(), |c| c.name(lang).to_owned())
+                }
+                _ => v.clone(),
+            };
+            html! { <span class="summary-value">{ shown }</span> }
+        }
+        (None, None) => {
+            html! { <span class="summary-empty">{ app.t(Msg::SummaryNotGiven) }</span> }
+        }
+    };
+    let label = app.t(field_label(field));
+    html! {
+        <div class="summary-row" key={ format!("{field:?}") }>
+            <dt>{ label }</dt>
+            <dd>{ value }</dd>
+            <dd class="summary-change">
+                <a href={ format!("#{}", input_id(field)) }>
+                    { app.t(Msg::SummaryChange) }
+                    <span class="visually-hidden">{ format!(" {label}") }</span>
+                </a>
+            </dd>
+        </div>
+    }
+}

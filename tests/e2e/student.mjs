@@ -1,0 +1,33 @@
+// A typical student's answers, as the tests type them: Awa N'Diaye from Senegal, 23.
+
+/** Step 1: nationality and date of birth. */
+export async function answerStep1(page) {
+  await page.getByLabel('Your nationality').fill('Senegal');
+  await page.getByLabel('Your nationality').press('Tab');
+  const birth = page.getByRole('group', { name: 'Your date of birth' });
+  await birth.getByLabel('Day').fill('14');
+  await birth.getByLabel('Month').fill('5');
+  await birth.getByLabel('Year').fill('2003');
+}
+
+/** Step 2: every field of the portal's form, valid, the rights starting this month. */
+export async function fillValidDetails(page) {
+  await page.getByLabel('Mme (Ms)').check();
+  await page.getByLabel('Last name').fill('N’Diaye');
+  await page.getByLabel('First name').fill('Awa');
+  await page.getByLabel('Country of birth').fill('Sénégal');
+  const rights = page.getByRole('group', { name: 'Start date of your rights' });
+  const year = new Date().getFullYear();
+  const month = new Date().getMonth() + 1;
+  await rights.getByLabel('Day').fill('1');
+  await rights.getByLabel('Month').fill(String(month));
+  await rights.getByLabel('Year').fill(String(year));
+  await page.getByLabel('Street number (optional)').fill('12');
+  await page.getByLabel('Lane type').fill('rue');
+  await page.getByLabel('Street name').fill('de la Paix');
+  await page.getByLabel('Postcode').fill('93200');
+  await page.getByLabel('Town').fill('St Denis');
+  await page.getByLabel('Email address', { exact: true }).fill('awa.ndiaye@gmail.com');
+  await page.getByLabel('Confirm your email address').fill('awa.ndiaye@gmail.com');
+  await page.getByLabel('Mobile phone number').fill('+33 6 12 34 56 78');
+}

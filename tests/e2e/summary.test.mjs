@@ -1,0 +1,118 @@
+// "Check your answers" and "What happens next": the summary as the portal will take it, the
+// way back to each answer, the printout, the timeline and its calendar file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { axe, open, suite, PHONE } from './harness.mjs';
+import { file, image, textPdf } from './fixtures.mjs';
+import { answerStep1, fillValidDetails } from './student.mjs';
+
+const app = suite();
+const summary = (page) => page.locator('#summary');
+
+const YEAR = (() => {
+  const now = new Date();
+  const first = now.getMonth() + 1 >= 9 ? now.getFullYear() : now.getFullYear() - 1;
+  return [first, first + 1];
+})();
+
+/** The six documents of a student from outside the EU, each one that passes. */
+async function uploadEverything(page) {
+  const [first, second] = YEAR;
+  const png = async (w, h) => image(page, { width: w, height: h, type: 'image/png' });
+  const files = [
+    ['certificate_of_studies', file('certificat.pdf', textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`, "Nom : N'DIAYE Awa"]]), 'application/pdf')],
+    ['identity', file('passeport.png', await png(1200, 1600), 'image/png')],
+    ['visa', file('visa.png', await png(1300, 1700), 'image/png')],
+    ['birth_certificate', file('acte.png', await png(1250, 1650), 'image/png')],
+    ['residence_permit', file('titre.png', await png(1350, 1750), 'image/png')],
+    ['rib', file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189']]), 'application/pdf')],
+  ];
+  for (const [doc, f] of files) await page.locator(`#file-${doc}`).setInputFiles(f);
+  for (const [doc] of files) {
+    await page.locator(`#checklist-${doc}.status-ready`).waitFor({ timeout: 30_000 });
+  }
+}
+
+test('the summary says what to type on the portal, what is missing, and links back to each answer', async () => {
+  const { page, context, problems } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  const s = summary(page);
+  await s.getByRole('heading', { name: '4. Check your answers' }).waitFor();
+  assert.match(await s.getByRole('status').innerText(), /^Not ready yet/);
+  const row = (label) => s.locator('.summary-row', { has: page.locator('dt', { hasText: label }) }).first();
+  assert.equal(await row('Last name').locator('.summary-value').innerText(), "N'Diaye");
+  assert.equal(await row('Your date of birth').locator('.summary-value').innerText(), '14 May 2003');
+  assert.equal(await row('Your nationality').locator('.summary-value').innerText(), 'Senegal');
+  assert.equal(await row('Town').locator('.summary-value').innerText(), 'Saint-Denis');
+  assert.equal(await row('Additional address information').locator('.summary-empty').innerText(), 'Not given');
+  assert.match(await s.innerText(), /Still missing for the provisional certificate: Certificate of studies/);
+  // Change takes the student back to the field.
+  await s.getByRole('link', { name: 'Change Last name' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'last-name');
+  await page.getByLabel('Last name').fill('N’Diaye 2');
+  assert.match(await row('Last name').locator('.summary-error').innerText(), /./, 'a wrong value shows what to fix');
+  await page.getByLabel('Last name').fill('N’Diaye');
+  await s.getByRole('link', { name: 'Change Proof of identity' }).click();
+  assert.equal(new URL(page.url()).hash, '#slot-identity');
+  assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
+  await context.close();
+});
+
+test('with every field and document passing, the student is ready, and the printout is the summary', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  await uploadEverything(page);
+  const status = summary(page).getByRole('status');
+  await status.filter({ hasText: 'You are ready to register' }).waitFor();
+  assert.match(await summary(page).innerText(), /passeport\.png/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await summary(page).isVisible(), true);
+  for (const hidden of ['#documents', '#details', '#situation', '#checklist', '.lang-switch']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test('what happens next: dated steps, the visa reminder from the arrival, and a calendar file', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  const next = page.locator('#next');
+  const now = new Date();
+  const monthEn = now.toLocaleString('en-GB', { month: 'long' });
+  assert.match(await next.innerText(), new RegExp(`Download your provisional certificate\\s+From 1 ${monthEn} ${now.getFullYear()}`));
+  const arrival = next.getByRole('group', { name: 'Date of your arrival in France (optional)' });
+  await arrival.getByLabel('Day').fill('28');
+  await arrival.getByLabel('Month').fill('8');
+  await arrival.getByLabel('Year').fill('2026');
+  assert.match(await next.innerText(), /Validate your student visa online\s+Before 26 November 2026/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    next.getByRole('button', { name: 'Add the dates to my calendar (.ics)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'secu-precheck-next-steps.ics');
+  const ics = await readFile(await download.path(), 'utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 4);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261126\r\n/);
+  assert.match(ics, /SUMMARY:Validate your student visa online/);
+  await context.close();
+});
+
+test('on a phone in French, the summary and the timeline speak French', async () => {
+  const { page, context } = await open(app.browser, `${app.url}?lang=fr`, { viewport: PHONE });
+  await page.getByLabel('Votre nationalité').fill('Sénégal');
+  await page.getByLabel('Votre nationalité').press('Tab');
+  await summary(page).getByRole('heading', { name: '4. Vérifiez vos réponses' }).waitFor();
+  assert.match(await summary(page).innerText(), /Pas encore prêt/);
+  assert.match(await page.locator('#next').innerText(), /Confirmez votre adresse e-mail dans la journée/);
+  assert.match(await page.locator('#next').innerText(), /Indiquez la date de début de vos droits/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await context.close();
+});
