@@ -10,12 +10,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    ChecklistPanel, DetailsStep, DocumentsStep, NextSteps, SiteFooter, SiteHeader, SituationStep,
-    Summary,
+    ChecklistPanel, DetailsStep, DocumentsStep, NextSteps, Remember, SiteFooter, SiteHeader,
+    SituationStep, Summary,
 };
 use crate::files::Files;
 use crate::protocol::Task;
-use crate::state::{Action, State};
+use crate::state::{Action, Saved, State};
 
 /// What every component reads from the root: the state, the rules, and the way to change state.
 #[derive(Clone, PartialEq)]
@@ -119,6 +119,25 @@ pub fn app(props: &AppProps) -> Html {
             browser::guard_drops(dispatcher);
         }
     });
+    // Answers kept from an earlier visit come back; nothing is read or written before the
+    // student asks to keep them.
+    use_effect_with((), {
+        let dispatcher = state.dispatcher();
+        move |()| {
+            let saved = browser::load(Saved::KEY).and_then(|json| serde_json::from_str(&json).ok());
+            if let Some(saved) = saved {
+                dispatcher.dispatch(Action::Restore(Box::new(saved)));
+            }
+        }
+    });
+    // Kept answers follow every change; turning it off or forgetting removes them at once.
+    use_effect_with((state.remember, state.saved()), |(remember, saved)| {
+        if *remember {
+            if let Ok(json) = serde_json::to_string(saved) {
+                browser::store(Saved::KEY, &json);
+            }
+        }
+    });
     // Let go of the handles of files no longer in any box.
     use_effect_with(state.file_keys(), {
         let files = files.clone();
@@ -153,6 +172,7 @@ pub fn app(props: &AppProps) -> Html {
                     <h1>{ t(Msg::IntroHeading) }</h1>
                     <p class="lead">{ t(Msg::IntroBody) }</p>
                     <p class="privacy">{ t(Msg::IntroPrivacy) }</p>
+                    <Remember />
                     <div class="steps">
                         <SituationStep />
                         <DetailsStep />

@@ -138,3 +138,28 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The page's `localStorage`, if the browser offers it (private modes may refuse).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A stored text, if any.
+#[must_use]
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Stores a text; a full or refused storage just keeps nothing.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Removes a stored text.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

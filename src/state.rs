@@ -140,7 +140,8 @@ pub enum DatePart {
 }
 
 /// A date as typed in three fields, kept exactly as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct DateFields {
     /// Day field.
     pub day: String,
@@ -212,6 +213,33 @@ pub struct State {
     pub details_checks: u32,
     /// The postcode base, loaded when the address needs it.
     pub postcodes: Postcodes,
+    /// The student asked to keep the answers on this device (off until they do).
+    pub remember: bool,
+}
+
+/// The answers kept on the device when the student asks for it: what was typed, never a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    /// The language code.
+    pub lang: String,
+    /// The situation answers.
+    pub answers: Answers,
+    /// The nationality as typed.
+    pub nationality_text: String,
+    /// The date of birth as typed.
+    pub birth: DateFields,
+    /// The details step as typed.
+    pub details: FormInput,
+    /// The start of rights as typed.
+    pub rights: DateFields,
+    /// The arrival date as typed.
+    pub arrival: DateFields,
+}
+
+impl Saved {
+    /// The storage key: versioned, so a future format never misreads this one.
+    pub const KEY: &'static str = "secu-precheck/answers/v1";
 }
 
 /// Where the postcode base stands.
@@ -264,6 +292,12 @@ pub enum Action {
     UseMade(DocumentId),
     /// The student dropped files outside every box.
     DroppedOutside,
+    /// The student turned "keep my answers on this device" on or off.
+    SetRemember(bool),
+    /// Answers kept on the device from an earlier visit.
+    Restore(Box<Saved>),
+    /// The student asked to forget everything: back to a blank page.
+    ForgetAll,
     /// The student typed in a field of the details step.
     TypeField(Field, String),
     /// The student typed in a start-of-rights date field.
@@ -294,6 +328,7 @@ impl State {
             arrival: DateFields::default(),
             details_checks: 0,
             postcodes: Postcodes::NotLoaded,
+            remember: false,
         }
     }
 
@@ -333,6 +368,22 @@ impl State {
                     self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
             }
             Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
+            Action::SetRemember(on) => self.remember = on,
+            Action::Restore(saved) => {
+                let saved = *saved;
+                if let Ok(lang) = saved.lang.parse() {
+                    self.lang = lang;
+                }
+                self.nationality_committed = !saved.nationality_text.trim().is_empty();
+                self.answers = saved.answers;
+                self.nationality_text = saved.nationality_text;
+                self.birth = saved.birth;
+                self.details = saved.details;
+                self.rights = saved.rights;
+                self.arrival = saved.arrival;
+                self.remember = true;
+            }
+            Action::ForgetAll => *self = State::new(self.lang, self.today),
             Action::ChooseFiles(doc, files) => {
                 self.notice = None;
                 let slot = match files.as_slice() {
@@ -516,6 +567,20 @@ impl State {
     #[must_use]
     pub fn statuses(&self) -> BTreeMap<DocumentId, DocStatus> {
         self.slots.iter().map(|(d, slot)| (*d, slot.status())).collect()
+    }
+
+    /// What "keep my answers" stores: everything typed, no file.
+    #[must_use]
+    pub fn saved(&self) -> Saved {
+        Saved {
+            lang: self.lang.code().to_owned(),
+            answers: self.answers.clone(),
+            nationality_text: self.nationality_text.clone(),
+            birth: self.birth.clone(),
+            details: self.details.clone(),
+            rights: self.rights.clone(),
+            arrival: self.arrival.clone(),
+        }
     }
 
     /// Documents whose file passed every check.
@@ -800,6 +865,30 @@ mod tests {
             "while the RIB is checked again, the passport's context does not change"
         );
         assert!(s.due_checks(&rules).is_empty(), "no cascade of checks");
+    }
+
+    #[test]
+    fn kept_answers_come_back_and_forgetting_clears_everything() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Maroc".into()));
+        s.apply(Action::TypeBirth(DatePart::Day, "3".into()));
+        s.apply(Action::TypeField(Field::Email, "a@b.fr".into()));
+        s.apply(Action::SetLang(Lang::Fr));
+        s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 10)]));
+        let json = serde_json::to_string(&s.saved()).unwrap();
+        assert!(!json.contains("file1"), "files are never kept: {json}");
+        let mut next = state();
+        next.apply(Action::Restore(Box::new(serde_json::from_str(&json).unwrap())));
+        assert_eq!((next.lang, next.remember), (Lang::Fr, true));
+        assert_eq!(next.answers.nationality.as_deref(), Some("MA"));
+        assert_eq!((next.birth.day.as_str(), next.details.email.as_str()), ("3", "a@b.fr"));
+        // Anything unreadable restores as blank, never as an error.
+        let odd: Saved =
+            serde_json::from_str(r#"{"lang":"xx","birth":{"day":7}}"#).unwrap_or_default();
+        next.apply(Action::Restore(Box::new(odd)));
+        assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
+        next.apply(Action::ForgetAll);
+        assert_eq!(next, State::new(Lang::Fr, next.today));
     }
 
     #[test]

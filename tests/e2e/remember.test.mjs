@@ -1,0 +1,56 @@
+// "Keep my answers on this device": nothing stored before the student asks, everything typed
+// back after a reload once they do, and nothing left after "Forget everything".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, suite } from './harness.mjs';
+import { file, textPdf } from './fixtures.mjs';
+import { answerStep1 } from './student.mjs';
+
+const app = suite();
+const stored = (page) => page.evaluate(() => ({ ...localStorage }));
+
+test('nothing is stored until the student ticks the box; then answers survive a reload', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await page.getByLabel('Last name').fill('Diallo');
+  assert.deepEqual(await stored(page), {}, 'no storage before consent');
+  const keep = page.getByLabel('Keep my answers on this device');
+  assert.equal(await keep.isChecked(), false, 'off by default');
+  await keep.check();
+  await page.waitForFunction(() => localStorage.length === 1);
+  const saved = JSON.parse(Object.values(await stored(page))[0]);
+  assert.equal(saved.details.last_name, 'Diallo');
+  await page.locator('#file-rib').setInputFiles(file('rib.pdf', textPdf([['x']]), 'application/pdf'));
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.waitForFunction(() => localStorage.getItem('secu-precheck/answers/v1')?.includes('"lang":"fr"'));
+  assert.ok(!Object.values(await stored(page))[0].includes('rib.pdf'), 'files are never kept');
+  await page.reload();
+  await page.getByLabel('Nom', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Diallo');
+  assert.equal(await page.getByLabel('Votre nationalité').inputValue(), 'Sénégal');
+  assert.equal(await page.getByLabel('Garder mes réponses sur cet appareil').isChecked(), true);
+  assert.equal(await page.locator('#checklist-rib .status').innerText(), 'Manquant', 'the file is not back');
+  // Unticking removes what was kept at once.
+  await page.getByLabel('Garder mes réponses sur cet appareil').uncheck();
+  assert.deepEqual(await stored(page), {});
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Last name').inputValue(), '', 'a blank page after a reload');
+  await context.close();
+});
+
+test('"Forget everything" clears the storage, the answers and the files', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await page.getByLabel('Keep my answers on this device').check();
+  await page.locator('#file-identity').setInputFiles(file('id.pdf', textPdf([['x']]), 'application/pdf'));
+  await page.locator('.upload[data-doc="identity"] [data-verdict]').waitFor();
+  await page.waitForFunction(() => localStorage.length === 1);
+  await page.getByRole('button', { name: 'Forget everything' }).click();
+  assert.deepEqual(await stored(page), {});
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), '');
+  assert.equal(await page.getByLabel('Keep my answers on this device').isChecked(), false);
+  assert.equal(await page.locator('.upload[data-doc="identity"] [data-verdict]').count(), 0);
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  await context.close();
+});
