@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build corpus fuzz tools test-tools clean
+.PHONY: serve test build dist corpus fuzz tools test-tools clean
 
 ## serve: build the app and serve it at http://127.0.0.1:8080
 serve: tools
@@ -17,6 +17,11 @@ test: test-tools
 ## build: the release build into dist/
 build: tools
 	trunk build --release --locked
+
+## dist: the self-contained folder to upload to any static host, at any path (EMBED.md)
+dist: build
+	@echo "dist/ is ready to upload (any path works: URLs are relative):"
+	@ls -l dist
 
 ## corpus: accuracy of `precheck file` on ../shared/corpus, per format and state
 corpus:

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use secu_precheck_domain::fields::Report;
-use secu_precheck_domain::rules::StartConfig;
+use secu_precheck_domain::rules::{Host, StartConfig};
 use secu_precheck_domain::{Checklist, Lang, Msg, Rules, SituationId};
 use yew::prelude::*;
 
@@ -31,6 +31,8 @@ pub struct AppContext {
     pub report: Rc<Report>,
     /// The chosen files' handles and the inspection worker.
     pub files: Files,
+    /// What a host university set (name, contact, colour, embedding).
+    pub host: Rc<Host>,
 }
 
 impl AppContext {
@@ -111,12 +113,22 @@ pub fn app(props: &AppProps) -> Html {
         Err(e) => return html! { <main id="main"><h1>{ e.to_string() }</h1></main> },
     };
     let files = (*use_memo((), |()| Files::default())).clone();
+    let host = {
+        let host = config.host.clone();
+        use_memo((), move |()| host)
+    };
+    // The host's colour and, inside a host's page, the height the page needs.
+    use_effect_with((), {
+        let host = Rc::clone(&host);
+        move |()| browser::apply_host(&host)
+    });
     use_effect_with((), {
         let files = files.clone();
         let dispatcher = state.dispatcher();
         move |()| {
             files.warm_up();
             browser::guard_drops(dispatcher);
+            browser::work_offline();
         }
     });
     // Answers kept from an earlier visit come back; nothing is read or written before the
@@ -160,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let checklist = Rc::new(checklist(&state, &rules));
-    let context = AppContext { state, rules, checklist, report, files };
+    let context = AppContext { state, rules, checklist, report, files, host };
     let t = |msg| lang.text(msg);
 
     html! {

@@ -163,3 +163,59 @@ pub fn forget(key: &str) {
         let _ = storage.remove_item(key);
     }
 }
+
+/// Applies a host university's settings: its accent colour (through the CSS variables, set
+/// with the CSSOM, which the CSP allows, unlike style attributes), and, when the app runs in
+/// an iframe, the page height sent to the host page whenever it changes: a number, and
+/// nothing else, ever leaves the app.
+pub fn apply_host(host: &secu_precheck_domain::rules::Host) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let Some(window) = web_sys::window() else { return };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    if let Some(accent) = &host.accent {
+        if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = root.style().set_property("--accent", accent.css());
+            let _ = root.style().set_property("--accent-ink", accent.ink());
+        }
+    }
+    let parent = window.parent().ok().flatten();
+    let framed = parent.as_ref().is_some_and(|p| !js_sys::Object::is(p, &window));
+    if !(host.embedded && framed) {
+        return;
+    }
+    let _ = root.class_list().add_1("embedded");
+    let Some(parent) = parent else { return };
+    let measured = root.clone();
+    let post = Closure::<dyn Fn()>::new(move || {
+        let height = measured.scroll_height();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"secuPrecheckHeight".into(), &height.into());
+        // The height is not a secret: any host page may read it.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        if let Some(body) = window.document().and_then(|d| d.body()) {
+            observer.observe(&body);
+        }
+    }
+    // The observer lives as long as the page.
+    post.forget();
+}
+
+/// Registers the service worker that keeps the app usable offline once loaded (`sw.js`, made
+/// at build time). Without one (an old browser, a file:// page) the app simply needs the network.
+pub fn work_offline() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    // Outside a secure context (file://, plain http on a LAN address) there is none: calling it
+    // would throw.
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|v| !v.is_undefined() && !v.is_null());
+    if available {
+        // A refused registration changes nothing for the student.
+        let _ = navigator.service_worker().register("./sw.js");
+    }
+}

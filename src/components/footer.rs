@@ -19,6 +19,26 @@ pub fn site_footer() -> Html {
                 <a href={ OFFICIAL_PORTAL } rel="noopener noreferrer">{ app.t(Msg::FooterPortalLink) }</a>
             </p>
             <p>{ app.t(Msg::FooterHelpline) }</p>
+            if let Some(contact) = &app.host.contact {
+                <p class="host-contact">
+                    { app.t(Msg::HostContact) }{ " " }
+                    { contact_link(contact) }
+                </p>
+            }
         </footer>
+    }
+}
+
+/// An email address as a mail link, a web address as a link, anything else as text.
+fn contact_link(contact: &str) -> Html {
+    let is_email =
+        contact.contains('@') && !contact.contains(char::is_whitespace) && !contact.contains(':');
+    let is_web = contact.starts_with("https://");
+    if is_email {
+        html! { <a href={ format!("mailto:{contact}") }>{ contact }</a> }
+    } else if is_web {
+        html! { <a href={ contact.to_owned() } rel="noopener noreferrer" target="_blank">{ contact }</a> }
+    } else {
+        html! { <span>{ contact }</span> }
     }
 }

@@ -1,5 +1,6 @@
 //! The banner: the product name and the language switch.
 
+use secu_precheck_domain::i18n::fill;
 use secu_precheck_domain::{Lang, Msg};
 use yew::prelude::*;
 
@@ -16,6 +17,9 @@ pub fn site_header() -> Html {
             <div class="brand">
                 <p class="product-name">{ app.t(Msg::AppName) }</p>
                 <p class="tagline">{ app.t(Msg::AppTagline) }</p>
+                if let Some(university) = &app.host.university {
+                    <p class="offered-by">{ fill(app.t(Msg::HostOfferedBy), &[("university", university)]) }</p>
+                }
             </div>
             <div class="lang-switch" role="group" aria-label={ app.t(Msg::LangSwitchLabel) }>
                 { for Lang::ALL.into_iter().map(|lang| html! {

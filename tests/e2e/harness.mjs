@@ -23,11 +23,17 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** A static file server for `dir` on 127.0.0.1 and a free port, like any static host. */
-export async function serve(dir = DIST) {
+/**
+ * A static file server for `dir` on 127.0.0.1 and a free port, like any static host; with
+ * `prefix`, the folder is served under that path only (`/sante/precheck/`), as on a
+ * university's site.
+ */
+export async function serve(dir = DIST, { prefix = '/' } = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) throw new Error('outside the prefix');
+      const path = full.slice(prefix.length - 1);
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -41,7 +47,7 @@ export async function serve(dir = DIST) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Debian's Chromium, headless, as this machine needs it (root, no network but loopback). */

@@ -1,0 +1,63 @@
+/*
+ * secu-precheck embed loader. On a university's page:
+ *
+ *   <div data-secu-precheck data-lang="fr" data-university="Université Exemple"
+ *        data-contact="sante@univ.example" data-academic-year-start="2026-09-01"
+ *        data-accent="#0a5c36"></div>
+ *   <script src="https://univ.example/sante/precheck/embed.js" defer></script>
+ *
+ * turns each such element into an iframe of the app hosted beside this file, with the same
+ * settings as URL parameters, and keeps its height to the app's content. The app sends the
+ * host page its height and nothing else; this script accepts it only from the app's origin
+ * and from that iframe. See EMBED.md.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var app = new URL('./', script.src);
+  var SETTINGS = ['lang', 'university', 'contact', 'academic-year-start', 'accent', 'size-limit', 'note-en', 'note-fr'];
+  var frames = [];
+
+  function attach(host) {
+    if (host.getAttribute('data-secu-precheck-ready')) return;
+    host.setAttribute('data-secu-precheck-ready', '1');
+    var url = new URL(app.href);
+    SETTINGS.forEach(function (name) {
+      var value = host.getAttribute('data-' + name);
+      if (value) url.searchParams.set(name, value);
+    });
+    url.searchParams.set('embed', '1');
+    var frame = document.createElement('iframe');
+    frame.src = url.href;
+    frame.title = host.getAttribute('data-title') ||
+      (host.getAttribute('data-lang') === 'fr'
+        ? 'Vérifier son inscription à l’assurance maladie (secu-precheck)'
+        : 'Check your health-insurance registration (secu-precheck)');
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    frame.setAttribute('allow', 'camera');
+    frame.style.width = '100%';
+    frame.style.minHeight = '600px';
+    frame.style.height = '900px';
+    frame.style.border = '0';
+    frame.style.display = 'block';
+    host.appendChild(frame);
+    frames.push(frame);
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.origin !== app.origin) return;
+    var data = event.data;
+    var height = data && typeof data === 'object' ? Number(data.secuPrecheckHeight) : NaN;
+    if (!isFinite(height) || height <= 0 || height > 100000) return;
+    frames.forEach(function (frame) {
+      if (frame.contentWindow === event.source) frame.style.height = Math.ceil(height) + 'px';
+    });
+  });
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-secu-precheck]'), attach);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
