@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build dist corpus fuzz tools test-tools clean
+.PHONY: serve test build dist bench corpus fuzz tools test-tools clean
 
 ## serve: build the app and serve it at http://127.0.0.1:8080
 serve: tools
@@ -22,6 +22,10 @@ build: tools
 dist: build
 	@echo "dist/ is ready to upload (any path works: URLs are relative):"
 	@ls -l dist
+
+## bench: payload, start, inspection vs pdf.js, fit vs browser-image-compression, main thread, native
+bench: test-tools build
+	node scripts/bench.mjs
 
 ## corpus: accuracy of `precheck file` on ../shared/corpus, per format and state
 corpus:

@@ -37,7 +37,10 @@ function stream(dict, data, compress = true) {
   ]);
 }
 
-/** A text PDF (as Word exports): one page per entry of `pages`, each a list of lines. */
+/**
+ * A text PDF (as Word exports): one page per entry of `pages`, each a list of lines;
+ * `encrypt`: `true` for RC4 (V2 R3) or `'aes256'` (V5 R6), with a password needed to open.
+ */
 export function textPdf(pages, { encrypt = false } = {}) {
   const n = pages.length;
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
@@ -57,7 +60,12 @@ export function textPdf(pages, { encrypt = false } = {}) {
   });
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${n} >>`;
   let trailer = '';
-  if (encrypt) {
+  if (encrypt === 'aes256') {
+    // AES-256 (V5, R6) with a user password: random check values, so no empty password opens it.
+    const hex = (len, k) => Array.from({ length: len }, (_, i) => ((i * 37 + k) % 256).toString(16).padStart(2, '0')).join('');
+    objects.push(`<< /Filter /Standard /V 5 /R 6 /Length 256 /CF << /StdCF << /CFM /AESV3 /AuthEvent /DocOpen /Length 32 >> >> /StmF /StdCF /StrF /StdCF /O <${hex(48, 1)}> /U <${hex(48, 2)}> /OE <${hex(32, 3)}> /UE <${hex(32, 4)}> /Perms <${hex(16, 5)}> /P -3904 >>`);
+    trailer = `/Encrypt ${objects.length} 0 R /ID [<${hex(16, 6)}> <${hex(16, 6)}>] `;
+  } else if (encrypt) {
     // A standard security handler whose user password is not empty: the check values are
     // random, so no empty password opens it, as with a bank's protected statement.
     const hex = (len) => Array.from({ length: len }, (_, i) => ((i * 73 + 41) % 256).toString(16).padStart(2, '0')).join('');
@@ -125,6 +133,39 @@ export async function image(page, { width, height, type = 'image/jpeg', quality 
     { width, height, type, quality, kind, blur, light, contrast, grain },
   );
   return Buffer.from(b64, 'base64');
+}
+
+/** A scanned PDF: one A4 page per JPEG, embedded as is (what scanner apps make). */
+export function scanPdf(jpegs) {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', ''];
+  const kids = [];
+  for (const jpeg of jpegs) {
+    // Width and height from the JPEG's frame header.
+    let at = 2;
+    let w = 0;
+    let h = 0;
+    while (at < jpeg.length) {
+      const marker = jpeg[at + 1];
+      const length = jpeg.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xc2) {
+        h = jpeg.readUInt16BE(at + 5);
+        w = jpeg.readUInt16BE(at + 7);
+        break;
+      }
+      at += 2 + length;
+    }
+    const page = objects.length + 1;
+    kids.push(`${page} 0 R`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`);
+    objects.push(stream('', 'q 595 0 0 842 0 0 cm /Im0 Do Q', false));
+    objects.push(Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'),
+      jpeg,
+      Buffer.from('\nendstream', 'latin1'),
+    ]));
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${kids.length} >>`;
+  return assemble(objects);
 }
 
 /** The first bytes of an iPhone HEIC photo: what `infer` and browsers recognise it by. */

@@ -1,0 +1,375 @@
+// `make bench`: payload, start, inspection against pdf.js, fit-to-size against
+// browser-image-compression, main-thread blocking, and native throughput, all measured here in
+// headless Chromium (Debian's) on the release build in dist/. Prints one table and writes
+// bench/results.json. Not part of `make test`: speed goals are met here, never in timed tests.
+import { createServer } from 'node:http';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/e2e/harness.mjs';
+import { image, scanPdf, textPdf } from '../tests/e2e/fixtures.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.tsv': 'text/plain' };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+// One origin: the app at /, and at /bench/ a blank page with pdf.js and browser-image-compression
+// from node_modules (served locally: nothing is fetched from elsewhere).
+const LIBS = {
+  '/bench/pdfjs/': join(ROOT, 'node_modules/pdfjs-dist/build/'),
+  '/bench/bic/': join(ROOT, 'node_modules/browser-image-compression/dist/'),
+};
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file;
+  if (path === '/bench/') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!DOCTYPE html><meta charset="utf-8"><title>bench</title><body>bench</body>');
+    return;
+  }
+  for (const [prefix, dir] of Object.entries(LIBS)) {
+    if (path.startsWith(prefix)) file = normalize(join(dir, path.slice(prefix.length)));
+  }
+  file ??= normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+  try {
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const URL_ = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launch();
+const results = { date: new Date().toISOString(), runs: RUNS };
+
+async function fresh(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+// 1. Payload: what loads before the first render, and what loads after.
+{
+  const { context, page } = await fresh();
+  const loaded = [];
+  page.on('requestfinished', (r) => loaded.push({ url: r.url(), at: Date.now() }));
+  const t0 = Date.now();
+  await page.goto(URL_);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const firstRender = Date.now();
+  await page.waitForSelector('html[data-inspector="ready"]');
+  const ready = Date.now();
+  const size = (url) => {
+    const path = new URL(url).pathname;
+    const file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+    if (!existsSync(file)) return null;
+    const bytes = readFileSync(file);
+    return { file: path.replace(/^\//, '') || 'index.html', raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  const before = loaded.filter((r) => r.at <= firstRender).map((r) => size(r.url)).filter(Boolean);
+  const after = loaded.filter((r) => r.at > firstRender).map((r) => size(r.url)).filter(Boolean);
+  const lazy = ['postcodes.tsv', 'combiner_bg.wasm', 'combiner.js'].map((f) => size(URL_ + f));
+  const total = (xs) => xs.reduce((a, x) => ({ raw: a.raw + x.raw, gzip: a.gzip + x.gzip }), { raw: 0, gzip: 0 });
+  results.payload = {
+    first_render: before,
+    first_render_total: total(before),
+    budget_gzip: 250_000,
+    after_first_render: after,
+    on_demand: lazy,
+    ms_to_first_render: firstRender - t0,
+    ms_to_first_check_possible: ready - t0,
+  };
+  await context.close();
+}
+
+// 2. Start: navigation to a usable first screen, cold, median of RUNS, unthrottled and 4x.
+results.start = {};
+for (const rate of [1, 4]) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context, page } = await fresh();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const t0 = Date.now();
+    await page.goto(URL_);
+    await page.getByLabel('Your nationality').waitFor();
+    await page.getByLabel('Your nationality').fill('x');
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  results.start[`cpu_${rate}x_ms`] = median(times);
+}
+
+// 3. Inspection, ours (the inspector worker, bytes in memory to verdict) against pdf.js.
+const { context: makeCtx, page: maker } = await fresh();
+await maker.goto(`${URL_}bench/`);
+const words = 'certificat scolarite universite annee etudiant inscription master licence droit paris lyon'.split(' ');
+let seed = 5;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 0x1000000;
+const line = () => Array.from({ length: 14 }, () => words[Math.floor(rnd() * words.length)] + Math.floor(rnd() * 1e6).toString(36)).join(' ');
+const bigText = textPdf(Array.from({ length: 420 }, () => Array.from({ length: 45 }, line)));
+const smallText = textPdf(Array.from({ length: 32 }, () => Array.from({ length: 45 }, line)));
+const scans = [];
+for (let i = 0; i < 3; i += 1) scans.push(await image(maker, { width: 2480, height: 3508, grain: 24 + i, quality: 0.75 }));
+const scan = scanPdf(scans);
+const photo = await image(maker, { width: 4000, height: 3000, grain: 70, quality: 0.95 });
+const png = await image(maker, { width: 2400, height: 3200, type: 'image/png', grain: 8 });
+await makeCtx.close();
+const FILES = {
+  text_400_pages: { bytes: bigText, pdf: true },
+  scanned: { bytes: scan, pdf: true },
+  word_export: { bytes: smallText, pdf: true },
+  aes256_password: { bytes: textPdf([['secret']], { encrypt: 'aes256' }), pdf: true },
+  rc4_password: { bytes: textPdf([['secret']], { encrypt: true }), pdf: true },
+  jpeg_12mp: { bytes: photo, pdf: false },
+  png_large: { bytes: png, pdf: false },
+};
+
+async function benchPage() {
+  const { context, page } = await fresh();
+  await page.goto(`${URL_}bench/`);
+  await page.evaluate(async () => {
+    window.toBytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    window.ours = new Worker('/inspector_loader.js');
+    await new Promise((ok) => {
+      window.ours.onmessage = (e) => e.data === 'ready' && ok();
+    });
+    let next = 0;
+    window.check = (bytes, task = 'Inspect') =>
+      new Promise((ok) => {
+        const id = (next += 1);
+        window.ours.onmessage = (e) => {
+          const done = JSON.parse(e.data.done);
+          if (done.id === id) ok({ done, blob: e.data.blob });
+        };
+        const job = { id, task, name: 'file', context: { doc: 'identity', size_limit: 4000000, others: [], last_name: '', first_name: '', academic_year: null } };
+        window.ours.postMessage({ job: JSON.stringify(job), files: [new Blob([bytes])] });
+      });
+    window.pdfjs = await import('/bench/pdfjs/pdf.min.mjs');
+    window.pdfjs.GlobalWorkerOptions.workerSrc = '/bench/pdfjs/pdf.worker.min.mjs';
+    window.pdfjsOpen = async (bytes, worker) => {
+      const task = window.pdfjs.getDocument({ data: bytes.slice(), worker, isEvalSupported: false });
+      try {
+        const doc = await task.promise;
+        const pages = doc.numPages;
+        const page = await doc.getPage(1);
+        await page.getTextContent();
+        await doc.destroy();
+        return { pages };
+      } catch (e) {
+        await task.destroy();
+        return { error: e.name };
+      }
+    };
+  });
+  return { context, page };
+}
+
+results.inspection = {};
+{
+  // Warm: one page, the workers reused, RUNS runs each.
+  const { context, page } = await benchPage();
+  for (const [name, f] of Object.entries(FILES)) {
+    await page.evaluate((b64) => (window.current = window.toBytes(b64)), f.bytes.toString('base64'));
+    const r = await page.evaluate(
+      async ({ runs, pdf }) => {
+        const ours = [];
+        let verdict;
+        for (let i = 0; i < runs; i += 1) {
+          const t = performance.now();
+          const { done } = await window.check(window.current);
+          ours.push(performance.now() - t);
+          verdict = done.result.Ok ? done.result.Ok.inspection : done.result;
+        }
+        const theirs = [];
+        let outcome = null;
+        if (pdf) {
+          const worker = new window.pdfjs.PDFWorker();
+          for (let i = 0; i < runs; i += 1) {
+            const t = performance.now();
+            outcome = await window.pdfjsOpen(window.current, worker);
+            theirs.push(performance.now() - t);
+          }
+          worker.destroy();
+        }
+        return { ours, theirs, verdict: { format: verdict.format, pages: verdict.pages, problems: verdict.problems?.map((p) => p.code) }, outcome };
+      },
+      { runs: RUNS, pdf: f.pdf },
+    );
+    results.inspection[name] = {
+      bytes: f.bytes.length,
+      ours_ms: round(median(r.ours)),
+      pdfjs_warm_ms: f.pdf ? round(median(r.theirs)) : null,
+      ratio_warm: f.pdf ? round(median(r.ours) / median(r.theirs), 2) : null,
+      ours_found: r.verdict,
+      pdfjs_found: r.outcome,
+    };
+  }
+  await context.close();
+  // Cold: the first document after the page loads, for each, RUNS pages.
+  for (const [name, f] of Object.entries(FILES)) {
+    if (!f.pdf) continue;
+    const ours = [];
+    const theirs = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const { context: c, page: p } = await benchPage();
+      const t = await p.evaluate(async (b64) => {
+        const bytes = window.toBytes(b64);
+        let s = performance.now();
+        await window.check(bytes);
+        const ours = performance.now() - s;
+        s = performance.now();
+        await window.pdfjsOpen(bytes);
+        return { ours, theirs: performance.now() - s };
+      }, f.bytes.toString('base64'));
+      ours.push(t.ours);
+      theirs.push(t.theirs);
+      await c.close();
+    }
+    Object.assign(results.inspection[name], {
+      ours_cold_ms: round(median(ours)),
+      pdfjs_cold_ms: round(median(theirs)),
+      ratio_cold: round(median(ours) / median(theirs), 2),
+    });
+  }
+}
+
+// 4. Fit to size: ours (the inspector worker's Fit) against browser-image-compression.
+{
+  const { context, page } = await benchPage();
+  await page.evaluate((b64) => (window.current = window.toBytes(b64)), photo.toString('base64'));
+  const r = await page.evaluate(async (runs) => {
+    const { default: compress } = await import('/bench/bic/browser-image-compression.mjs');
+    const ours = [];
+    const theirs = [];
+    let ourSize = 0;
+    let theirSize = 0;
+    for (let i = 0; i < runs; i += 1) {
+      let t = performance.now();
+      const { blob } = await window.check(window.current, 'Fit');
+      ours.push(performance.now() - t);
+      ourSize = Math.max(ourSize, blob.size);
+      const file = new File([window.current], 'photo.jpg', { type: 'image/jpeg' });
+      t = performance.now();
+      const out = await compress(file, { maxSizeMB: 3.8, useWebWorker: true, libURL: '/bench/bic/browser-image-compression.js' });
+      theirs.push(performance.now() - t);
+      theirSize = Math.max(theirSize, out.size);
+    }
+    return { ours, theirs, ourSize, theirSize };
+  }, RUNS);
+  results.fit = {
+    input_bytes: photo.length,
+    ours_ms: round(median(r.ours)),
+    ours_max_bytes: r.ourSize,
+    ours_under_limit: r.ourSize < 4_000_000,
+    bic_ms: round(median(r.theirs)),
+    bic_max_bytes: r.theirSize,
+    bic_under_limit: r.theirSize < 4_000_000,
+    ratio: round(median(r.ours) / median(r.theirs), 2),
+  };
+  await context.close();
+}
+
+// 5. Main-thread blocking while the app checks a file (long tasks, PerformanceObserver).
+{
+  const { context, page } = await fresh();
+  await page.addInitScript(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.goto(URL_);
+  await page.waitForSelector('html[data-inspector="ready"]');
+  await page.evaluate(() => (window.longest = 0));
+  const longest = [];
+  for (const [name, f] of Object.entries({ jpeg_12mp: FILES.jpeg_12mp, text_400_pages: FILES.text_400_pages })) {
+    // The file is made in the page first: handing a 7 MB buffer over the DevTools protocol is
+    // itself a long task of the test harness, not of the app.
+    await page.evaluate(({ b64, name }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      window.pending = new File([bytes], name);
+    }, { b64: f.bytes.toString('base64'), name: `${name}.bin` });
+    await page.evaluate(() => {
+      window.longest = 0;
+      const input = document.querySelector('#file-identity');
+      const dt = new DataTransfer();
+      dt.items.add(window.pending);
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.locator('.upload[data-doc="identity"] .file-name', { hasText: `${name}.bin` }).waitFor();
+    await page.locator('.upload[data-doc="identity"] [data-verdict]').waitFor();
+    // Long tasks are reported after they end: give the last one time to arrive.
+    await page.waitForTimeout(200);
+    longest.push(await page.evaluate(() => window.longest));
+  }
+  results.main_thread = { longest_task_ms: round(Math.max(...longest)), goal_ms: 50 };
+  await context.close();
+}
+
+await browser.close();
+server.close();
+
+// 6. Native: precheck file over the public corpus, when it is there.
+const corpus = resolve(ROOT, '../shared/corpus/files');
+if (existsSync(corpus)) {
+  execFileSync('cargo', ['build', '--release', '--locked', '-q', '-p', 'secu-precheck-domain', '--bin', 'precheck'], { cwd: ROOT, stdio: 'inherit' });
+  const files = [];
+  const walk = (d) => readdirSync(d).forEach((f) => {
+    const p = join(d, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  });
+  walk(corpus);
+  const t = Date.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', join(ROOT, 'target/release/precheck'), 'file', '--doc', 'identity', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (Date.now() - t) / 1000;
+  const peakKb = Number(run.stderr.trim().split('\n').pop());
+  results.native = { files: files.length, seconds: round(seconds, 2), files_per_second: round(files.length / seconds), peak_memory_mb: round(peakKb / 1024) };
+} else {
+  results.native = { skipped: `${corpus} is absent` };
+}
+
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// The table.
+const kb = (n) => `${round(n / 1000)} KB`;
+const rows = [];
+const p = results.payload;
+rows.push(['Payload before first render (gzip)', `${kb(p.first_render_total.gzip)} (${kb(p.first_render_total.raw)} raw)`, `≤ ${kb(p.budget_gzip)}`, p.first_render_total.gzip <= p.budget_gzip ? 'met' : 'MISSED']);
+for (const f of p.first_render) rows.push([`  ${f.file}`, `${kb(f.gzip)} (${kb(f.raw)})`, '', '']);
+for (const f of [...p.after_first_render, ...p.on_demand]) rows.push([`  later: ${f.file}`, `${kb(f.gzip)} (${kb(f.raw)})`, '', '']);
+rows.push(['First file can be checked after', `${p.ms_to_first_check_possible} ms`, '', '']);
+rows.push(['Start, usable (median, 1x / 4x CPU)', `${results.start.cpu_1x_ms} / ${results.start.cpu_4x_ms} ms`, '', '']);
+for (const [name, r] of Object.entries(results.inspection)) {
+  const pdf = r.pdfjs_warm_ms != null;
+  rows.push([
+    `Inspect ${name} (${kb(r.bytes)})`,
+    pdf ? `ours ${r.ours_ms} ms, pdf.js warm ${r.pdfjs_warm_ms} ms (×${r.ratio_warm}); cold ${r.ours_cold_ms} vs ${r.pdfjs_cold_ms} ms (×${r.ratio_cold})` : `ours ${r.ours_ms} ms`,
+    pdf ? '≤ ×0.5 warm' : '',
+    pdf ? (r.ratio_warm <= 0.5 ? 'met' : 'MISSED') : '',
+  ]);
+}
+const firstCold = Math.max(...Object.values(results.inspection).filter((r) => r.ours_cold_ms != null).map((r) => r.ours_cold_ms));
+rows.push(['First file verdict (cold, worst PDF)', `${firstCold} ms`, '< 50 ms', firstCold < 50 ? 'met' : 'MISSED']);
+const f = results.fit;
+rows.push(['Fit 12 MP photo to size', `ours ${f.ours_ms} ms → ${kb(f.ours_max_bytes)}; b-i-c ${f.bic_ms} ms → ${kb(f.bic_max_bytes)} (×${f.ratio})`, '≤ ×0.6, < 4,000,000 B', f.ratio <= 0.6 && f.ours_under_limit ? 'met' : 'MISSED']);
+rows.push(['Longest main-thread task during a check', `${results.main_thread.longest_task_ms} ms`, '≤ 50 ms', results.main_thread.longest_task_ms <= 50 ? 'met' : 'MISSED']);
+const n = results.native;
+rows.push(['Native precheck over the corpus', n.skipped ?? `${n.files} files, ${n.files_per_second} files/s, peak ${n.peak_memory_mb} MB`, '', '']);
+const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(width[i])).join(' | '));
+console.log('\nwrote bench/results.json');
