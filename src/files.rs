@@ -247,7 +247,9 @@ impl Files {
 /// Marks `<html data-inspector="ready">` once the inspector listens: when the first file can be
 /// checked, which `make bench` measures.
 fn mark_ready() {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("data-inspector", "ready");
     }
 }

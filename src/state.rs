@@ -229,8 +229,9 @@ pub struct Saved {
     pub nationality_text: String,
     /// The date of birth as typed.
     pub birth: DateFields,
-    /// The details step as typed.
-    pub details: FormInput,
+    /// The details step as typed, field by field (a list, so that reading it back needs
+    /// no decoder of its own: the wasm stays smaller).
+    pub details: Vec<(Field, String)>,
     /// The start of rights as typed.
     pub rights: DateFields,
     /// The arrival date as typed.
@@ -378,7 +379,10 @@ impl State {
                 self.answers = saved.answers;
                 self.nationality_text = saved.nationality_text;
                 self.birth = saved.birth;
-                self.details = saved.details;
+                self.details = FormInput::default();
+                for (field, text) in saved.details {
+                    *self.details.get_mut(field) = text;
+                }
                 self.rights = saved.rights;
                 self.arrival = saved.arrival;
                 self.remember = true;
@@ -486,26 +490,11 @@ impl State {
                 }
             }
             Action::TypeField(field, text) => {
-                let d = &mut self.details;
-                let slot = match field {
-                    Field::Title => &mut d.title,
-                    Field::LastName => &mut d.last_name,
-                    Field::FirstName => &mut d.first_name,
-                    Field::BirthCountry => &mut d.birth_country,
-                    Field::StreetNumber => &mut d.street_number,
-                    Field::StreetComplement => &mut d.street_complement,
-                    Field::LaneType => &mut d.lane_type,
-                    Field::StreetName => &mut d.street_name,
-                    Field::AddressExtra => &mut d.address_extra,
-                    Field::Postcode => &mut d.postcode,
-                    Field::Town => &mut d.town,
-                    Field::Email => &mut d.email,
-                    Field::EmailConfirmation => &mut d.email_confirmation,
-                    Field::Phone => &mut d.phone,
-                    // Asked in step 1, or as three fields.
-                    Field::BirthDate | Field::Nationality | Field::RightsStartDate => return,
-                };
-                *slot = text;
+                // Asked in step 1, or as three fields.
+                if !matches!(field, Field::BirthDate | Field::Nationality | Field::RightsStartDate)
+                {
+                    *self.details.get_mut(field) = text;
+                }
             }
             Action::TypeRights(part, text) => *self.rights.part_mut(part) = text,
             Action::TypeArrival(part, text) => *self.arrival.part_mut(part) = text,
@@ -577,7 +566,11 @@ impl State {
             answers: self.answers.clone(),
             nationality_text: self.nationality_text.clone(),
             birth: self.birth.clone(),
-            details: self.details.clone(),
+            details: Field::ALL
+                .iter()
+                .filter(|f| !self.details.get(**f).is_empty())
+                .map(|f| (*f, self.details.get(*f).to_owned()))
+                .collect(),
             rights: self.rights.clone(),
             arrival: self.arrival.clone(),
         }

@@ -272,6 +272,55 @@ pub struct FormInput {
     pub phone: String,
 }
 
+impl FormInput {
+    /// The text of one field.
+    #[must_use]
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Title => &self.title,
+            Field::LastName => &self.last_name,
+            Field::FirstName => &self.first_name,
+            Field::BirthDate => &self.birth_date,
+            Field::Nationality => &self.nationality,
+            Field::BirthCountry => &self.birth_country,
+            Field::RightsStartDate => &self.rights_start_date,
+            Field::StreetNumber => &self.street_number,
+            Field::StreetComplement => &self.street_complement,
+            Field::LaneType => &self.lane_type,
+            Field::StreetName => &self.street_name,
+            Field::AddressExtra => &self.address_extra,
+            Field::Postcode => &self.postcode,
+            Field::Town => &self.town,
+            Field::Email => &self.email,
+            Field::EmailConfirmation => &self.email_confirmation,
+            Field::Phone => &self.phone,
+        }
+    }
+
+    /// The text of one field, to change it.
+    pub fn get_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Title => &mut self.title,
+            Field::LastName => &mut self.last_name,
+            Field::FirstName => &mut self.first_name,
+            Field::BirthDate => &mut self.birth_date,
+            Field::Nationality => &mut self.nationality,
+            Field::BirthCountry => &mut self.birth_country,
+            Field::RightsStartDate => &mut self.rights_start_date,
+            Field::StreetNumber => &mut self.street_number,
+            Field::StreetComplement => &mut self.street_complement,
+            Field::LaneType => &mut self.lane_type,
+            Field::StreetName => &mut self.street_name,
+            Field::AddressExtra => &mut self.address_extra,
+            Field::Postcode => &mut self.postcode,
+            Field::Town => &mut self.town,
+            Field::Email => &mut self.email,
+            Field::EmailConfirmation => &mut self.email_confirmation,
+            Field::Phone => &mut self.phone,
+        }
+    }
+}
+
 /// The verdict on a whole form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {

@@ -168,6 +168,24 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The stable snake_case code, as the command line and the page's `data-code` write it.
+    #[must_use]
+    pub fn code(self) -> String {
+        // From the variant's name, as serde's `rename_all = "snake_case"` does: one rule, no table.
+        let mut out = String::new();
+        for (i, c) in format!("{self:?}").chars().enumerate() {
+            if c.is_ascii_uppercase() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// How serious the problem is.
     #[must_use]
     pub const fn severity(self) -> Severity {
@@ -541,6 +559,19 @@ mod tests {
         );
         let other_file = png::tests::png(801, 600, &[]);
         assert!(!inspect("rib.png", &other_file, &in_rib).has(Problem::DuplicateFile));
+    }
+
+    #[test]
+    fn codes_are_the_serialised_names() {
+        for code in [
+            Problem::TooLarge,
+            Problem::Image12Bit,
+            Problem::PdfScanOnly,
+            Problem::NameSuggestsOther,
+        ] {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(format!("\"{}\"", code.code()), json);
+        }
     }
 
     #[test]

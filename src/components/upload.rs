@@ -300,7 +300,7 @@ fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) ->
                     Severity::Warning => "severity-warning",
                     Severity::Info => "severity-info",
                 };
-                let code = serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                let code = e.code.code();
                 html! {
                     <li class={ classes!("problem", severity) } data-code={ code }>
                         <strong class="problem-title">{ e.title }</strong>
