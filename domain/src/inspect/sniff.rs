@@ -33,7 +33,7 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     }
     head.first() == Some(&b'%')
         && head.windows(4).any(|w| w == b" obj")
-        && bytes.windows(6).any(|w| w == b"endobj")
+        && memchr::memmem::find(bytes, b"endobj").is_some()
 }
 
 /// A PNG whose signature was damaged still shows its header chunk where it belongs.
