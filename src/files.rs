@@ -151,23 +151,19 @@ impl Files {
         if inner.workers[which].is_none() {
             inner.workers[which] = self.spawn(which);
         }
-        match inner.workers[which].as_mut() {
-            Some(handle) if handle.ready => {
-                if handle.worker.post_message(&message).is_err() {
-                    let failed = inner.pending.remove(&id);
-                    drop(inner);
-                    if let Some((_, cb)) = failed {
-                        cb.emit((Err(Failure::Crashed), None));
-                    }
-                }
+        let sent = match inner.workers[which].as_mut() {
+            Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
+            Some(handle) => {
+                handle.queue.push(message.into());
+                true
             }
-            Some(handle) => handle.queue.push(message.into()),
-            None => {
-                let failed = inner.pending.remove(&id);
-                drop(inner);
-                if let Some((_, cb)) = failed {
-                    cb.emit((Err(Failure::Crashed), None));
-                }
+            None => false,
+        };
+        if !sent {
+            let failed = inner.pending.remove(&id);
+            drop(inner);
+            if let Some((_, cb)) = failed {
+                cb.emit((Err(Failure::Crashed), None));
             }
         }
     }

@@ -83,7 +83,8 @@ async fn run(
         }
         Task::Fit | Task::Rotate => {
             let blob = fit_image(first, job.context.size_limit, job.task == Task::Rotate).await?;
-            made(job, blob, "jpg").await
+            let bytes = read(&blob).await?;
+            made(job, &bytes, blob, "jpg").await
         }
         Task::Combine => {
             let pdf = combine(files, job.context.size_limit, merge).await?;
@@ -92,7 +93,7 @@ async fn run(
             options.set_type("application/pdf");
             let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&array), &options)
                 .map_err(|_| Failure::Encode)?;
-            made(job, blob, "pdf").await
+            made(job, &pdf, blob, "pdf").await
         }
     }
 }
@@ -146,11 +147,16 @@ async fn combine(files: &[Blob], limit: u64, merge: Option<Merge>) -> Result<Vec
     merge(&refs).map_err(Failure::NotCombinable)
 }
 
-/// Inspects a made file and names it after its document.
-async fn made(job: &Job, blob: Blob, extension: &str) -> Result<(Outcome, Option<Blob>), Failure> {
+/// Inspects a made file (its bytes, and the blob that carries them to the page) and names it
+/// after its document.
+async fn made(
+    job: &Job,
+    bytes: &[u8],
+    blob: Blob,
+    extension: &str,
+) -> Result<(Outcome, Option<Blob>), Failure> {
     let name = make::file_name(job.context.doc.unwrap_or(DocumentId::Identity), extension);
-    let bytes = read(&blob).await?;
-    let mut outcome = check(job, &name, &bytes, Some(&blob)).await;
+    let mut outcome = check(job, &name, bytes, Some(&blob)).await;
     outcome.made = Some(name);
     Ok((outcome, Some(blob)))
 }

@@ -168,6 +168,13 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Whether the problem keeps browsers from showing the image's pixels (so no preview, no
+    /// quality analysis, no re-encoding, no embedding as is).
+    #[must_use]
+    pub const fn hides_pixels(self) -> bool {
+        matches!(self, Problem::ImageDamaged | Problem::Image12Bit | Problem::ImageArithmetic)
+    }
+
     /// The stable snake_case code, as the command line and the page's `data-code` write it.
     #[must_use]
     pub fn code(self) -> String {
@@ -305,6 +312,14 @@ impl Inspection {
             Some(Severity::Warning) => Verdict::Warning,
             Some(Severity::Info) | None => Verdict::Ok,
         }
+    }
+
+    /// A JPEG or PNG whose pixels browsers show: one that can be previewed, analysed and
+    /// re-encoded.
+    #[must_use]
+    pub fn is_showable_image(&self) -> bool {
+        matches!(self.format, Format::Jpeg | Format::Png)
+            && !self.problems.iter().any(|p| p.code.hides_pixels())
     }
 
     /// Whether a problem is reported.

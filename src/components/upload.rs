@@ -59,18 +59,6 @@ pub fn upload(props: &UploadProps) -> Html {
             input.set_value("");
         })
     };
-    let on_add = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-            let metas: Vec<FileMeta> =
-                files_of(input.files()).into_iter().map(|f| app.files.add(f)).collect();
-            input.set_value("");
-            if !metas.is_empty() {
-                app.state.dispatch(Action::AddPages(doc, metas));
-            }
-        })
-    };
     let on_drag_over = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -134,7 +122,7 @@ pub fn upload(props: &UploadProps) -> Html {
                     id={ format!("camera-{id}") }
                     accept="image/*"
                     capture="environment"
-                    onchange={ on_change }
+                    onchange={ on_change.clone() }
                 />
                 <label for={ format!("camera-{id}") } class="file-button secondary camera-button">
                     { app.t(Msg::UploadTakePhoto) }
@@ -151,7 +139,7 @@ pub fn upload(props: &UploadProps) -> Html {
                 }
             </div>
             if !slot.pages.is_empty() {
-                { pages(&app, doc, &slot, on_add) }
+                { pages(&app, doc, &slot, on_change.clone()) }
             }
             <div class="result" aria-live="polite">
                 if let Some((file, check)) = &slot.file {
@@ -259,11 +247,7 @@ fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> 
         Verdict::Warning => ("verdict-warning", "warning", Msg::VerdictWarning),
         Verdict::Error => ("verdict-error", "error", Msg::VerdictError),
     };
-    let thumbnail = matches!(inspection.format, Format::Jpeg | Format::Png)
-        && !inspection.has(Problem::ImageDamaged)
-        && !inspection.has(Problem::Image12Bit)
-        && !inspection.has(Problem::ImageArithmetic);
-    let url = thumbnail.then(|| app.files.url(file.key)).flatten();
+    let url = inspection.is_showable_image().then(|| app.files.url(file.key)).flatten();
     html! {
         <div class={ classes!("verdict-box", class) } data-verdict={ data }>
             if let Some(url) = url {
@@ -316,10 +300,7 @@ fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) ->
 /// The fixes that apply to this file.
 fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) -> Html {
     let i = &outcome.inspection;
-    let image = matches!(i.format, Format::Jpeg | Format::Png)
-        && !i.has(Problem::ImageDamaged)
-        && !i.has(Problem::Image12Bit)
-        && !i.has(Problem::ImageArithmetic);
+    let image = i.is_showable_image();
     let mut offers = Vec::new();
     if image && (i.has(Problem::TooLarge) || i.has(Problem::ImageRotated)) {
         offers.push((Task::Fit, Msg::FixShrink));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
-import { HEIC, file, image, precheck, textPdf } from './fixtures.mjs';
+import { HEIC, file, image, precheck, textPdf, YEAR } from './fixtures.mjs';
 
 const app = suite();
 const box = (page, doc) => page.locator(`.upload[data-doc="${doc}"]`);
@@ -21,12 +21,6 @@ async function verdict(page, doc) {
   const codes = await box(page, doc).locator('.result .problem').evaluateAll((els) => els.map((e) => e.dataset.code));
   return { verdict: await v.getAttribute('data-verdict'), codes };
 }
-
-const YEAR = (() => {
-  const now = new Date();
-  const first = now.getMonth() + 1 >= 9 ? now.getFullYear() : now.getFullYear() - 1;
-  return [first, first + 1];
-})();
 
 test('each kind of bad file is explained in plain words, with what to do', async () => {
   const { page, context, problems } = await open(app.browser, app.url);

@@ -175,6 +175,13 @@ export const HEIC = Buffer.concat([
   Buffer.alloc(200, 0),
 ]);
 
+/** The current academic year as (first, second) calendar years: it starts in September. */
+export const YEAR = (() => {
+  const now = new Date();
+  const first = now.getMonth() + 1 >= 9 ? now.getFullYear() : now.getFullYear() - 1;
+  return [first, first + 1];
+})();
+
 /** A file for `setInputFiles`. */
 export function file(name, buffer, mimeType = 'application/octet-stream') {
   return { name, mimeType, buffer };

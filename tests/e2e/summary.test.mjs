@@ -4,17 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
-import { file, image, textPdf } from './fixtures.mjs';
+import { file, image, textPdf, YEAR } from './fixtures.mjs';
 import { answerStep1, fillValidDetails } from './student.mjs';
 
 const app = suite();
 const summary = (page) => page.locator('#summary');
-
-const YEAR = (() => {
-  const now = new Date();
-  const first = now.getMonth() + 1 >= 9 ? now.getFullYear() : now.getFullYear() - 1;
-  return [first, first + 1];
-})();
 
 /** The six documents of a student from outside the EU, each one that passes. */
 async function uploadEverything(page) {

@@ -5,7 +5,7 @@
 //! Calibrated on document pages (dark text on light paper) at the size it is meant to see:
 //! the long side scaled to [`ANALYSIS_SIDE`] pixels. See the tests for the cases it separates.
 
-use super::{Finding, Format, Inspection, Problem};
+use super::{Finding, Inspection, Problem};
 
 /// The long side, in pixels, the image is scaled to before analysis: about what the portal's
 /// agents see on screen, and small enough to analyse in a few milliseconds.
@@ -51,12 +51,8 @@ pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
 /// that browsers show. `None` for anything else.
 #[must_use]
 pub fn analysis_size(inspection: &Inspection) -> Option<(u32, u32)> {
-    let showable = matches!(inspection.format, Format::Jpeg | Format::Png)
-        && !inspection.problems.iter().any(|p| {
-            matches!(p.code, Problem::ImageDamaged | Problem::Image12Bit | Problem::ImageArithmetic)
-        });
     let (w, h) = (inspection.facts.width?, inspection.facts.height?);
-    if !showable || w.max(h) < 64 {
+    if !inspection.is_showable_image() || w.max(h) < 64 {
         return None;
     }
     let long = w.max(h);

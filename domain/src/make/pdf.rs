@@ -65,15 +65,7 @@ pub fn from_jpegs(pages: &[&[u8]]) -> Result<Vec<u8>, PdfError> {
         else {
             return Err(PdfError::NotAJpeg(i + 1));
         };
-        if report.problems.iter().any(|p| {
-            matches!(
-                p,
-                crate::inspect::Problem::ImageDamaged
-                    | crate::inspect::Problem::Image12Bit
-                    | crate::inspect::Problem::ImageArithmetic
-            )
-        }) || !bytes.starts_with(&[0xFF, 0xD8])
-        {
+        if report.problems.iter().any(|p| p.hides_pixels()) || !bytes.starts_with(&[0xFF, 0xD8]) {
             return Err(PdfError::NotAJpeg(i + 1));
         }
         let (colour, decode) = match components {
