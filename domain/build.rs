@@ -1,6 +1,8 @@
 //! Turns the message catalogs (`locales/*.toml`) into a `Msg` enum and one lookup table per
 //! language, so that a missing translation fails the build and a mistyped key fails to compile,
-//! and the browser pays for no catalog parser.
+//! and the browser pays for no catalog parser. Likewise the country and lane-type tables, and
+//! the builtin rules (`rules/rules.json`), which become Rust code: the page links no JSON parser
+//! for them (about 21 KB of gzipped wasm), and a test proves the code equals the parsed file.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -72,6 +74,189 @@ fn main() {
     std::fs::write(Path::new(&out_dir).join("catalog.rs"), out).expect("write catalog.rs");
     countries(Path::new(&out_dir));
     lane_types(Path::new(&out_dir));
+    rules(Path::new(&out_dir));
+}
+
+/// The shape of `rules/rules.json`, as the Rust types of `src/rules.rs` declare it (serde's
+/// default field names; enum values are the snake_case of their variants).
+enum Ty {
+    Str,
+    Int(&'static str),
+    /// A `Text`: `{ "en": …, "fr": … }`.
+    Text,
+    /// A unit enum, by its Rust name.
+    Enum(&'static str),
+    Vec(&'static Ty),
+    /// Missing means `None`.
+    Opt(&'static Ty),
+    /// Missing means empty; keys are an enum.
+    Map(&'static str, &'static Ty),
+    Struct(&'static str, &'static [(&'static str, Ty)]),
+}
+
+const SOURCE: Ty = Ty::Struct("Source", &[("tag", Ty::Enum("Confidence")), ("text", Ty::Str)]);
+const FORMATS: Ty = Ty::Vec(&Ty::Enum("Format"));
+const DOCUMENTS: Ty = Ty::Vec(&Ty::Enum("DocumentId"));
+const SOURCES: Ty = Ty::Vec(&SOURCE);
+const RULES: Ty = Ty::Struct(
+    "Rules",
+    &[
+        ("about", Ty::Str),
+        (
+            "defaults",
+            Ty::Struct(
+                "Defaults",
+                &[
+                    ("size_limit_bytes", Ty::Int("u64")),
+                    ("formats", FORMATS),
+                    (
+                        "academic_year_start",
+                        Ty::Struct("MonthDay", &[("month", Ty::Int("u8")), ("day", Ty::Int("u8"))]),
+                    ),
+                    ("sources", SOURCES),
+                ],
+            ),
+        ),
+        ("eu_eea_switzerland", Ty::Vec(&Ty::Str)),
+        (
+            "documents",
+            Ty::Vec(&Ty::Struct(
+                "DocumentRule",
+                &[
+                    ("id", Ty::Enum("DocumentId")),
+                    ("entitlement", Ty::Enum("Entitlement")),
+                    ("name", Ty::Text),
+                    ("what_counts", Ty::Text),
+                    ("checklist_note", Ty::Opt(&Ty::Text)),
+                    ("hints", Ty::Vec(&Ty::Text)),
+                    ("formats", Ty::Opt(&FORMATS)),
+                    ("size_limit_bytes", Ty::Opt(&Ty::Int("u64"))),
+                    ("sources", SOURCES),
+                ],
+            )),
+        ),
+        (
+            "situations",
+            Ty::Vec(&Ty::Struct(
+                "SituationRule",
+                &[
+                    ("id", Ty::Enum("SituationId")),
+                    ("name", Ty::Text),
+                    ("outcome", Ty::Enum("Outcome")),
+                    ("reason", Ty::Opt(&Ty::Text)),
+                    ("documents", DOCUMENTS),
+                    ("notes", Ty::Map("DocumentId", &Ty::Text)),
+                    ("sources", SOURCES),
+                ],
+            )),
+        ),
+        (
+            "age_rules",
+            Ty::Vec(&Ty::Struct(
+                "AgeRule",
+                &[("under_years", Ty::Int("u32")), ("adds", DOCUMENTS), ("sources", SOURCES)],
+            )),
+        ),
+        ("university_note", Ty::Opt(&Ty::Text)),
+        ("academic_year_start_date", Ty::Opt(&Ty::Str)),
+    ],
+);
+
+/// `rules/rules.json` → `fn builtin_rules() -> Rules`, an expression of the file's values.
+fn rules(out_dir: &Path) {
+    println!("cargo::rerun-if-changed=rules/rules.json");
+    let text = std::fs::read_to_string("rules/rules.json").expect("read rules/rules.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("rules/rules.json: {e}"));
+    let mut out = String::from(
+        "/// The values of `rules/rules.json`, unchecked (`Rules::builtin` checks them).\n\
+         #[allow(clippy::too_many_lines)]\nfn builtin_rules() -> Rules {\n",
+    );
+    emit(&RULES, Some(&value), "rules.json", &mut out);
+    out.push_str("\n}\n");
+    std::fs::write(out_dir.join("rules.rs"), out).expect("write rules.rs");
+}
+
+fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) {
+    use serde_json::Value;
+    let bad = || panic!("rules/rules.json: {at} is missing or not of the expected type");
+    match (ty, value) {
+        (Ty::Opt(_), None | Some(Value::Null)) => out.push_str("None"),
+        (Ty::Opt(inner), Some(_)) => {
+            out.push_str("Some(");
+            emit(inner, value, at, out);
+            out.push(')');
+        }
+        (Ty::Map(..), None) => out.push_str("std::collections::BTreeMap::new()"),
+        (Ty::Map(key, inner), Some(Value::Object(map))) => {
+            out.push_str("std::collections::BTreeMap::from([");
+            for (k, v) in map {
+                let _ = write!(out, "({key}::{}, ", camel(k));
+                emit(inner, Some(v), &format!("{at}.{k}"), out);
+                out.push_str("),");
+            }
+            out.push_str("])");
+        }
+        (Ty::Str, Some(Value::String(s))) => {
+            let _ = write!(out, "String::from({s:?})");
+        }
+        (Ty::Int(int), Some(Value::Number(n))) if n.is_u64() => {
+            let _ = write!(out, "{n}{int}");
+        }
+        (Ty::Enum(name), Some(Value::String(s))) => {
+            let _ = write!(out, "{name}::{}", camel(s));
+        }
+        (Ty::Text, Some(Value::Object(map))) => {
+            assert!(map.len() == 2, "rules/rules.json: {at} must have exactly en and fr");
+            out.push_str("Text { ");
+            for lang in LANGS {
+                let _ = write!(out, "{lang}: ");
+                emit(&Ty::Str, map.get(lang), &format!("{at}.{lang}"), out);
+                out.push_str(", ");
+            }
+            out.push('}');
+        }
+        (Ty::Vec(inner), Some(Value::Array(items))) => {
+            out.push_str("vec![");
+            for (i, item) in items.iter().enumerate() {
+                emit(inner, Some(item), &format!("{at}[{i}]"), out);
+                out.push_str(",\n");
+            }
+            out.push(']');
+        }
+        (Ty::Struct(name, fields), Some(Value::Object(map))) => {
+            if let Some(k) = map.keys().find(|k| !fields.iter().any(|(f, _)| f == k)) {
+                panic!("rules/rules.json: {at} has an unknown field {k:?}");
+            }
+            let _ = writeln!(out, "{name} {{");
+            for (field, ty) in *fields {
+                let _ = write!(out, "{field}: ");
+                if *field == "academic_year_start_date" {
+                    // A university's override only; the file cannot set it.
+                    assert!(
+                        map.get(*field).is_none(),
+                        "rules/rules.json: {at}.{field} is not a rule"
+                    );
+                    out.push_str("None");
+                } else {
+                    emit(ty, map.get(*field), &format!("{at}.{field}"), out);
+                }
+                out.push_str(",\n");
+            }
+            out.push('}');
+        }
+        _ => bad(),
+    }
+}
+
+/// `guide_only` → `GuideOnly`, the Rust name of a snake_case enum value.
+fn camel(id: &str) -> String {
+    assert!(
+        !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+        "rules/rules.json: {id:?} is not a known id"
+    );
+    variant(id)
 }
 
 /// `data/lane-types.tsv` → a static table of the official lane types.

@@ -136,7 +136,13 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), {
         let dispatcher = state.dispatcher();
         move |()| {
-            let saved = browser::load(Saved::KEY).and_then(|json| serde_json::from_str(&json).ok());
+            // An older version's copy is removed, never read.
+            for old in Saved::OLD_KEYS {
+                browser::forget(old);
+            }
+            let saved = browser::load(Saved::KEY)
+                .and_then(|query| web_sys::UrlSearchParams::new_with_str(&query).ok())
+                .map(|params| Saved::read(&params));
             if let Some(saved) = saved {
                 dispatcher.dispatch(Action::Restore(Box::new(saved)));
             }
@@ -145,9 +151,7 @@ pub fn app(props: &AppProps) -> Html {
     // Kept answers follow every change; turning it off or forgetting removes them at once.
     use_effect_with((state.remember, state.saved()), |(remember, saved)| {
         if *remember {
-            if let Ok(json) = serde_json::to_string(saved) {
-                browser::store(Saved::KEY, &json);
-            }
+            browser::store(Saved::KEY, &saved.record().to_query());
         }
     });
     // Let go of the handles of files no longer in any box.

@@ -142,8 +142,7 @@ impl Files {
         let id = inner.next_job;
         let job = Job { id, task, name: name.to_owned(), context };
         let message = Object::new();
-        let json = serde_json::to_string(&job).unwrap_or_default();
-        let _ = Reflect::set(&message, &"job".into(), &json.into());
+        let _ = Reflect::set(&message, &"job".into(), &job.record().to_object());
         let list: Array = files.into_iter().collect();
         let _ = Reflect::set(&message, &"files".into(), &list);
         let which = worker_for(task);
@@ -208,10 +207,8 @@ impl Files {
             }
             return;
         }
-        let done: Option<Done> = Reflect::get(data, &"done".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .and_then(|json| serde_json::from_str(&json).ok());
+        let done: Option<Done> =
+            Reflect::get(data, &"done".into()).ok().and_then(|r| Done::read(&r));
         let Some(done) = done else { return };
         let blob = Reflect::get(data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
         let callback = self.inner.borrow_mut().pending.remove(&done.id);

@@ -11,6 +11,7 @@ use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Questi
 use yew::Reducible;
 
 use crate::protocol::{CheckContext, Failure, Outcome, Task};
+use crate::wire::{flag, Lookup, Record};
 
 /// Files larger than this are never read: far over any limit, and no fix could bring them
 /// under it. (The 4 MB limit itself is checked on the bytes, by the engine.)
@@ -140,8 +141,7 @@ pub enum DatePart {
 }
 
 /// A date as typed in three fields, kept exactly as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateFields {
     /// Day field.
     pub day: String,
@@ -218,8 +218,7 @@ pub struct State {
 }
 
 /// The answers kept on the device when the student asks for it: what was typed, never a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Saved {
     /// The language code.
     pub lang: String,
@@ -229,8 +228,7 @@ pub struct Saved {
     pub nationality_text: String,
     /// The date of birth as typed.
     pub birth: DateFields,
-    /// The details step as typed, field by field (a list, so that reading it back needs
-    /// no decoder of its own: the wasm stays smaller).
+    /// The details step as typed, field by field.
     pub details: Vec<(Field, String)>,
     /// The start of rights as typed.
     pub rights: DateFields,
@@ -240,7 +238,69 @@ pub struct Saved {
 
 impl Saved {
     /// The storage key: versioned, so a future format never misreads this one.
-    pub const KEY: &'static str = "secu-precheck/answers/v1";
+    pub const KEY: &'static str = "secu-precheck/answers/v2";
+    /// Where version 1 (JSON) kept answers: removed when found, as the student asked to
+    /// keep answers on this device, not to keep old copies.
+    pub const OLD_KEYS: [&'static str; 1] = ["secu-precheck/answers/v1"];
+
+    /// The record kept on the device (a query string: `lang=fr&Email=a%40b.fr&…`).
+    #[must_use]
+    pub fn record(&self) -> Record {
+        let mut r = Record::default();
+        r.put("lang", &self.lang);
+        let a = &self.answers;
+        r.put_some("nationality", a.nationality.as_ref());
+        for (key, answer) in [
+            ("ehic", a.ehic),
+            ("s1", a.s1),
+            ("quebec_form", a.quebec_form),
+            ("french_overseas", a.french_overseas),
+        ] {
+            r.put_some(key, answer.map(flag));
+        }
+        r.put("nationality_text", &self.nationality_text);
+        for (prefix, date) in
+            [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
+        {
+            r.put(format!("{prefix}.day"), &date.day);
+            r.put(format!("{prefix}.month"), &date.month);
+            r.put(format!("{prefix}.year"), &date.year);
+        }
+        for (field, text) in &self.details {
+            r.put(format!("{field:?}"), text);
+        }
+        r
+    }
+
+    /// Kept answers from their record: whatever is missing or unreadable is blank.
+    pub fn read(r: &impl Lookup) -> Saved {
+        let text = |key: &str| r.text(key).unwrap_or_default();
+        let date = |prefix: &str| DateFields {
+            day: text(&format!("{prefix}.day")),
+            month: text(&format!("{prefix}.month")),
+            year: text(&format!("{prefix}.year")),
+        };
+        Saved {
+            lang: text("lang"),
+            answers: Answers {
+                nationality: r.text("nationality"),
+                ehic: r.flag("ehic"),
+                s1: r.flag("s1"),
+                quebec_form: r.flag("quebec_form"),
+                french_overseas: r.flag("french_overseas"),
+                // Read again from the date as typed, when restored.
+                birth_date: None,
+            },
+            nationality_text: text("nationality_text"),
+            birth: date("birth"),
+            details: Field::ALL
+                .iter()
+                .filter_map(|f| Some((*f, r.text(&format!("{f:?}"))?)))
+                .collect(),
+            rights: date("rights"),
+            arrival: date("arrival"),
+        }
+    }
 }
 
 /// Where the postcode base stands.
@@ -379,6 +439,8 @@ impl State {
                 self.answers = saved.answers;
                 self.nationality_text = saved.nationality_text;
                 self.birth = saved.birth;
+                self.answers.birth_date =
+                    self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
                 self.details = FormInput::default();
                 for (field, text) in saved.details {
                     *self.details.get_mut(field) = text;
@@ -868,17 +930,25 @@ mod tests {
         s.apply(Action::TypeField(Field::Email, "a@b.fr".into()));
         s.apply(Action::SetLang(Lang::Fr));
         s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 10)]));
-        let json = serde_json::to_string(&s.saved()).unwrap();
-        assert!(!json.contains("file1"), "files are never kept: {json}");
+        s.apply(Action::TypeBirth(DatePart::Month, "2".into()));
+        s.apply(Action::TypeBirth(DatePart::Year, "2001".into()));
+        s.apply(Action::Answer(Question::Ehic, false));
+        let record = s.saved().record();
+        assert!(!format!("{record:?}").contains("file1"), "files are never kept: {record:?}");
         let mut next = state();
-        next.apply(Action::Restore(Box::new(serde_json::from_str(&json).unwrap())));
+        next.apply(Action::Restore(Box::new(Saved::read(&record))));
         assert_eq!((next.lang, next.remember), (Lang::Fr, true));
+        assert_eq!(next.answers, s.answers, "nationality, answers and the date of birth");
         assert_eq!(next.answers.nationality.as_deref(), Some("MA"));
         assert_eq!((next.birth.day.as_str(), next.details.email.as_str()), ("3", "a@b.fr"));
+        assert_eq!(next.saved(), s.saved());
         // Anything unreadable restores as blank, never as an error.
-        let odd: Saved =
-            serde_json::from_str(r#"{"lang":"xx","birth":{"day":7}}"#).unwrap_or_default();
-        next.apply(Action::Restore(Box::new(odd)));
+        let mut odd = Record::default();
+        odd.put("lang", "xx");
+        odd.put("birth.day", "7");
+        odd.put("ehic", "maybe");
+        odd.put("Nowhere", "x");
+        next.apply(Action::Restore(Box::new(Saved::read(&odd))));
         assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
         next.apply(Action::ForgetAll);
         assert_eq!(next, State::new(Lang::Fr, next.today));

@@ -10,7 +10,7 @@
 //! combines pages. Each posts [`READY`] once it listens, then answers each job.
 
 use crate::protocol::{self, Done, Failure, Job, Outcome, Task, READY};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use secu_precheck_domain::inspect::{self, quality, Format, Inspection};
 use secu_precheck_domain::make::{self, fit};
 use secu_precheck_domain::DocumentId;
@@ -46,14 +46,11 @@ pub fn serve(merge: Option<Merge>) {
 }
 
 async fn answer(data: JsValue, merge: Option<Merge>) {
-    let job: Option<Job> = Reflect::get(&data, &"job".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .and_then(|json| serde_json::from_str(&json).ok());
+    let job: Option<Job> = Reflect::get(&data, &"job".into()).ok().and_then(|r| Job::read(&r));
     let Some(job) = job else { return };
-    let files: Vec<Blob> = Reflect::get(&data, &"files".into())
+    let files: Vec<Input> = Reflect::get(&data, &"files".into())
         .ok()
-        .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<Blob>().ok()).collect())
+        .map(|v| Array::from(&v).iter().filter_map(Input::new).collect())
         .unwrap_or_default();
     let (result, blob) = match run(&job, &files, merge).await {
         Ok((outcome, blob)) => (Ok(outcome), blob),
@@ -61,33 +58,66 @@ async fn answer(data: JsValue, merge: Option<Merge>) {
     };
     let done = Done { id: job.id, result };
     let message = Object::new();
-    let json = serde_json::to_string(&done).unwrap_or_default();
-    let _ = Reflect::set(&message, &"done".into(), &json.into());
+    let _ = Reflect::set(&message, &"done".into(), &done.record().to_object());
     if let Some(blob) = blob {
         let _ = Reflect::set(&message, &"blob".into(), &blob);
     }
     let _ = scope().post_message(&message);
 }
 
+/// A file as the page sends it: a `File` (or `Blob`) handle, or bytes already in memory (an
+/// `ArrayBuffer`, transferred), as a host page or a benchmark may have them.
+enum Input {
+    Handle(Blob),
+    Bytes(ArrayBuffer),
+}
+
+impl Input {
+    fn new(value: JsValue) -> Option<Input> {
+        match value.dyn_into::<Blob>() {
+            Ok(blob) => Some(Input::Handle(blob)),
+            Err(value) => value.dyn_into::<ArrayBuffer>().ok().map(Input::Bytes),
+        }
+    }
+
+    async fn bytes(&self) -> Result<Vec<u8>, Failure> {
+        match self {
+            Input::Handle(blob) => read(blob).await,
+            Input::Bytes(buffer) => Ok(Uint8Array::new(buffer).to_vec()),
+        }
+    }
+
+    /// A blob of the file, for the browser's image decoder.
+    fn blob(&self) -> Result<Blob, Failure> {
+        match self {
+            Input::Handle(blob) => Ok(blob.clone()),
+            Input::Bytes(buffer) => Blob::new_with_buffer_source_sequence(&Array::of1(buffer))
+                .map_err(|_| Failure::Read),
+        }
+    }
+}
+
 async fn run(
     job: &Job,
-    files: &[Blob],
+    files: &[Input],
     merge: Option<Merge>,
 ) -> Result<(Outcome, Option<Blob>), Failure> {
     let first = files.first().ok_or(Failure::Read)?;
     match job.task {
         Task::Inspect => {
-            let bytes = read(first).await?;
+            let bytes = first.bytes().await?;
             let outcome = check(job, &job.name, &bytes, Some(first)).await;
             Ok((outcome, None))
         }
         Task::Fit | Task::Rotate => {
-            let blob = fit_image(first, job.context.size_limit, job.task == Task::Rotate).await?;
+            let rotate = job.task == Task::Rotate;
+            let blob = fit_image(&first.blob()?, job.context.size_limit, rotate).await?;
             let bytes = read(&blob).await?;
             made(job, &bytes, blob, "jpg").await
         }
         Task::Combine => {
-            let pdf = combine(files, job.context.size_limit, merge).await?;
+            let files = files.iter().map(Input::blob).collect::<Result<Vec<_>, _>>()?;
+            let pdf = combine(&files, job.context.size_limit, merge).await?;
             let array = Uint8Array::from(pdf.as_slice());
             let options = web_sys::BlobPropertyBag::new();
             options.set_type("application/pdf");
@@ -156,24 +186,25 @@ async fn made(
     extension: &str,
 ) -> Result<(Outcome, Option<Blob>), Failure> {
     let name = make::file_name(job.context.doc.unwrap_or(DocumentId::Identity), extension);
-    let mut outcome = check(job, &name, bytes, Some(&blob)).await;
+    let mut outcome = check(job, &name, bytes, Some(&Input::Handle(blob.clone()))).await;
     outcome.made = Some(name);
     Ok((outcome, Some(blob)))
 }
 
 /// The engine's verdict, plus image quality when the browser can decode the image.
-async fn check(job: &Job, name: &str, bytes: &[u8], blob: Option<&Blob>) -> Outcome {
+async fn check(job: &Job, name: &str, bytes: &[u8], file: Option<&Input>) -> Outcome {
     let mut inspection = job.context.with_domain(|ctx| inspect::inspect(name, bytes, ctx));
-    if let Some(blob) = blob {
-        add_quality(&mut inspection, blob).await;
+    if let Some(file) = file {
+        add_quality(&mut inspection, file).await;
     }
     Outcome { fingerprint: protocol::to_hex(&inspection.facts.fingerprint), inspection, made: None }
 }
 
 /// Quality warnings for a JPEG or PNG that browsers show, on the pixels the browser decodes
 /// and scales to the analysis size.
-async fn add_quality(inspection: &mut Inspection, blob: &Blob) {
+async fn add_quality(inspection: &mut Inspection, file: &Input) {
     let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+    let Ok(blob) = file.blob() else { return };
     // The browser turns the photo upright first (EXIF 5–8 swap the sides); the measures do not
     // depend on which way up the page is.
     let sideways = inspection.facts.orientation.is_some_and(|o| o >= 5);
@@ -181,7 +212,7 @@ async fn add_quality(inspection: &mut Inspection, blob: &Blob) {
     options.set_resize_width(if sideways { ah } else { aw });
     options.set_resize_height(if sideways { aw } else { ah });
     options.set_resize_quality(ResizeQuality::High);
-    let Ok(bitmap) = bitmap(blob, &options).await else { return };
+    let Ok(bitmap) = bitmap(&blob, &options).await else { return };
     let (bw, bh) = (bitmap.width(), bitmap.height());
     let Some((_, context)) = canvas(bw, bh) else { return };
     let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);

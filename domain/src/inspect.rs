@@ -56,6 +56,38 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in declaration order (a test checks that none is missing).
+    pub const ALL: [Format; 16] = [
+        Format::Pdf,
+        Format::Jpeg,
+        Format::Png,
+        Format::Heic,
+        Format::Webp,
+        Format::Avif,
+        Format::Gif,
+        Format::Tiff,
+        Format::Bmp,
+        Format::Docx,
+        Format::Doc,
+        Format::Odt,
+        Format::Zip,
+        Format::Text,
+        Format::Html,
+        Format::Unknown,
+    ];
+
+    /// The stable snake_case code, as serde and the command line write it.
+    #[must_use]
+    pub fn code(self) -> String {
+        snake_case(&format!("{self:?}"))
+    }
+
+    /// The format of a [`code`](Self::code).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     /// The portal's accepted format this is, if any.
     #[must_use]
     pub const fn accepted(self) -> Option<Accepted> {
@@ -168,6 +200,45 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Every problem, in declaration order (a test checks that none is missing).
+    pub const ALL: [Problem; 29] = [
+        Problem::EmptyFile,
+        Problem::TooLarge,
+        Problem::HeicNotAccepted,
+        Problem::UnsupportedFormat,
+        Problem::ExtensionMismatch,
+        Problem::ImageDamaged,
+        Problem::ImageTooSmall,
+        Problem::ImageCmyk,
+        Problem::Image12Bit,
+        Problem::ImageArithmetic,
+        Problem::ImageAnimated,
+        Problem::ImageRotated,
+        Problem::ImageBlurred,
+        Problem::ImageDark,
+        Problem::ImageOverexposed,
+        Problem::ImageLowContrast,
+        Problem::NameSuggestsOther,
+        Problem::PdfEncrypted,
+        Problem::PdfPermissionsOnly,
+        Problem::PdfDamaged,
+        Problem::PdfNoPages,
+        Problem::PdfManyPages,
+        Problem::PdfScanOnly,
+        Problem::DuplicateFile,
+        Problem::CertificateOldYear,
+        Problem::CertificateYearNotFound,
+        Problem::NameNotFound,
+        Problem::IbanInvalid,
+        Problem::IbanNotFound,
+    ];
+
+    /// The problem of a [`code`](Self::code).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     /// Whether the problem keeps browsers from showing the image's pixels (so no preview, no
     /// quality analysis, no re-encoding, no embedding as is).
     #[must_use]
@@ -178,19 +249,7 @@ impl Problem {
     /// The stable snake_case code, as the command line and the page's `data-code` write it.
     #[must_use]
     pub fn code(self) -> String {
-        // From the variant's name, as serde's `rename_all = "snake_case"` does: one rule, no table.
-        let mut out = String::new();
-        for (i, c) in format!("{self:?}").chars().enumerate() {
-            if c.is_ascii_uppercase() {
-                if i > 0 {
-                    out.push('_');
-                }
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        snake_case(&format!("{self:?}"))
     }
 
     /// How serious the problem is.
@@ -229,6 +288,22 @@ impl Problem {
     }
 }
 
+/// A variant's name as serde's `rename_all = "snake_case"` writes it: one rule, no table.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A problem and its severity, as reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -264,19 +339,20 @@ pub struct Facts {
     /// The document the file name suggests, when it is not the slot's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub named_like: Option<DocumentId>,
-    /// SHA-256 of the bytes, to find the same file in two slots.
+    /// A hash of the bytes, to find the same file in two slots.
     #[serde(skip)]
     pub fingerprint: Fingerprint,
 }
 
-/// SHA-256 of a file's bytes.
-pub type Fingerprint = [u8; 32];
+/// XXH3-128 of a file's bytes, big-endian. It finds the same file chosen twice, not a forgery:
+/// nobody gains from two different files that collide, so a fast non-cryptographic hash serves
+/// (in wasm it reads a 5 MB scan in a few milliseconds, where SHA-256 took about 45).
+pub type Fingerprint = [u8; 16];
 
 /// The fingerprint of some bytes.
 #[must_use]
 pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).into()
+    xxhash_rust::xxh3::xxh3_128(bytes).to_be_bytes()
 }
 
 /// The verdict on one file.
@@ -577,16 +653,39 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_the_serialised_names() {
-        for code in [
-            Problem::TooLarge,
-            Problem::Image12Bit,
-            Problem::PdfScanOnly,
-            Problem::NameSuggestsOther,
-        ] {
+    fn codes_are_the_serialised_names_and_read_back() {
+        for code in Problem::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(format!("\"{}\"", code.code()), json);
+            assert_eq!(Problem::from_code(&code.code()), Some(code));
         }
+        for format in Format::ALL {
+            let json = serde_json::to_string(&format).unwrap();
+            assert_eq!(format!("\"{}\"", format.code()), json);
+            assert_eq!(Format::from_code(&format.code()), Some(format));
+        }
+        assert_eq!(Problem::from_code("too large"), None);
+        assert_eq!(Format::from_code(""), None);
+    }
+
+    /// The variants declared in this file's `pub enum {name}`, by name.
+    fn declared(name: &str) -> Vec<String> {
+        let source = include_str!("inspect.rs");
+        let start = source.find(&format!("pub enum {name} {{")).unwrap();
+        let body = &source[start..start + source[start..].find("\n}").unwrap()];
+        body.lines()
+            .map(str::trim)
+            .filter(|l| l.ends_with(',') && l.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(|l| l.trim_end_matches(',').to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn every_format_and_problem_is_in_its_list() {
+        let formats: Vec<String> = Format::ALL.iter().map(|f| format!("{f:?}")).collect();
+        assert_eq!(formats, declared("Format"));
+        let problems: Vec<String> = Problem::ALL.iter().map(|p| format!("{p:?}")).collect();
+        assert_eq!(problems, declared("Problem"));
     }
 
     #[test]

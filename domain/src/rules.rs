@@ -1,5 +1,6 @@
-//! The registration rules as data: `rules/rules.json`, read with serde when the app or the
-//! command line starts, and checked once into a [`Rules`] value (parse, don't validate).
+//! The registration rules as data: `rules/rules.json`, turned into Rust values at build time
+//! (or read with serde, for another rules file) and checked once into a [`Rules`] value (parse,
+//! don't validate).
 //!
 //! Every document and situation carries its sources with a confidence tag (`official`,
 //! `secondary`, `guide_only`, as in `shared/DOMAIN.md`), so the interface never presents advice
@@ -15,6 +16,10 @@ use crate::i18n::Lang;
 
 /// The rules shipped with this version, as written in `domain/rules/rules.json`.
 pub const BUILTIN_JSON: &str = include_str!("../rules/rules.json");
+
+// `builtin_rules()`: the same file as Rust values, made by build.rs, so that the browser needs
+// no JSON parser to start (a test below proves both readings equal).
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 /// A text in every language of the interface.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -519,7 +524,9 @@ impl Rules {
     /// # Errors
     /// Only if `rules.json` was edited into an inconsistent state.
     pub fn builtin() -> Result<Self, RulesError> {
-        Self::from_json(BUILTIN_JSON)
+        let rules = builtin_rules();
+        rules.check()?;
+        Ok(rules)
     }
 
     /// Reads and checks a rules file.
@@ -678,6 +685,13 @@ mod tests {
         assert_eq!(rules.situations.len(), SituationId::ALL.len());
         assert_eq!(rules.defaults.size_limit_bytes, 4_000_000);
         assert_eq!(rules.eu_eea_switzerland.len(), 27 + 3 + 1);
+    }
+
+    #[test]
+    fn the_builtin_rules_are_the_rules_file_read_by_serde() {
+        // build.rs writes rules.json as Rust code; serde reads it as the file format says.
+        let parsed = Rules::from_json(BUILTIN_JSON).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(builtin(), parsed);
     }
 
     #[test]

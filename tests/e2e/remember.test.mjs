@@ -18,11 +18,15 @@ test('nothing is stored until the student ticks the box; then answers survive a 
   assert.equal(await keep.isChecked(), false, 'off by default');
   await keep.check();
   await page.waitForFunction(() => localStorage.length === 1);
-  const saved = JSON.parse(Object.values(await stored(page))[0]);
-  assert.deepEqual(saved.details, [['last_name', 'Diallo']], 'what was typed, field by field');
+  const [[key, value]] = Object.entries(await stored(page));
+  assert.equal(key, 'secu-precheck/answers/v2');
+  const saved = new URLSearchParams(value);
+  assert.equal(saved.get('LastName'), 'Diallo', 'what was typed, field by field');
+  assert.equal(saved.get('FirstName'), null, 'only the fields typed in');
+  assert.equal(saved.get('nationality'), 'SN');
   await page.locator('#file-rib').setInputFiles(file('rib.pdf', textPdf([['x']]), 'application/pdf'));
   await page.getByRole('button', { name: 'Français' }).click();
-  await page.waitForFunction(() => localStorage.getItem('secu-precheck/answers/v1')?.includes('"lang":"fr"'));
+  await page.waitForFunction(() => new URLSearchParams(localStorage.getItem('secu-precheck/answers/v2') ?? '').get('lang') === 'fr');
   assert.ok(!Object.values(await stored(page))[0].includes('rib.pdf'), 'files are never kept');
   await page.reload();
   await page.getByLabel('Nom', { exact: true }).waitFor();
@@ -52,5 +56,16 @@ test('"Forget everything" clears the storage, the answers and the files', async 
   assert.equal(await page.getByLabel('Keep my answers on this device').isChecked(), false);
   assert.equal(await page.locator('.upload[data-doc="identity"] [data-verdict]').count(), 0);
   await page.waitForFunction(() => document.activeElement?.id === 'main');
+  await context.close();
+});
+
+test("an older version's copy of the answers is removed, not read", async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => localStorage.setItem('secu-precheck/answers/v1', '{"lang":"fr","nationality_text":"Maroc"}'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForFunction(() => localStorage.length === 0);
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), '');
   await context.close();
 });
