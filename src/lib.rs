@@ -11,6 +11,7 @@ pub mod components;
 pub mod files;
 pub mod protocol;
 pub mod state;
+pub mod warm;
 pub mod wire;
 pub mod worker;
 

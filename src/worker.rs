@@ -33,8 +33,13 @@ fn scope() -> DedicatedWorkerGlobalScope {
 /// Merges PDFs, for the worker that can; `None` for the one that cannot.
 pub type Merge = fn(&[&[u8]]) -> Result<Vec<u8>, usize>;
 
-/// Listens for jobs until the page goes; `merge` is the combiner's PDF merging.
-pub fn serve(merge: Option<Merge>) {
+/// Listens for jobs until the page goes; `merge` is the combiner's PDF merging. With `warm`,
+/// the engine first runs once on samples ([`crate::warm`]), so that the student's first file
+/// is checked by compiled code.
+pub fn serve(merge: Option<Merge>, warm: bool) {
+    if warm {
+        crate::warm::run();
+    }
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         wasm_bindgen_futures::spawn_local(answer(event.data(), merge));
     });

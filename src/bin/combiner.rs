@@ -14,5 +14,6 @@ fn merge_pdfs(parts: &[&[u8]]) -> Result<Vec<u8>, usize> {
 }
 
 fn main() {
-    secu_precheck::worker::serve(Some(merge_pdfs));
+    // Started on demand, for one combining job: warming would only delay it.
+    secu_precheck::worker::serve(Some(merge_pdfs), false);
 }

@@ -4,5 +4,5 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    secu_precheck::worker::serve(None);
+    secu_precheck::worker::serve(None, true);
 }
