@@ -544,12 +544,57 @@ fn shows_text(content: &[u8]) -> bool {
     find(content, b"BT", 0).is_some() && (operator(b"Tj") || operator(b"TJ"))
 }
 
-/// Text layer or scan: looks at uncompressed content, then inflates Flate streams (bounded).
-fn text_layer(b: &[u8]) -> Option<bool> {
-    if shows_text(b) {
-        return Some(true);
+/// How far before a `stream` keyword its object may start (dictionaries of real files are a
+/// few hundred bytes; an image's may hold a long /DecodeParms or /ColorSpace).
+const DICT_WINDOW: usize = 4096;
+
+/// A stream, as [`text_layer`] needs it.
+struct Stream {
+    /// Its dictionary names no /Filter: the data is as written.
+    plain: bool,
+    /// Its dictionary says `/Subtype /Image`.
+    image: bool,
+    /// Where its data starts and ends.
+    data: usize,
+    end: usize,
+}
+
+/// The stream whose `stream` keyword is at `keyword`. A direct /Length that lands on
+/// `endstream` is trusted, so that the walk jumps over images instead of searching them;
+/// otherwise `endstream` is searched for, as a damaged file needs.
+fn stream_at(b: &[u8], keyword: usize) -> Stream {
+    let from = keyword.saturating_sub(DICT_WINDOW);
+    let dict = memchr::memmem::rfind(&b[from..keyword], b"obj")
+        .and_then(|o| find(&b[..keyword], b"<<", from + o));
+    let get = |name: &[u8]| dict.and_then(|d| dict_get(b, d, name));
+    let mut data = keyword + b"stream".len();
+    if b.get(data) == Some(&b'\r') {
+        data += 1;
     }
+    if b.get(data) == Some(&b'\n') {
+        data += 1;
+    }
+    let data = data.min(b.len());
+    let by_length = match get(b"Length") {
+        Some(Value::Int(n)) => usize::try_from(n)
+            .ok()
+            .and_then(|n| data.checked_add(n))
+            .filter(|&e| b.get(skip_ws(b, e)..).is_some_and(|r| r.starts_with(b"endstream"))),
+        _ => None,
+    };
+    Stream {
+        plain: get(b"Filter").is_none(),
+        image: matches!(get(b"Subtype"), Some(Value::Name(name)) if name == b"Image"),
+        data,
+        end: by_length.unwrap_or_else(|| find(b, b"endstream", data).unwrap_or(b.len())),
+    }
+}
+
+/// Text layer or scan: walks the streams, reading plain ones as they are and inflating the
+/// others (bounded); images are skipped, never searched for text.
+fn text_layer(b: &[u8]) -> Option<bool> {
     let mut inflated_any = false;
+    let mut saw_image = false;
     let mut budget = MAX_INFLATE;
     let mut from = 0;
     let mut hits = 0;
@@ -562,20 +607,28 @@ fn text_layer(b: &[u8]) -> Option<bool> {
         if b.get(s.saturating_sub(3)..s) == Some(b"end") {
             continue;
         }
-        let (data, end) = stream_bounds(b, s);
-        if let Ok(raw) =
-            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&b[data..end], budget)
-        {
+        let stream = stream_at(b, s);
+        from = stream.end.max(from);
+        if stream.image {
+            saw_image = true;
+            continue;
+        }
+        let content = &b[stream.data..stream.end];
+        if stream.plain && shows_text(content) {
+            return Some(true);
+        }
+        // Whatever the dictionary says (a filter array, an unreadable dictionary): a stream
+        // that is not zlib data fails on its first two bytes.
+        if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(content, budget) {
             inflated_any = true;
             budget = budget.saturating_sub(raw.len());
             if shows_text(&raw) {
                 return Some(true);
             }
         }
-        from = end;
     }
     // Streams we could read and no text in them, or images and no text at all: a scan.
-    (inflated_any || find(b, b"/Image", 0).is_some()).then_some(false)
+    (inflated_any || saw_image || find(b, b"/Image", 0).is_some()).then_some(false)
 }
 
 /// Checks a PDF file (its header already found).
