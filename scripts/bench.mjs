@@ -38,6 +38,13 @@ const server = createServer((req, res) => {
     res.end('<!DOCTYPE html><meta charset="utf-8"><title>bench</title><body>bench</body>');
     return;
   }
+  // A worker that only answers: what handing bytes to any worker costs, the floor both tools
+  // stand on.
+  if (path === '/bench/echo.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end('onmessage = (e) => postMessage(e.data.byteLength);');
+    return;
+  }
   for (const [prefix, dir] of Object.entries(LIBS)) {
     if (path.startsWith(prefix)) file = normalize(join(dir, path.slice(prefix.length)));
   }
@@ -190,6 +197,13 @@ async function benchPage() {
         const copy = bytes.slice();
         window.ours.postMessage({ job, files: [copy.buffer] }, [copy.buffer]);
       });
+    window.echo = new Worker('/bench/echo.js');
+    window.floor = (bytes) =>
+      new Promise((ok) => {
+        window.echo.onmessage = () => ok();
+        const copy = bytes.slice();
+        window.echo.postMessage(copy.buffer, [copy.buffer]);
+      });
     window.pdfjs = await import('/bench/pdfjs/pdf.min.mjs');
     window.pdfjs.GlobalWorkerOptions.workerSrc = '/bench/pdfjs/pdf.worker.min.mjs';
     window.pdfjsOpen = async (bytes, worker) => {
@@ -228,6 +242,12 @@ if (want('inspection')) {
           ours.push(performance.now() - t);
           verdict = done.failure ? { failure: done.failure } : { format: done.format, pages: done.pages, problems: done.problems.split(',').filter(Boolean) };
         }
+        const floor = [];
+        for (let i = 0; i < runs; i += 1) {
+          const t = performance.now();
+          await window.floor(window.current);
+          floor.push(performance.now() - t);
+        }
         const theirs = [];
         let outcome = null;
         if (pdf) {
@@ -239,7 +259,7 @@ if (want('inspection')) {
           }
           worker.destroy();
         }
-        return { ours, theirs, verdict, outcome };
+        return { ours, theirs, floor, verdict, outcome };
       },
       { runs: RUNS, pdf: f.pdf },
     );
@@ -247,6 +267,8 @@ if (want('inspection')) {
       bytes: f.bytes.length,
       ...(f.source ? { source: f.source } : {}),
       ours_ms: round(median(r.ours)),
+      // Copying the bytes and handing them to a worker that only answers: part of both times.
+      floor_ms: round(median(r.floor)),
       pdfjs_warm_ms: f.pdf ? round(median(r.theirs)) : null,
       ratio_warm: f.pdf ? round(median(r.ours) / median(r.theirs), 2) : null,
       ours_found: r.verdict,
@@ -399,7 +421,7 @@ for (const [name, r] of Object.entries(results.inspection)) {
   const pdf = r.pdfjs_warm_ms != null;
   rows.push([
     `Inspect ${name} (${kb(r.bytes)})`,
-    pdf ? `ours ${r.ours_ms} ms, pdf.js warm ${r.pdfjs_warm_ms} ms (×${r.ratio_warm}); cold ${r.ours_cold_ms} vs ${r.pdfjs_cold_ms} ms (×${r.ratio_cold})` : `ours ${r.ours_ms} ms`,
+    pdf ? `ours ${r.ours_ms} ms, pdf.js warm ${r.pdfjs_warm_ms} ms (×${r.ratio_warm}; floor ${r.floor_ms}); cold ${r.ours_cold_ms} vs ${r.pdfjs_cold_ms} ms (×${r.ratio_cold})` : `ours ${r.ours_ms} ms (floor ${r.floor_ms})`,
     pdf ? '≤ ×0.5 warm' : '',
     pdf ? (r.ratio_warm <= 0.5 ? 'met' : 'MISSED') : '',
   ]);
