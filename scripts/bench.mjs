@@ -240,7 +240,7 @@ if (want('inspection')) {
           const t = performance.now();
           const { done } = await window.check(window.current);
           ours.push(performance.now() - t);
-          verdict = done.failure ? { failure: done.failure } : { format: done.format, pages: done.pages, problems: done.problems.split(',').filter(Boolean) };
+          verdict = done.failure ? { failure: done.failure } : { format: done.format, pages: done.pages && Number(done.pages), problems: done.problems.split(',').filter(Boolean) };
         }
         const floor = [];
         for (let i = 0; i < runs; i += 1) {
