@@ -533,7 +533,7 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
     let format = sniff::format(bytes);
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if let Some(ext) = extension {
-        let known = sniff::ALL.iter().any(|f| f.extensions().contains(&ext.as_str()));
+        let known = Format::ALL.iter().any(|f| f.extensions().contains(&ext.as_str()));
         if known && !format.extensions().contains(&ext.as_str()) && format != Format::Unknown {
             add(Problem::ExtensionMismatch);
         }

@@ -260,44 +260,12 @@ mod tests {
     use crate::inspect::{inspect, png, Context};
     use crate::rules::DocumentId;
 
-    const ALL_PROBLEMS: [Problem; 29] = [
-        Problem::EmptyFile,
-        Problem::TooLarge,
-        Problem::HeicNotAccepted,
-        Problem::UnsupportedFormat,
-        Problem::ExtensionMismatch,
-        Problem::NameSuggestsOther,
-        Problem::ImageDamaged,
-        Problem::ImageTooSmall,
-        Problem::ImageCmyk,
-        Problem::Image12Bit,
-        Problem::ImageArithmetic,
-        Problem::ImageAnimated,
-        Problem::ImageRotated,
-        Problem::ImageBlurred,
-        Problem::ImageDark,
-        Problem::ImageOverexposed,
-        Problem::ImageLowContrast,
-        Problem::PdfEncrypted,
-        Problem::PdfPermissionsOnly,
-        Problem::PdfDamaged,
-        Problem::PdfNoPages,
-        Problem::PdfManyPages,
-        Problem::PdfScanOnly,
-        Problem::DuplicateFile,
-        Problem::CertificateOldYear,
-        Problem::CertificateYearNotFound,
-        Problem::NameNotFound,
-        Problem::IbanInvalid,
-        Problem::IbanNotFound,
-    ];
-
     #[test]
     fn every_problem_has_all_its_placeholders_filled_in_both_languages() {
         let rules = Rules::builtin().unwrap();
         for lang in Lang::ALL {
-            for format in crate::inspect::sniff::ALL {
-                for code in ALL_PROBLEMS {
+            for format in crate::inspect::Format::ALL {
+                for code in Problem::ALL {
                     let inspection = Inspection {
                         format,
                         facts: crate::inspect::Facts {

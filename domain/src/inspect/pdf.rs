@@ -497,6 +497,13 @@ fn max_pages_count(b: &[u8]) -> Option<u32> {
 /// Where the data of the stream whose `stream` keyword is at `keyword` starts and ends: after
 /// the keyword's end of line, up to `endstream` (or the end of the file, for a cut file).
 pub(super) fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
+    let data = stream_data(b, keyword);
+    (data, find(b, b"endstream", data).unwrap_or(b.len()))
+}
+
+/// Where the data of the stream whose `stream` keyword is at `keyword` starts: after the
+/// keyword's end of line.
+fn stream_data(b: &[u8], keyword: usize) -> usize {
     let mut data = keyword + b"stream".len();
     if b.get(data) == Some(&b'\r') {
         data += 1;
@@ -504,8 +511,7 @@ pub(super) fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
     if b.get(data) == Some(&b'\n') {
         data += 1;
     }
-    let data = data.min(b.len());
-    (data, find(b, b"endstream", data).unwrap_or(b.len()))
+    data.min(b.len())
 }
 
 /// Inflated object streams, up to [`MAX_INFLATE`] bytes in all.
@@ -567,14 +573,7 @@ fn stream_at(b: &[u8], keyword: usize) -> Stream {
     let dict = memchr::memmem::rfind(&b[from..keyword], b"obj")
         .and_then(|o| find(&b[..keyword], b"<<", from + o));
     let get = |name: &[u8]| dict.and_then(|d| dict_get(b, d, name));
-    let mut data = keyword + b"stream".len();
-    if b.get(data) == Some(&b'\r') {
-        data += 1;
-    }
-    if b.get(data) == Some(&b'\n') {
-        data += 1;
-    }
-    let data = data.min(b.len());
+    let data = stream_data(b, keyword);
     let by_length = match get(b"Length") {
         Some(Value::Int(n)) => usize::try_from(n)
             .ok()

@@ -3,26 +3,6 @@
 
 use super::Format;
 
-/// Every format, for extension look-ups.
-pub const ALL: [Format; 16] = [
-    Format::Pdf,
-    Format::Jpeg,
-    Format::Png,
-    Format::Heic,
-    Format::Webp,
-    Format::Avif,
-    Format::Gif,
-    Format::Tiff,
-    Format::Bmp,
-    Format::Docx,
-    Format::Doc,
-    Format::Odt,
-    Format::Zip,
-    Format::Text,
-    Format::Html,
-    Format::Unknown,
-];
-
 /// PDF readers accept the header anywhere in the first 1024 bytes, and open files whose header
 /// is missing when objects follow ("1 0 obj"), as they repair them.
 #[must_use]
