@@ -677,24 +677,21 @@ mod tests {
     #[test]
     fn pixels_that_spell_text_operators_are_still_an_image() {
         // Like pdf.js's issue14200.pdf: inflated pixels that happen to hold "BT" and "Tj".
-        let pixels = miniz_oxide::deflate::compress_to_vec_zlib(b"\x01BT (ab) Tj ET\x02", 6);
-        let mut scan = format!(
-            "%PDF-1.5\n5 0 obj << /Type /XObject /Subtype /Image /Width 4 /Height 4 /Filter /FlateDecode /Length {} >>\nstream\n",
-            pixels.len()
-        )
-        .into_bytes();
-        scan.extend_from_slice(&pixels);
-        scan.extend_from_slice(b"\nendstream\nendobj\n");
-        assert_eq!(check(&scan).text_layer, Some(false));
+        let data = miniz_oxide::deflate::compress_to_vec_zlib(b"\x01BT (ab) Tj ET\x02", 6);
+        let stream = |dict: &str| {
+            let mut pdf = format!(
+                "%PDF-1.5\n5 0 obj << {dict} /Filter /FlateDecode /Length {} >>\nstream\n",
+                data.len()
+            )
+            .into_bytes();
+            pdf.extend_from_slice(&data);
+            pdf.extend_from_slice(b"\nendstream\nendobj\n");
+            pdf
+        };
+        let image = stream("/Type /XObject /Subtype /Image /Width 4 /Height 4");
+        assert_eq!(check(&image).text_layer, Some(false));
         // The same bytes as a page's content stream are text.
-        let mut text = format!(
-            "%PDF-1.5\n4 0 obj << /Filter /FlateDecode /Length {} >>\nstream\n",
-            pixels.len()
-        )
-        .into_bytes();
-        text.extend_from_slice(&pixels);
-        text.extend_from_slice(b"\nendstream\nendobj\n");
-        assert_eq!(check(&text).text_layer, Some(true));
+        assert_eq!(check(&stream("")).text_layer, Some(true));
     }
 
     #[test]
