@@ -126,6 +126,7 @@ const RULES: Ty = Ty::Struct(
                     ("id", Ty::Enum("DocumentId")),
                     ("entitlement", Ty::Enum("Entitlement")),
                     ("name", Ty::Text),
+                    ("file_name", Ty::Text),
                     ("what_counts", Ty::Text),
                     ("checklist_note", Ty::Opt(&Ty::Text)),
                     ("hints", Ty::Vec(&Ty::Text)),

@@ -121,12 +121,13 @@ impl Files {
         }
     }
 
-    /// Sends a job about the files with these keys; `done` gets the answer exactly once.
+    /// Sends a job about the files with these keys, the first named `name`, a made file to be
+    /// called `made_as`; `done` gets the answer exactly once.
     pub fn run(
         &self,
         task: Task,
         keys: &[u32],
-        name: &str,
+        (name, made_as): (&str, &str),
         context: CheckContext,
         done: Callback<Answer>,
     ) {
@@ -140,7 +141,7 @@ impl Files {
         }
         inner.next_job += 1;
         let id = inner.next_job;
-        let job = Job { id, task, name: name.to_owned(), context };
+        let job = Job { id, task, name: name.to_owned(), made_as: made_as.to_owned(), context };
         let message = Object::new();
         let _ = Reflect::set(&message, &"job".into(), &job.record().to_object());
         let list: Array = files.into_iter().collect();

@@ -73,6 +73,9 @@ pub struct Job {
     pub task: Task,
     /// The name of the file (of the first file when combining).
     pub name: String,
+    /// What a made file is called, without extension, in the student's language (the rules'
+    /// `file_name`); empty for an inspection.
+    pub made_as: String,
     /// The check's context.
     pub context: CheckContext,
 }
@@ -139,6 +142,7 @@ impl Job {
         r.put("id", self.id);
         r.put("task", self.task.code());
         r.put("name", &self.name);
+        r.put("made_as", &self.made_as);
         r.put_some("doc", c.doc);
         r.put("limit", c.size_limit);
         let others: Vec<String> =
@@ -174,6 +178,7 @@ impl Job {
             id: r.parse("id")?,
             task: Task::from_code(&r.text("task")?)?,
             name: r.text("name").unwrap_or_default(),
+            made_as: r.text("made_as").unwrap_or_default(),
             context,
         })
     }
@@ -298,6 +303,7 @@ mod tests {
             id: 7,
             task: Task::Fit,
             name: "scan, 2.jpg".into(),
+            made_as: "piece-d-identite".into(),
             context: CheckContext {
                 doc: Some(DocumentId::Rib),
                 size_limit: 4_000_000,

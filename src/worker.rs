@@ -190,7 +190,8 @@ async fn made(
     blob: Blob,
     extension: &str,
 ) -> Result<(Outcome, Option<Blob>), Failure> {
-    let name = make::file_name(job.context.doc.unwrap_or(DocumentId::Identity), extension);
+    let doc = job.context.doc.unwrap_or(DocumentId::Identity);
+    let name = make::file_name(&job.made_as, doc, extension);
     let mut outcome = check(job, &name, bytes, Some(&Input::Handle(blob.clone()))).await;
     outcome.made = Some(name);
     Ok((outcome, Some(blob)))

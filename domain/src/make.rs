@@ -9,10 +9,23 @@ pub mod pdf;
 
 use crate::rules::DocumentId;
 
-/// The name of a file made for a document: `birth-certificate.pdf`, `rib.jpg`.
+/// Whether `stem` may name a made file: 1 to 60 lower-case ASCII letters, digits and hyphens.
 #[must_use]
-pub fn file_name(doc: DocumentId, extension: &str) -> String {
-    format!("{}.{extension}", doc.id().replace('_', "-"))
+pub fn is_file_stem(stem: &str) -> bool {
+    (1..=60).contains(&stem.len())
+        && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The name of a file made for a document: `stem` (the rules' file name in the student's
+/// language, `acte-de-naissance`) and the extension; the document's id when `stem` cannot name
+/// a file.
+#[must_use]
+pub fn file_name(stem: &str, doc: DocumentId, extension: &str) -> String {
+    if is_file_stem(stem) {
+        format!("{stem}.{extension}")
+    } else {
+        format!("{}.{extension}", doc.id().replace('_', "-"))
+    }
 }
 
 #[cfg(test)]
@@ -21,7 +34,17 @@ mod tests {
 
     #[test]
     fn made_files_are_named_after_their_document() {
-        assert_eq!(file_name(DocumentId::BirthCertificate, "pdf"), "birth-certificate.pdf");
-        assert_eq!(file_name(DocumentId::Rib, "jpg"), "rib.jpg");
+        assert_eq!(
+            file_name("acte-de-naissance", DocumentId::BirthCertificate, "pdf"),
+            "acte-de-naissance.pdf"
+        );
+        for odd in ["", "../x", "Pièce", "a b", &"x".repeat(61)] {
+            assert_eq!(
+                file_name(odd, DocumentId::BirthCertificate, "pdf"),
+                "birth-certificate.pdf",
+                "{odd:?}"
+            );
+        }
+        assert_eq!(file_name("", DocumentId::Rib, "jpg"), "rib.jpg");
     }
 }

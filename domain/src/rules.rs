@@ -255,6 +255,9 @@ pub struct DocumentRule {
     pub entitlement: Entitlement,
     /// Short name.
     pub name: Text,
+    /// The name of a file made for it (shrunk, turned, combined), without its extension:
+    /// lower-case ASCII letters, digits and hyphens, so that every system keeps it as is.
+    pub file_name: Text,
     /// What counts as this document.
     pub what_counts: Text,
     /// A line for the checklist row, if the row needs one.
@@ -594,6 +597,17 @@ impl Rules {
         if let Some(d) = self.documents.iter().find(|d| d.sources.is_empty()) {
             return invalid(format!("document {} has no source", d.id));
         }
+        for d in &self.documents {
+            if let Some(name) = [&d.file_name.en, &d.file_name.fr]
+                .into_iter()
+                .find(|name| !crate::make::is_file_stem(name))
+            {
+                return invalid(format!(
+                    "document {}: file name {name:?} is not lower-case ASCII letters, digits and hyphens",
+                    d.id
+                ));
+            }
+        }
         let MonthDay { month, day } = self.defaults.academic_year_start;
         if Date::from_ymd(2000, month.into(), day.into()).is_err() {
             return invalid(format!("academic_year_start {month}-{day} is not a day of the year"));
@@ -750,6 +764,14 @@ mod tests {
                     1,
                 ),
                 "twice",
+            ),
+            (
+                BUILTIN_JSON.replacen(
+                    "\"fr\": \"acte-de-naissance\"",
+                    "\"fr\": \"Acte de naissance\"",
+                    1,
+                ),
+                "file name \"Acte de naissance\"",
             ),
             ("{".to_owned(), "EOF"),
         ];

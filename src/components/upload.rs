@@ -391,6 +391,8 @@ fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix, pages: &[FileMeta]) 
 fn start_fix(app: &AppContext, doc: DocumentId, task: Task, keys: &[u32], name: &str) {
     app.state.dispatch(Action::FixSent(doc, task));
     let context = app.state.context(doc, &app.rules);
+    // Named in the student's language: acte-de-naissance.pdf, birth-certificate.pdf.
+    let made_as = app.rules.document(doc).file_name.get(app.lang()).to_owned();
     let files = app.files.clone();
     let dispatcher = app.state.dispatcher();
     let done = Callback::from(move |(result, blob): crate::files::Answer| {
@@ -401,5 +403,5 @@ fn start_fix(app: &AppContext, doc: DocumentId, task: Task, keys: &[u32], name: 
         });
         dispatcher.dispatch(Action::Fixed(doc, result));
     });
-    app.files.run(task, keys, name, context, done);
+    app.files.run(task, keys, (name, &made_as), context, done);
 }

@@ -165,15 +165,16 @@ test('blurred, dark, washed-out and faded photos get advice; a sharp one does no
   await context.close();
 });
 
-test('on a phone, a photo is turned a quarter turn', async () => {
-  const { page, context } = await open(app.browser, app.url, { viewport: PHONE });
+test('on a phone, in French, a photo is turned a quarter turn and named in French', async () => {
+  const { page, context } = await open(app.browser, `${app.url}?lang=fr`, { viewport: PHONE });
   await choose(page, 'identity', file('sideways.jpg', await image(page, { width: 1600, height: 1200 }), 'image/jpeg'));
   await verdict(page, 'identity');
-  await box(page, 'identity').getByRole('button', { name: 'Rotate a quarter turn' }).click();
+  await box(page, 'identity').getByRole('button', { name: "Pivoter d'un quart de tour" }).click();
   const made = box(page, 'identity').locator('[data-fix="made"]');
   await made.waitFor({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), made.getByRole('link').click()]);
-  const [cli] = await precheck(['file', '--doc', 'identity'], [file('identity.jpg', await readFile(await download.path()))]);
+  assert.equal(download.suggestedFilename(), 'piece-d-identite.jpg');
+  const [cli] = await precheck(['file', '--doc', 'identity'], [file('piece-d-identite.jpg', await readFile(await download.path()))]);
   assert.deepEqual([cli.width, cli.height], [1200, 1600]);
   await context.close();
 });
