@@ -305,3 +305,29 @@ test('on a phone, in French, with the keyboard alone', async () => {
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await context.close();
 });
+
+test('the inspection worker takes bytes in memory as it takes files, and says the same', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  const pdf = textPdf([['x']], { encrypt: true });
+  const got = await page.evaluate(async (bytes) => {
+    const worker = new Worker('inspector_loader.js');
+    await new Promise((ok) => (worker.onmessage = (e) => e.data === 'ready' && ok()));
+    const ask = (id, item, transfer) =>
+      new Promise((ok) => {
+        worker.onmessage = (e) => ok(e.data.done);
+        const job = { id: String(id), task: 'inspect', name: 'passport.pdf', made_as: '', doc: 'identity', limit: '4000000', others: '', last: '', first: '' };
+        worker.postMessage({ job, files: [item] }, transfer);
+      });
+    const data = new Uint8Array(bytes);
+    const fromFile = await ask(1, new File([data], 'passport.pdf'), []);
+    const copy = data.slice();
+    const fromBytes = await ask(2, copy.buffer, [copy.buffer]);
+    worker.terminate();
+    return { fromFile, fromBytes, transferred: copy.byteLength === 0 };
+  }, [...pdf]);
+  assert.equal(got.fromFile.problems, 'pdf_encrypted');
+  assert.equal(got.fromFile.size, String(pdf.length));
+  assert.deepEqual({ ...got.fromBytes, id: '1' }, got.fromFile, 'the same record, bytes or file');
+  assert.ok(got.transferred, 'the bytes were handed over, not copied');
+  await context.close();
+});
