@@ -192,10 +192,14 @@ test('the keyboard alone answers the questions: type, Tab, arrows, Space', async
   const { page, context } = await open(app.browser, app.url);
   await page.getByLabel('Your nationality').focus();
   await page.keyboard.type('Germany');
+  // The question appears as the student types; Playwright types faster than a render on a
+  // loaded 2-core CI machine (seen once: Tab left before the question was in the page).
+  await page.locator('#ehic-yes').waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ehic-yes', 'Tab goes to the card question');
   await page.keyboard.press('ArrowRight');
   assert.ok(await page.locator('#ehic-no').isChecked(), 'an arrow key answers No');
+  await page.locator('#s1-yes').waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 's1-yes', 'the new question comes next');
   await page.keyboard.press('Space');
