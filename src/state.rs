@@ -425,8 +425,7 @@ impl State {
             }
             Action::TypeBirth(part, text) => {
                 *self.birth.part_mut(part) = text;
-                self.answers.birth_date =
-                    self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
+                self.answers.birth_date = self.typed_birth_date();
             }
             Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
             Action::SetRemember(on) => self.remember = on,
@@ -439,8 +438,7 @@ impl State {
                 self.answers = saved.answers;
                 self.nationality_text = saved.nationality_text;
                 self.birth = saved.birth;
-                self.answers.birth_date =
-                    self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today);
+                self.answers.birth_date = self.typed_birth_date();
                 self.details = FormInput::default();
                 for (field, text) in saved.details {
                     *self.details.get_mut(field) = text;
@@ -576,6 +574,12 @@ impl State {
     pub fn nationality_error(&self) -> Option<Msg> {
         (self.nationality_committed && self.answers.nationality.is_none())
             .then_some(Msg::QuestionNationalityUnknown)
+    }
+
+    /// The date of birth as typed, once it is a real day that is not in the future: what the
+    /// situation questions go by.
+    fn typed_birth_date(&self) -> Option<Date> {
+        self.birth.parse().and_then(Result::ok).filter(|d| *d <= self.today)
     }
 
     /// What is wrong with the date of birth, once every field is filled in.
