@@ -171,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
                 let done = Callback::from(move |(result, _): crate::files::Answer| {
                     dispatcher.dispatch(Action::Checked(doc, file.key, sent.clone(), result));
                 });
-                files.run(Task::Inspect, &[file.key], (&file.name, ""), context, done);
+                files.run(Task::Inspect, &[file.key], &file.name, "", context, done);
             }
         }
     });

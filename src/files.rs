@@ -127,7 +127,8 @@ impl Files {
         &self,
         task: Task,
         keys: &[u32],
-        (name, made_as): (&str, &str),
+        name: &str,
+        made_as: &str,
         context: CheckContext,
         done: Callback<Answer>,
     ) {

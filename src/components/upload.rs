@@ -403,5 +403,5 @@ fn start_fix(app: &AppContext, doc: DocumentId, task: Task, keys: &[u32], name: 
         });
         dispatcher.dispatch(Action::Fixed(doc, result));
     });
-    app.files.run(task, keys, (name, &made_as), context, done);
+    app.files.run(task, keys, name, &made_as, context, done);
 }
