@@ -92,6 +92,8 @@ enum Ty {
     /// Missing means empty; keys are an enum.
     Map(&'static str, &'static Ty),
     Struct(&'static str, &'static [(&'static str, Ty)]),
+    /// A field the file may not set (a university's override): always `None`.
+    NotInFile,
 }
 
 const SOURCE: Ty = Ty::Struct("Source", &[("tag", Ty::Enum("Confidence")), ("text", Ty::Str)]);
@@ -159,7 +161,7 @@ const RULES: Ty = Ty::Struct(
             )),
         ),
         ("university_note", Ty::Opt(&Ty::Text)),
-        ("academic_year_start_date", Ty::Opt(&Ty::Str)),
+        ("academic_year_start_date", Ty::NotInFile),
     ],
 );
 
@@ -182,7 +184,10 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
     use serde_json::Value;
     let bad = || panic!("rules/rules.json: {at} is missing or not of the expected type");
     match (ty, value) {
-        (Ty::Opt(_), None | Some(Value::Null)) => out.push_str("None"),
+        (Ty::Opt(_), None | Some(Value::Null)) | (Ty::NotInFile, None) => out.push_str("None"),
+        (Ty::NotInFile, Some(_)) => {
+            panic!("rules/rules.json: {at} is not a rule: a university sets it")
+        }
         (Ty::Opt(inner), Some(_)) => {
             out.push_str("Some(");
             emit(inner, value, at, out);
@@ -232,16 +237,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
             let _ = writeln!(out, "{name} {{");
             for (field, ty) in *fields {
                 let _ = write!(out, "{field}: ");
-                if *field == "academic_year_start_date" {
-                    // A university's override only; the file cannot set it.
-                    assert!(
-                        map.get(*field).is_none(),
-                        "rules/rules.json: {at}.{field} is not a rule"
-                    );
-                    out.push_str("None");
-                } else {
-                    emit(ty, map.get(*field), &format!("{at}.{field}"), out);
-                }
+                emit(ty, map.get(*field), &format!("{at}.{field}"), out);
                 out.push_str(",\n");
             }
             out.push('}');
