@@ -10,6 +10,38 @@ use std::path::Path;
 
 const LANGS: [&str; 2] = ["en", "fr"];
 
+/// `Msg::from_key` and `Msg::must`: a binary search of the sorted keys that also runs at compile
+/// time, so that a vocabulary naming a key the catalog lacks does not build.
+const FROM_KEY: &str = r#"
+    /// The message of a catalog key (`file.too_large.title`), if the catalog has it.
+    #[must_use]
+    pub const fn from_key(key: &str) -> Option<Msg> {
+        let (mut low, mut high) = (0, KEYS.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            match crate::vocab::str_cmp(KEYS[mid], key) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(Msg::ALL[mid]),
+            }
+        }
+        None
+    }
+
+    /// The message of a catalog key that must exist: in a `const` block, a key missing from
+    /// `locales/*.toml` is a build error that names it.
+    ///
+    /// # Panics
+    /// When the catalog has no such key.
+    #[must_use]
+    pub const fn must(key: &str) -> Msg {
+        match Msg::from_key(key) {
+            Some(msg) => msg,
+            None => panic!("{}", key),
+        }
+    }
+"#;
+
 fn main() {
     let dir = Path::new("locales");
     println!("cargo::rerun-if-changed=locales");
@@ -57,7 +89,9 @@ fn main() {
     for key in reference.keys() {
         let _ = writeln!(out, "        Msg::{},", variant(key));
     }
-    out.push_str("    ];\n\n    /// The catalog key, as written in the TOML files.\n    #[must_use]\n    pub const fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n}\n\n");
+    out.push_str("    ];\n\n    /// The catalog key, as written in the TOML files.\n    #[must_use]\n    pub const fn key(self) -> &'static str {\n        KEYS[self as usize]\n    }\n");
+    out.push_str(FROM_KEY);
+    out.push_str("}\n\n");
     let _ = writeln!(out, "const KEYS: [&str; {}] = [", reference.len());
     for key in reference.keys() {
         let _ = writeln!(out, "    {key:?},");

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use secu_precheck_domain::fields::Report;
-use secu_precheck_domain::rules::{Host, StartConfig};
+use secu_precheck_domain::start::{Host, StartConfig};
 use secu_precheck_domain::{Checklist, Lang, Msg, Rules, SituationId};
 use yew::prelude::*;
 
@@ -16,6 +16,7 @@ use crate::components::{
 use crate::files::Files;
 use crate::protocol::Task;
 use crate::state::{Action, Saved, State};
+use crate::wire::Record;
 
 /// What every component reads from the root: the state, the rules, and the way to change state.
 #[derive(Clone, PartialEq)]
@@ -136,13 +137,13 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), {
         let dispatcher = state.dispatcher();
         move |()| {
-            // An older version's copy is removed, never read.
-            for old in Saved::OLD_KEYS {
+            // Version 1's copy is removed, never read; version 2's is read, then replaced.
+            for old in Saved::REMOVED_KEYS {
                 browser::forget(old);
             }
             let saved = browser::load(Saved::KEY)
-                .and_then(|query| web_sys::UrlSearchParams::new_with_str(&query).ok())
-                .map(|params| Saved::read(&params));
+                .or_else(|| browser::load(Saved::V2_KEY))
+                .map(|query| Saved::read(&Record::from_query(&query)));
             if let Some(saved) = saved {
                 dispatcher.dispatch(Action::Restore(Box::new(saved)));
             }
@@ -152,6 +153,7 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((state.remember, state.saved()), |(remember, saved)| {
         if *remember {
             browser::store(Saved::KEY, &saved.record().to_query());
+            browser::forget(Saved::V2_KEY);
         }
     });
     // Let go of the handles of files no longer in any box.

@@ -1,6 +1,6 @@
 //! The few facts the app asks of the browser, each turned into a plain value (never a panic).
 
-use secu_precheck_domain::rules::StartConfig;
+use secu_precheck_domain::start::StartConfig;
 use secu_precheck_domain::{Date, Lang, Msg};
 
 /// The browser's preferred supported language (`navigator.languages`), English otherwise.
@@ -168,7 +168,7 @@ pub fn forget(key: &str) {
 /// with the CSSOM, which the CSP allows, unlike style attributes), and, when the app runs in
 /// an iframe, the page height sent to the host page whenever it changes: a number, and
 /// nothing else, ever leaves the app.
-pub fn apply_host(host: &secu_precheck_domain::rules::Host) {
+pub fn apply_host(host: &secu_precheck_domain::start::Host) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 

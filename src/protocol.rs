@@ -213,8 +213,7 @@ impl Done {
                 r.put_some("encrypted", facts.encrypted.map(flag));
                 r.put_some("text_layer", facts.text_layer.map(flag));
                 r.put_some("named_like", facts.named_like);
-                let codes: Vec<String> =
-                    inspection.problems.iter().map(|f| f.code.code()).collect();
+                let codes: Vec<&str> = inspection.problems.iter().map(|f| f.code.code()).collect();
                 r.put("problems", codes.join(","));
                 r.put("fingerprint", fingerprint);
                 r.put_some("made", made.as_ref());

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use secu_precheck_domain::date::DateError;
+use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
 use secu_precheck_domain::inspect::{Severity, Verdict};
 use secu_precheck_domain::postcodes::PostcodeBase;
@@ -129,61 +129,6 @@ impl Slot {
     }
 }
 
-/// One of the three date fields, as the GOV.UK date pattern splits them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DatePart {
-    /// Day of the month.
-    Day,
-    /// Month number.
-    Month,
-    /// Four-digit year.
-    Year,
-}
-
-/// A date as typed in three fields, kept exactly as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DateFields {
-    /// Day field.
-    pub day: String,
-    /// Month field.
-    pub month: String,
-    /// Year field.
-    pub year: String,
-}
-
-impl DateFields {
-    /// The date as `YYYY-MM-DD` for the field checks: empty while every field is empty, the
-    /// date once real, and the fields as typed otherwise (which the checks call invalid).
-    #[must_use]
-    pub fn iso(&self) -> String {
-        match self.parse() {
-            Some(Ok(date)) => date.to_string(),
-            _ if [&self.day, &self.month, &self.year].iter().all(|f| f.trim().is_empty()) => {
-                String::new()
-            }
-            _ => format!("{}/{}/{}", self.day.trim(), self.month.trim(), self.year.trim()),
-        }
-    }
-
-    /// The text of one part.
-    pub fn part_mut(&mut self, part: DatePart) -> &mut String {
-        match part {
-            DatePart::Day => &mut self.day,
-            DatePart::Month => &mut self.month,
-            DatePart::Year => &mut self.year,
-        }
-    }
-
-    /// `None` while a field is empty; then the date, or why it is not one.
-    #[must_use]
-    pub fn parse(&self) -> Option<Result<Date, DateError>> {
-        if [&self.day, &self.month, &self.year].iter().any(|f| f.trim().is_empty()) {
-            return None;
-        }
-        Some(Date::from_fields(&self.day, &self.month, &self.year))
-    }
-}
-
 /// Everything the interface shows, in one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
@@ -229,7 +174,7 @@ pub struct Saved {
     /// The date of birth as typed.
     pub birth: DateFields,
     /// The details step as typed, field by field.
-    pub details: Vec<(Field, String)>,
+    pub details: FormInput,
     /// The start of rights as typed.
     pub rights: DateFields,
     /// The arrival date as typed.
@@ -238,65 +183,97 @@ pub struct Saved {
 
 impl Saved {
     /// The storage key: versioned, so a future format never misreads this one.
-    pub const KEY: &'static str = "secu-precheck/answers/v2";
-    /// Where version 1 (JSON) kept answers: removed when found, as the student asked to
-    /// keep answers on this device, not to keep old copies.
-    pub const OLD_KEYS: [&'static str; 1] = ["secu-precheck/answers/v1"];
+    pub const KEY: &'static str = "secu-precheck/answers/v3";
+    /// Where version 2 kept answers (the same record, its fields named by Rust identifiers):
+    /// read when there is no version 3, then replaced by it.
+    pub const V2_KEY: &'static str = "secu-precheck/answers/v2";
+    /// Where version 1 (JSON) kept answers: removed when found, never read, as the student
+    /// asked to keep answers on this device, not to keep old copies.
+    pub const REMOVED_KEYS: [&'static str; 1] = ["secu-precheck/answers/v1"];
 
-    /// The record kept on the device (a query string: `lang=fr&Email=a%40b.fr&…`).
+    /// The names version 2 gave the details' fields. Frozen: kept answers written under them
+    /// still load.
+    const V2_FIELD_NAMES: [(Field, &'static str); 17] = [
+        (Field::Title, "Title"),
+        (Field::LastName, "LastName"),
+        (Field::FirstName, "FirstName"),
+        (Field::BirthDate, "BirthDate"),
+        (Field::Nationality, "Nationality"),
+        (Field::BirthCountry, "BirthCountry"),
+        (Field::RightsStartDate, "RightsStartDate"),
+        (Field::StreetNumber, "StreetNumber"),
+        (Field::StreetComplement, "StreetComplement"),
+        (Field::LaneType, "LaneType"),
+        (Field::StreetName, "StreetName"),
+        (Field::AddressExtra, "AddressExtra"),
+        (Field::Postcode, "Postcode"),
+        (Field::Town, "Town"),
+        (Field::Email, "Email"),
+        (Field::EmailConfirmation, "EmailConfirmation"),
+        (Field::Phone, "Phone"),
+    ];
+
+    /// The record kept on the device (a query string: `lang=fr&details.email=a%40b.fr&…`),
+    /// every key a stable code: the language, each answer by its question's code, the dates
+    /// by part, each typed field as `details.<field code>`.
     #[must_use]
     pub fn record(&self) -> Record {
         let mut r = Record::default();
         r.put("lang", &self.lang);
-        let a = &self.answers;
-        r.put_some("nationality", a.nationality.as_ref());
-        for (key, answer) in [
-            ("ehic", a.ehic),
-            ("s1", a.s1),
-            ("quebec_form", a.quebec_form),
-            ("french_overseas", a.french_overseas),
-        ] {
-            r.put_some(key, answer.map(flag));
+        r.put_some(Question::Nationality.code(), self.answers.nationality.as_ref());
+        for q in Question::ALL {
+            r.put_some(q.code(), self.answers.yes_no(q).map(flag));
         }
         r.put("nationality_text", &self.nationality_text);
-        for (prefix, date) in
-            [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
-        {
-            r.put(format!("{prefix}.day"), &date.day);
-            r.put(format!("{prefix}.month"), &date.month);
-            r.put(format!("{prefix}.year"), &date.year);
+        for (prefix, date) in self.dates() {
+            for part in DatePart::ALL {
+                r.put(format!("{prefix}.{part}"), date.part(part));
+            }
         }
-        for (field, text) in &self.details {
-            r.put(format!("{field:?}"), text);
+        for (field, text) in self.details.typed() {
+            r.put(format!("details.{field}"), text);
         }
         r
     }
 
-    /// Kept answers from their record: whatever is missing or unreadable is blank.
+    fn dates(&self) -> [(&'static str, &DateFields); 3] {
+        [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
+    }
+
+    /// Kept answers from their record (version 3 or 2): whatever is missing or unreadable is
+    /// blank.
     pub fn read(r: &impl Lookup) -> Saved {
         let text = |key: &str| r.text(key).unwrap_or_default();
-        let date = |prefix: &str| DateFields {
-            day: text(&format!("{prefix}.day")),
-            month: text(&format!("{prefix}.month")),
-            year: text(&format!("{prefix}.year")),
+        let date = |prefix: &str| {
+            let mut date = DateFields::default();
+            for part in DatePart::ALL {
+                *date.part_mut(part) = text(&format!("{prefix}.{part}"));
+            }
+            date
         };
+        let mut answers = Answers {
+            nationality: r.text(Question::Nationality.code()),
+            // Read again from the date as typed, when restored.
+            birth_date: None,
+            ..Answers::default()
+        };
+        for q in Question::ALL {
+            if let Some(yes) = r.flag(q.code()) {
+                answers.answer(q, yes);
+            }
+        }
+        let details = Self::V2_FIELD_NAMES
+            .iter()
+            .filter_map(|&(field, v2)| {
+                Some((field, r.text(&format!("details.{field}")).or_else(|| r.text(v2))?))
+            })
+            .collect();
         Saved {
             lang: text("lang"),
-            answers: Answers {
-                nationality: r.text("nationality"),
-                ehic: r.flag("ehic"),
-                s1: r.flag("s1"),
-                quebec_form: r.flag("quebec_form"),
-                french_overseas: r.flag("french_overseas"),
-                // Read again from the date as typed, when restored.
-                birth_date: None,
-            },
+            answers,
             nationality_text: text("nationality_text"),
             birth: date("birth"),
-            details: Field::ALL
-                .iter()
-                .filter_map(|f| Some((*f, r.text(&format!("{f:?}"))?)))
-                .collect(),
+            details,
             rights: date("rights"),
             arrival: date("arrival"),
         }
@@ -413,16 +390,7 @@ impl State {
                     self.nationality_text = country.name(self.lang).to_owned();
                 }
             }
-            Action::Answer(question, yes) => {
-                let slot = match question {
-                    Question::Ehic => &mut self.answers.ehic,
-                    Question::S1 => &mut self.answers.s1,
-                    Question::QuebecForm => &mut self.answers.quebec_form,
-                    Question::FrenchOverseas => &mut self.answers.french_overseas,
-                    Question::Nationality | Question::BirthDate => return,
-                };
-                *slot = Some(yes);
-            }
+            Action::Answer(question, yes) => self.answers.answer(question, yes),
             Action::TypeBirth(part, text) => {
                 *self.birth.part_mut(part) = text;
                 self.answers.birth_date = self.typed_birth_date();
@@ -439,10 +407,7 @@ impl State {
                 self.nationality_text = saved.nationality_text;
                 self.birth = saved.birth;
                 self.answers.birth_date = self.typed_birth_date();
-                self.details = FormInput::default();
-                for (field, text) in saved.details {
-                    *self.details.get_mut(field) = text;
-                }
+                self.details = saved.details;
                 self.rights = saved.rights;
                 self.arrival = saved.arrival;
                 self.remember = true;
@@ -553,7 +518,7 @@ impl State {
                 // Asked in step 1, or as three fields.
                 if !matches!(field, Field::BirthDate | Field::Nationality | Field::RightsStartDate)
                 {
-                    *self.details.get_mut(field) = text;
+                    self.details.set(field, text);
                 }
             }
             Action::TypeRights(part, text) => *self.rights.part_mut(part) = text,
@@ -596,16 +561,12 @@ impl State {
     /// of birth and the nationality of step 1.
     #[must_use]
     pub fn form_input(&self) -> FormInput {
-        FormInput {
-            birth_date: self.birth.iso(),
-            nationality: self
-                .answers
-                .nationality
-                .clone()
-                .unwrap_or_else(|| self.nationality_text.clone()),
-            rights_start_date: self.rights.iso(),
-            ..self.details.clone()
-        }
+        let mut input = self.details.clone();
+        input.set(Field::BirthDate, self.birth.iso());
+        let nationality = self.answers.nationality.as_ref().unwrap_or(&self.nationality_text);
+        input.set(Field::Nationality, nationality.as_str());
+        input.set(Field::RightsStartDate, self.rights.iso());
+        input
     }
 
     /// The verdict on the form, with the postcode base when it is loaded.
@@ -632,11 +593,7 @@ impl State {
             answers: self.answers.clone(),
             nationality_text: self.nationality_text.clone(),
             birth: self.birth.clone(),
-            details: Field::ALL
-                .iter()
-                .filter(|f| !self.details.get(**f).is_empty())
-                .map(|f| (*f, self.details.get(*f).to_owned()))
-                .collect(),
+            details: self.details.clone(),
             rights: self.rights.clone(),
             arrival: self.arrival.clone(),
         }
@@ -667,8 +624,16 @@ impl State {
             doc: Some(doc),
             size_limit: rules.size_limit(doc),
             others,
-            last_name: if reads_text { self.details.last_name.clone() } else { String::new() },
-            first_name: if reads_text { self.details.first_name.clone() } else { String::new() },
+            last_name: if reads_text {
+                self.details.get(Field::LastName).to_owned()
+            } else {
+                String::new()
+            },
+            first_name: if reads_text {
+                self.details.get(Field::FirstName).to_owned()
+            } else {
+                String::new()
+            },
             academic_year: (doc == DocumentId::CertificateOfStudies)
                 .then(|| rules.academic_year(self.today)),
         }
@@ -735,6 +700,8 @@ impl Reducible for State {
 mod tests {
     use super::*;
     use secu_precheck_domain::inspect::{Facts, Finding, Format, Inspection, Problem};
+
+    use crate::wire::Lookup;
 
     fn state() -> State {
         State::new(Lang::En, "2026-11-27".parse().unwrap())
@@ -815,14 +782,14 @@ mod tests {
         s.apply(Action::TypeRights(DatePart::Year, "2026".into()));
         s.apply(Action::TypeField(Field::Email, " awa@gmail.com".into()));
         let input = s.form_input();
-        assert_eq!(input.nationality, "SN");
-        assert_eq!(input.birth_date, "2003-05-14");
-        assert_eq!(input.rights_start_date, "2026-09-01");
-        assert_eq!(input.email, " awa@gmail.com", "kept exactly as typed");
+        assert_eq!(input.get(Field::Nationality), "SN");
+        assert_eq!(input.get(Field::BirthDate), "2003-05-14");
+        assert_eq!(input.get(Field::RightsStartDate), "2026-09-01");
+        assert_eq!(input.get(Field::Email), " awa@gmail.com", "kept exactly as typed");
         s.apply(Action::TypeRights(DatePart::Day, "31".into()));
         s.apply(Action::TypeRights(DatePart::Month, "2".into()));
         assert_eq!(
-            s.form_input().rights_start_date,
+            s.form_input().get(Field::RightsStartDate),
             "31/2/2026",
             "an impossible date stays visible as such"
         );
@@ -944,7 +911,7 @@ mod tests {
         assert_eq!((next.lang, next.remember), (Lang::Fr, true));
         assert_eq!(next.answers, s.answers, "nationality, answers and the date of birth");
         assert_eq!(next.answers.nationality.as_deref(), Some("MA"));
-        assert_eq!((next.birth.day.as_str(), next.details.email.as_str()), ("3", "a@b.fr"));
+        assert_eq!((next.birth.day.as_str(), next.details.get(Field::Email)), ("3", "a@b.fr"));
         assert_eq!(next.saved(), s.saved());
         // Anything unreadable restores as blank, never as an error.
         let mut odd = Record::default();
@@ -956,6 +923,63 @@ mod tests {
         assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
         next.apply(Action::ForgetAll);
         assert_eq!(next, State::new(Lang::Fr, next.today));
+    }
+
+    /// The keys of the kept answers are a promise to every student who ticked "keep my
+    /// answers": renaming a variant must never change them, so they are spelt out here.
+    #[test]
+    fn kept_answers_are_stored_under_stable_keys() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Deutschland".into()));
+        s.apply(Action::TypeNationality("Germany".into()));
+        for q in Question::ALL {
+            s.apply(Action::Answer(q, true));
+        }
+        for part in DatePart::ALL {
+            s.apply(Action::TypeBirth(part, "1".into()));
+            s.apply(Action::TypeRights(part, "2".into()));
+            s.apply(Action::TypeArrival(part, "3".into()));
+        }
+        for field in Field::ALL {
+            s.apply(Action::TypeField(field, "x".into()));
+        }
+        let keys: Vec<String> = s.saved().record().0.into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys.join(" "),
+            "lang nationality ehic s1 quebec_form french_overseas nationality_text \
+             birth.day birth.month birth.year rights.day rights.month rights.year \
+             arrival.day arrival.month arrival.year details.title details.last_name \
+             details.first_name details.birth_country details.street_number \
+             details.street_complement details.lane_type details.street_name \
+             details.address_extra details.postcode details.town details.email \
+             details.email_confirmation details.phone"
+        );
+        assert_eq!(Saved::KEY, "secu-precheck/answers/v3");
+    }
+
+    #[test]
+    fn answers_kept_by_version_2_still_load() {
+        // Exactly what version 2 stored (its e2e test read `LastName` back from it).
+        let v2 = "lang=fr&nationality=SN&ehic=0&nationality_text=S%C3%A9n%C3%A9gal&birth.day=14\
+                  &birth.month=5&birth.year=2003&rights.day=&rights.month=&rights.year=\
+                  &arrival.day=&arrival.month=&arrival.year=&LastName=N%27Diaye&Email=awa%40gmail.com\
+                  &StreetComplement=bis";
+        let saved = Saved::read(&Record::from_query(v2));
+        let mut s = state();
+        s.apply(Action::Restore(Box::new(saved)));
+        assert_eq!((s.lang, s.answers.nationality.as_deref()), (Lang::Fr, Some("SN")));
+        assert_eq!(s.answers.ehic, Some(false));
+        assert_eq!(s.answers.birth_date, "2003-05-14".parse().ok());
+        assert_eq!(s.details.get(Field::LastName), "N'Diaye");
+        assert_eq!(s.details.get(Field::Email), "awa@gmail.com");
+        assert_eq!(s.details.get(Field::StreetComplement), "bis");
+        // Written again, it is version 3: the same answers under the stable keys.
+        let again = s.saved().record();
+        assert_eq!(again.text("details.last_name").as_deref(), Some("N'Diaye"));
+        assert_eq!(again.text("LastName"), None);
+        let mut back = state();
+        back.apply(Action::Restore(Box::new(Saved::read(&again))));
+        assert_eq!(back.saved(), s.saved());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Records of named strings: how the page and its workers exchange jobs and answers (as plain
 //! JS objects, `{ "id": "7", "task": "fit", … }`), and how kept answers are stored (as a query
-//! string). Each type writes and reads its own record in a few lines that tests cover, rather
+//! string, [`secu_precheck_domain::query`]). Each type writes and reads its own record in a few lines that tests cover, rather
 //! than through serde: the page then links no serializer at all (serde_json for the worker's
 //! answers and the kept answers was about 15 KB of the page's gzipped wasm).
 
@@ -37,14 +37,20 @@ impl Record {
         object.into()
     }
 
-    /// The record as a query string (`lang=fr&email=a%40b.fr`), by the browser's own encoder.
+    /// The record as a query string (`lang=fr&details.email=a%40b.fr`).
     #[must_use]
     pub fn to_query(&self) -> String {
-        let Ok(params) = web_sys::UrlSearchParams::new() else { return String::new() };
-        for (key, value) in &self.0 {
-            params.append(key, value);
-        }
-        params.to_string().into()
+        secu_precheck_domain::query::write(self.0.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The record of a query string; a key given twice keeps its first value.
+    #[must_use]
+    pub fn from_query(query: &str) -> Record {
+        Record(
+            secu_precheck_domain::query::pairs(query)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        )
     }
 }
 
@@ -81,13 +87,6 @@ impl Lookup for JsValue {
             return None;
         }
         Reflect::get(self, &JsValue::from_str(key)).ok()?.as_string()
-    }
-}
-
-/// A stored query string.
-impl Lookup for web_sys::UrlSearchParams {
-    fn text(&self, key: &str) -> Option<String> {
-        self.get(key)
     }
 }
 

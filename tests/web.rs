@@ -9,7 +9,7 @@ use std::rc::Rc;
 use secu_precheck::app::{App, AppProps};
 use secu_precheck::components::{ChecklistView, ChecklistViewProps, Scope};
 use secu_precheck::state::DocStatus;
-use secu_precheck_domain::rules::StartConfig;
+use secu_precheck_domain::start::StartConfig;
 use secu_precheck_domain::{Checklist, DocumentId, Lang, Msg, Rules, SituationId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -237,6 +237,78 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+crate::vocabulary! {
+    /// One of the three date fields, as the GOV.UK date pattern splits them; the code ends
+    /// the ids of their inputs (`birth-day`) and their keys in the kept answers.
+    pub enum DatePart as "date part" {
+        /// Day of the month.
+        Day = "day" => "width-2",
+        /// Month number.
+        Month = "month" => "width-2",
+        /// Four-digit year.
+        Year = "year" => "width-4",
+    }
+    /// The width class of its input.
+    data fn width -> &'static str;
+    messages {
+        label = "question." code,
+    }
+}
+
+/// A date as typed in three fields, kept exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateFields {
+    /// Day field.
+    pub day: String,
+    /// Month field.
+    pub month: String,
+    /// Year field.
+    pub year: String,
+}
+
+impl DateFields {
+    /// The date as `YYYY-MM-DD` for the field checks: empty while every field is empty, the
+    /// date once real, and the fields as typed otherwise (which the checks call invalid).
+    #[must_use]
+    pub fn iso(&self) -> String {
+        match self.parse() {
+            Some(Ok(date)) => date.to_string(),
+            _ if [&self.day, &self.month, &self.year].iter().all(|f| f.trim().is_empty()) => {
+                String::new()
+            }
+            _ => format!("{}/{}/{}", self.day.trim(), self.month.trim(), self.year.trim()),
+        }
+    }
+
+    /// The text of one part.
+    #[must_use]
+    pub fn part(&self, part: DatePart) -> &str {
+        match part {
+            DatePart::Day => &self.day,
+            DatePart::Month => &self.month,
+            DatePart::Year => &self.year,
+        }
+    }
+
+    /// The text of one part, to change it.
+    pub fn part_mut(&mut self, part: DatePart) -> &mut String {
+        match part {
+            DatePart::Day => &mut self.day,
+            DatePart::Month => &mut self.month,
+            DatePart::Year => &mut self.year,
+        }
+    }
+
+    /// `None` while a field is empty; then the date, or why it is not one.
+    #[must_use]
+    pub fn parse(&self) -> Option<Result<Date, DateError>> {
+        if [&self.day, &self.month, &self.year].iter().any(|f| f.trim().is_empty()) {
+            return None;
+        }
+        Some(Date::from_fields(&self.day, &self.month, &self.year))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

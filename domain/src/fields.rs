@@ -20,67 +20,55 @@ use crate::i18n::Msg;
 use crate::postcodes::PostcodeBase;
 use crate::rules::Rules;
 
-/// A field of the portal's form, named as in `precheck fields` input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// M. or Mme.
-    Title,
-    /// Last name (nom).
-    LastName,
-    /// First name (prénom).
-    FirstName,
-    /// Date of birth.
-    BirthDate,
-    /// Nationality.
-    Nationality,
-    /// Country of birth.
-    BirthCountry,
-    /// Start date of rights: the first date on the certificate of studies.
-    RightsStartDate,
-    /// Street number.
-    StreetNumber,
-    /// bis, ter, quater or a letter.
-    StreetComplement,
-    /// Type of lane (rue, avenue…).
-    LaneType,
-    /// Street name.
-    StreetName,
-    /// Additional address information.
-    AddressExtra,
-    /// Postcode.
-    Postcode,
-    /// Town.
-    Town,
-    /// Email.
-    Email,
-    /// Email, typed again.
-    EmailConfirmation,
-    /// Mobile phone.
-    Phone,
-}
-
-impl Field {
-    /// Every field, in the portal's order.
-    pub const ALL: [Field; 17] = [
-        Field::Title,
-        Field::LastName,
-        Field::FirstName,
-        Field::BirthDate,
-        Field::Nationality,
-        Field::BirthCountry,
-        Field::RightsStartDate,
-        Field::StreetNumber,
-        Field::StreetComplement,
-        Field::LaneType,
-        Field::StreetName,
-        Field::AddressExtra,
-        Field::Postcode,
-        Field::Town,
-        Field::Email,
-        Field::EmailConfirmation,
-        Field::Phone,
-    ];
+crate::vocabulary! {
+    /// A field of the portal's form, in the portal's order, with the id of its input on the page
+    /// (what an error links to); named by its code in `precheck fields` input. Its words are the
+    /// catalog's `form.<code>` (label), `form.<code>_hint` and `field_error.<code>` (when empty).
+    pub enum Field as "form field" {
+        /// M. or Mme.
+        Title = "title" => "title-m",
+        /// Last name (nom).
+        LastName = "last_name" => "last-name",
+        /// First name (prénom).
+        FirstName = "first_name" => "first-name",
+        /// Date of birth.
+        BirthDate = "birth_date" => "birth-day",
+        /// Nationality.
+        Nationality = "nationality" => "nationality",
+        /// Country of birth.
+        BirthCountry = "birth_country" => "birth-country",
+        /// Start date of rights: the first date on the certificate of studies.
+        RightsStartDate = "rights_start_date" => "rights-day",
+        /// Street number.
+        StreetNumber = "street_number" => "street-number",
+        /// bis, ter, quater or a letter.
+        StreetComplement = "street_complement" => "street-complement",
+        /// Type of lane (rue, avenue…).
+        LaneType = "lane_type" => "lane-type",
+        /// Street name.
+        StreetName = "street_name" => "street-name",
+        /// Additional address information.
+        AddressExtra = "address_extra" => "address-extra",
+        /// Postcode.
+        Postcode = "postcode" => "postcode",
+        /// Town.
+        Town = "town" => "town",
+        /// Email.
+        Email = "email" => "email",
+        /// Email, typed again.
+        EmailConfirmation = "email_confirmation" => "email-confirmation",
+        /// Mobile phone.
+        Phone = "phone" => "phone",
+    }
+    /// The id of the field's input on the page (the first input of a group).
+    data fn input_id -> &'static str;
+    messages {
+        label = "form." code,
+    }
+    optional messages {
+        hint = "form." code "_hint",
+        required_message = "field_error." code,
+    }
 }
 
 /// How serious a finding is.
@@ -93,62 +81,66 @@ pub enum Severity {
     Warning,
 }
 
-/// What is wrong with a field, as a stable code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Problem {
-    /// Empty, but the portal requires it.
-    Required,
-    /// Longer than the portal accepts.
-    TooLong,
-    /// Digits or symbols where only letters, spaces, hyphens and apostrophes belong.
-    InvalidCharacters,
-    /// A hyphen or apostrophe at the start or end, or two in a row.
-    MisplacedPunctuation,
-    /// Letters of a non-Latin script: type the Latin-letter lines of the passport.
-    NonLatinScript,
-    /// Not one of M. or Mme.
-    UnknownTitle,
-    /// Not a real date.
-    InvalidDate,
-    /// A date of birth in the future.
-    DateInFuture,
-    /// A date of birth more than 120 years ago.
-    DateTooOld,
-    /// A start date outside the current academic year.
-    OutsideAcademicYear,
-    /// A start date more than a year away from today.
-    FarFromToday,
-    /// Not a country of the list.
-    UnknownCountry,
-    /// Not a lane type of the official list.
-    UnknownLaneType,
-    /// Not a whole number from 1 to 9999.
-    InvalidStreetNumber,
-    /// Not bis, ter, quater or a single letter.
-    InvalidComplement,
-    /// A complement without a street number.
-    ComplementWithoutNumber,
-    /// Not five digits.
-    InvalidPostcode,
-    /// Five digits, but no such French postcode.
-    UnknownPostcode,
-    /// Not a town this postcode serves (the suggestion names it when there is only one).
-    TownNotInPostcode,
-    /// Not an email address.
-    InvalidEmail,
-    /// The part after @ has no dot.
-    EmailDomainWithoutDot,
-    /// A known provider misspelt (gmial.com); the data carries the suggestion.
-    EmailDomainTypo,
-    /// The confirmation differs from the email.
-    EmailMismatch,
-    /// Not a phone number.
-    InvalidPhone,
-    /// A French landline: the portal asks for a mobile.
-    PhoneLandline,
-    /// A foreign number: the portal expects a French mobile.
-    PhoneNotFrench,
+crate::vocabulary! {
+    /// What is wrong with a field, as a stable code; its words are the catalog's
+    /// `problem.<code>` (see [`Finding::message`] for the few that depend on the field).
+    pub enum Problem as "field problem" {
+        /// Empty, but the portal requires it.
+        Required = "required",
+        /// Longer than the portal accepts.
+        TooLong = "too_long",
+        /// Digits or symbols where only letters, spaces, hyphens and apostrophes belong.
+        InvalidCharacters = "invalid_characters",
+        /// A hyphen or apostrophe at the start or end, or two in a row.
+        MisplacedPunctuation = "misplaced_punctuation",
+        /// Letters of a non-Latin script: type the Latin-letter lines of the passport.
+        NonLatinScript = "non_latin_script",
+        /// Not one of M. or Mme.
+        UnknownTitle = "unknown_title",
+        /// Not a real date.
+        InvalidDate = "invalid_date",
+        /// A date of birth in the future.
+        DateInFuture = "date_in_future",
+        /// A date of birth more than 120 years ago.
+        DateTooOld = "date_too_old",
+        /// A start date outside the current academic year.
+        OutsideAcademicYear = "outside_academic_year",
+        /// A start date more than a year away from today.
+        FarFromToday = "far_from_today",
+        /// Not a country of the list.
+        UnknownCountry = "unknown_country",
+        /// Not a lane type of the official list.
+        UnknownLaneType = "unknown_lane_type",
+        /// Not a whole number from 1 to 9999.
+        InvalidStreetNumber = "invalid_street_number",
+        /// Not bis, ter, quater or a single letter.
+        InvalidComplement = "invalid_complement",
+        /// A complement without a street number.
+        ComplementWithoutNumber = "complement_without_number",
+        /// Not five digits.
+        InvalidPostcode = "invalid_postcode",
+        /// Five digits, but no such French postcode.
+        UnknownPostcode = "unknown_postcode",
+        /// Not a town this postcode serves (the suggestion names it when there is only one).
+        TownNotInPostcode = "town_not_in_postcode",
+        /// Not an email address.
+        InvalidEmail = "invalid_email",
+        /// The part after @ has no dot.
+        EmailDomainWithoutDot = "email_domain_without_dot",
+        /// A known provider misspelt (gmial.com); the data carries the suggestion.
+        EmailDomainTypo = "email_domain_typo",
+        /// The confirmation differs from the email.
+        EmailMismatch = "email_mismatch",
+        /// Not a phone number.
+        InvalidPhone = "invalid_phone",
+        /// A French landline: the portal asks for a mobile.
+        PhoneLandline = "phone_landline",
+        /// A foreign number: the portal expects a French mobile.
+        PhoneNotFrench = "phone_not_french",
+    }
+    messages {
+        message = "problem." code,
+    }
 }
 
 /// One finding: which field, what, how serious, and a suggestion when there is one.
@@ -174,150 +166,69 @@ impl Finding {
     fn warning(field: Field, code: Problem) -> Self {
         Self { field, code, severity: Severity::Warning, suggestion: None }
     }
-}
 
-impl Finding {
-    /// The catalog message that says what is wrong and what to type instead. Some carry
-    /// placeholders: `{first}`/`{second}` (academic year), `{towns}`, `{suggestion}`.
+    /// The catalog message that says what is wrong and what to type instead: the problem's,
+    /// except an empty field (which says what to enter there) and characters in a street name
+    /// (where digits and dots belong). Some carry placeholders: `{first}`/`{second}` (academic
+    /// year), `{towns}`, `{suggestion}`.
     #[must_use]
     pub fn message(&self) -> Msg {
-        use Problem as P;
         match (self.code, self.field) {
-            (P::Required, f) => match f {
-                Field::Title => Msg::FieldErrorTitle,
-                Field::LastName => Msg::FieldErrorLastName,
-                Field::FirstName => Msg::FieldErrorFirstName,
-                Field::BirthDate => Msg::FieldErrorBirthDate,
-                Field::Nationality => Msg::FieldErrorNationality,
-                Field::BirthCountry => Msg::FieldErrorBirthCountry,
-                Field::RightsStartDate => Msg::FieldErrorRightsStartDate,
-                Field::LaneType => Msg::FieldErrorLaneType,
-                Field::StreetName
-                | Field::StreetNumber
-                | Field::StreetComplement
-                | Field::AddressExtra => Msg::FieldErrorStreetName,
-                Field::Postcode => Msg::FieldErrorPostcode,
-                Field::Town => Msg::FieldErrorTown,
-                Field::Email => Msg::FieldErrorEmail,
-                Field::EmailConfirmation => Msg::FieldErrorEmailConfirmation,
-                Field::Phone => Msg::FieldErrorPhone,
-            },
-            (P::TooLong, _) => Msg::ProblemTooLong,
-            (P::InvalidCharacters, Field::StreetName) => Msg::ProblemInvalidCharactersStreet,
-            (P::InvalidCharacters, _) => Msg::ProblemInvalidCharactersName,
-            (P::MisplacedPunctuation, _) => Msg::ProblemMisplacedPunctuation,
-            (P::NonLatinScript, _) => Msg::ProblemNonLatinScript,
-            (P::UnknownTitle, _) => Msg::ProblemUnknownTitle,
-            (P::InvalidDate, _) => Msg::ProblemInvalidDate,
-            (P::DateInFuture, _) => Msg::ProblemDateInFuture,
-            (P::DateTooOld, _) => Msg::ProblemDateTooOld,
-            (P::OutsideAcademicYear, _) => Msg::ProblemOutsideAcademicYear,
-            (P::FarFromToday, _) => Msg::ProblemFarFromToday,
-            (P::UnknownCountry, _) => Msg::ProblemUnknownCountry,
-            (P::InvalidStreetNumber, _) => Msg::ProblemInvalidStreetNumber,
-            (P::InvalidComplement, _) => Msg::ProblemInvalidComplement,
-            (P::ComplementWithoutNumber, _) => Msg::ProblemComplementWithoutNumber,
-            (P::UnknownLaneType, _) => Msg::ProblemUnknownLaneType,
-            (P::InvalidPostcode, _) => Msg::ProblemInvalidPostcode,
-            (P::UnknownPostcode, _) => Msg::ProblemUnknownPostcode,
-            (P::TownNotInPostcode, _) => Msg::ProblemTownNotInPostcode,
-            (P::InvalidEmail, _) => Msg::ProblemInvalidEmail,
-            (P::EmailDomainWithoutDot, _) => Msg::ProblemEmailDomainWithoutDot,
-            (P::EmailDomainTypo, _) => Msg::ProblemEmailDomainTypo,
-            (P::EmailMismatch, _) => Msg::ProblemEmailMismatch,
-            (P::InvalidPhone, _) => Msg::ProblemInvalidPhone,
-            (P::PhoneLandline, _) => Msg::ProblemPhoneLandline,
-            (P::PhoneNotFrench, _) => Msg::ProblemPhoneNotFrench,
+            (Problem::Required, field) => field.required_message().unwrap_or(self.code.message()),
+            (Problem::InvalidCharacters, Field::StreetName) => Msg::ProblemInvalidCharactersStreet,
+            (code, _) => code.message(),
         }
     }
 }
 
-/// What a student typed, as `precheck fields` reads it: every key optional, every value text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FormInput {
-    /// `M` / `M.` / `Mme` (or monsieur, madame, Mr, Mrs, Ms).
-    pub title: String,
-    /// Last name.
-    pub last_name: String,
-    /// First name.
-    pub first_name: String,
-    /// `YYYY-MM-DD`.
-    pub birth_date: String,
-    /// ISO alpha-2 code or a country name.
-    pub nationality: String,
-    /// ISO alpha-2 code or a country name.
-    pub birth_country: String,
-    /// `YYYY-MM-DD`.
-    pub rights_start_date: String,
-    /// 1–9999.
-    pub street_number: String,
-    /// bis, ter, quater or a letter.
-    pub street_complement: String,
-    /// Lane type.
-    pub lane_type: String,
-    /// Street name.
-    pub street_name: String,
-    /// Additional address information.
-    pub address_extra: String,
-    /// Postcode.
-    pub postcode: String,
-    /// Town.
-    pub town: String,
-    /// Email.
-    pub email: String,
-    /// Email again.
-    pub email_confirmation: String,
-    /// Mobile phone.
-    pub phone: String,
-}
+/// What a student typed, field by field, every value text (empty when not typed). `precheck
+/// fields` reads it as a JSON object keyed by the fields' codes, every key optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormInput([String; Field::ALL.len()]);
 
 impl FormInput {
     /// The text of one field.
     #[must_use]
     pub fn get(&self, field: Field) -> &str {
-        match field {
-            Field::Title => &self.title,
-            Field::LastName => &self.last_name,
-            Field::FirstName => &self.first_name,
-            Field::BirthDate => &self.birth_date,
-            Field::Nationality => &self.nationality,
-            Field::BirthCountry => &self.birth_country,
-            Field::RightsStartDate => &self.rights_start_date,
-            Field::StreetNumber => &self.street_number,
-            Field::StreetComplement => &self.street_complement,
-            Field::LaneType => &self.lane_type,
-            Field::StreetName => &self.street_name,
-            Field::AddressExtra => &self.address_extra,
-            Field::Postcode => &self.postcode,
-            Field::Town => &self.town,
-            Field::Email => &self.email,
-            Field::EmailConfirmation => &self.email_confirmation,
-            Field::Phone => &self.phone,
-        }
+        &self.0[field as usize]
     }
 
-    /// The text of one field, to change it.
-    pub fn get_mut(&mut self, field: Field) -> &mut String {
-        match field {
-            Field::Title => &mut self.title,
-            Field::LastName => &mut self.last_name,
-            Field::FirstName => &mut self.first_name,
-            Field::BirthDate => &mut self.birth_date,
-            Field::Nationality => &mut self.nationality,
-            Field::BirthCountry => &mut self.birth_country,
-            Field::RightsStartDate => &mut self.rights_start_date,
-            Field::StreetNumber => &mut self.street_number,
-            Field::StreetComplement => &mut self.street_complement,
-            Field::LaneType => &mut self.lane_type,
-            Field::StreetName => &mut self.street_name,
-            Field::AddressExtra => &mut self.address_extra,
-            Field::Postcode => &mut self.postcode,
-            Field::Town => &mut self.town,
-            Field::Email => &mut self.email,
-            Field::EmailConfirmation => &mut self.email_confirmation,
-            Field::Phone => &mut self.phone,
+    /// Sets the text of one field.
+    pub fn set(&mut self, field: Field, text: impl Into<String>) {
+        self.0[field as usize] = text.into();
+    }
+
+    /// The fields typed in (not empty), in the form's order.
+    pub fn typed(&self) -> impl Iterator<Item = (Field, &str)> {
+        Field::ALL
+            .into_iter()
+            .zip(&self.0)
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(f, t)| (f, t.as_str()))
+    }
+}
+
+impl<S: Into<String>> FromIterator<(Field, S)> for FormInput {
+    fn from_iter<I: IntoIterator<Item = (Field, S)>>(pairs: I) -> Self {
+        let mut input = FormInput::default();
+        for (field, text) in pairs {
+            input.set(field, text);
         }
+        input
+    }
+}
+
+impl<'de> Deserialize<'de> for FormInput {
+    /// A JSON object of texts keyed by field codes; an unknown key is refused with the list of
+    /// the known ones.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(BTreeMap::<Field, String>::deserialize(d)?.into_iter().collect())
+    }
+}
+
+impl Serialize for FormInput {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.typed())
     }
 }
 
@@ -398,11 +309,9 @@ pub fn check(
     postcodes: Option<&PostcodeBase>,
 ) -> Report {
     let mut r = Report::default();
-    r.take(Field::Title, title::Title::parse(&input.title), |t| t.as_str().to_owned());
-    for (field, text) in
-        [(Field::LastName, &input.last_name), (Field::FirstName, &input.first_name)]
-    {
-        match name::PersonName::parse(field, text) {
+    r.take(Field::Title, title::Title::parse(input.get(Field::Title)), |t| t.as_str().to_owned());
+    for field in [Field::LastName, Field::FirstName] {
+        match name::PersonName::parse(field, input.get(field)) {
             Ok((name, warning)) => {
                 r.keep(field, name.as_str().to_owned());
                 if let Some(w) = warning {
@@ -412,14 +321,20 @@ pub fn check(
             Err(e) => r.add(e),
         }
     }
-    r.take(Field::BirthDate, dates::birth_date(&input.birth_date, today), Date::to_string);
-    r.take(Field::Nationality, country(Field::Nationality, &input.nationality), |c| {
+    r.take(
+        Field::BirthDate,
+        dates::birth_date(input.get(Field::BirthDate), today),
+        Date::to_string,
+    );
+    r.take(Field::Nationality, country(Field::Nationality, input.get(Field::Nationality)), |c| {
         c.code.to_owned()
     });
-    r.take(Field::BirthCountry, country(Field::BirthCountry, &input.birth_country), |c| {
-        c.code.to_owned()
-    });
-    match dates::rights_start_date(&input.rights_start_date, today, rules) {
+    r.take(
+        Field::BirthCountry,
+        country(Field::BirthCountry, input.get(Field::BirthCountry)),
+        |c| c.code.to_owned(),
+    );
+    match dates::rights_start_date(input.get(Field::RightsStartDate), today, rules) {
         Ok((date, warnings)) => {
             r.keep(Field::RightsStartDate, date.to_string());
             for w in warnings {
@@ -428,21 +343,26 @@ pub fn check(
         }
         Err(e) => r.add(e),
     }
-    let number = r.take(Field::StreetNumber, street::street_number(&input.street_number), |n| {
-        n.map(|n| n.to_string()).unwrap_or_default()
-    });
-    let complement =
-        r.take(Field::StreetComplement, street::complement(&input.street_complement), |c| {
-            c.map(|c| c.to_string()).unwrap_or_default()
+    let number =
+        r.take(Field::StreetNumber, street::street_number(input.get(Field::StreetNumber)), |n| {
+            n.map(|n| n.to_string()).unwrap_or_default()
         });
+    let complement = r.take(
+        Field::StreetComplement,
+        street::complement(input.get(Field::StreetComplement)),
+        |c| c.map(|c| c.to_string()).unwrap_or_default(),
+    );
     if matches!(complement, Some(Some(_))) && matches!(number, Some(None)) {
         r.add(Finding::error(Field::StreetComplement, Problem::ComplementWithoutNumber));
     }
-    r.take(Field::LaneType, lane_type::LaneType::parse(&input.lane_type), |l| l.fr.to_owned());
-    r.take(Field::StreetName, street::street_name(&input.street_name), Clone::clone);
-    r.keep(Field::AddressExtra, street::collapse_spaces(&input.address_extra));
-    let postcode = r.take(Field::Postcode, street::postcode(&input.postcode), Clone::clone);
-    let town = required(Field::Town, &input.town);
+    r.take(Field::LaneType, lane_type::LaneType::parse(input.get(Field::LaneType)), |l| {
+        l.fr.to_owned()
+    });
+    r.take(Field::StreetName, street::street_name(input.get(Field::StreetName)), Clone::clone);
+    r.keep(Field::AddressExtra, street::collapse_spaces(input.get(Field::AddressExtra)));
+    let postcode =
+        r.take(Field::Postcode, street::postcode(input.get(Field::Postcode)), Clone::clone);
+    let town = required(Field::Town, input.get(Field::Town));
     match (postcodes, postcode.as_deref(), town) {
         (_, _, Err(e)) => r.add(e),
         (Some(base), Some(code), Ok(typed)) => match base.towns(code) {
@@ -460,7 +380,9 @@ pub fn check(
         },
         (_, _, Ok(typed)) => r.keep(Field::Town, street::collapse_spaces(typed)),
     }
-    let email = r.take(Field::Email, email::Email::parse(&input.email), |e| e.as_str().to_owned());
+    let email = r.take(Field::Email, email::Email::parse(input.get(Field::Email)), |e| {
+        e.as_str().to_owned()
+    });
     if let Some(e) = &email {
         if let Some(suggestion) = e.typo_suggestion() {
             r.add(Finding {
@@ -469,14 +391,14 @@ pub fn check(
             });
         }
     }
-    match required(Field::EmailConfirmation, &input.email_confirmation) {
+    match required(Field::EmailConfirmation, input.get(Field::EmailConfirmation)) {
         Err(e) => r.add(e),
-        Ok(confirmation) if confirmation != input.email.trim() => {
+        Ok(confirmation) if confirmation != input.get(Field::Email).trim() => {
             r.add(Finding::error(Field::EmailConfirmation, Problem::EmailMismatch));
         }
         Ok(confirmation) => r.keep(Field::EmailConfirmation, confirmation.to_owned()),
     }
-    match phone::Phone::parse(&input.phone) {
+    match phone::Phone::parse(input.get(Field::Phone)) {
         Ok(p) => {
             r.keep(Field::Phone, p.display());
             if let Some(w) = p.warning() {

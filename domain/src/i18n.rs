@@ -93,6 +93,31 @@ impl FromStr for Lang {
     }
 }
 
+/// Every message a vocabulary names through its codes (`file.too_large.title`…), rather than
+/// code naming it as `Msg::…`: what the catalog-usage test counts as used besides the code.
+#[must_use]
+pub fn vocabulary_messages() -> Vec<Msg> {
+    use crate::{fields, inspect, rules, situation};
+    let mut all = Vec::new();
+    for p in inspect::Problem::ALL {
+        all.extend([p.title(), p.detail(), p.fix()]);
+    }
+    all.extend(inspect::Conversion::ALL.into_iter().filter_map(inspect::Conversion::fix));
+    all.extend(inspect::Format::ALL.map(inspect::Format::name));
+    all.extend(inspect::Verdict::ALL.map(inspect::Verdict::headline));
+    for f in fields::Field::ALL {
+        all.push(f.label());
+        all.extend(f.hint().into_iter().chain(f.required_message()));
+    }
+    all.extend(fields::Problem::ALL.map(fields::Problem::message));
+    for e in rules::Entitlement::ALL {
+        all.extend([e.title(), e.missing(), e.complete()]);
+    }
+    all.extend(situation::Question::ALL.into_iter().filter_map(situation::Question::legend));
+    all.extend(crate::date::DatePart::ALL.map(crate::date::DatePart::label));
+    all
+}
+
 /// Fills the `{name}` placeholders of a catalog text. A placeholder with no value is left as is,
 /// so a mistake shows on screen instead of vanishing.
 #[must_use]
@@ -205,8 +230,11 @@ mod tests {
 
     /// Texts that are the same in every language on purpose: names that are not translated.
     // Facts lines are format names, numbers and units: the same words in French.
-    const SAME_IN_EVERY_LANGUAGE: [Msg; 7] = [
+    const SAME_IN_EVERY_LANGUAGE: [Msg; 10] = [
         Msg::AppName,
+        Msg::FormatNamePdf,
+        Msg::FormatNameJpeg,
+        Msg::FormatNamePng,
         Msg::LangEn,
         Msg::LangFr,
         Msg::FactsPdfOne,

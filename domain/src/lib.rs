@@ -19,8 +19,11 @@ pub mod inspect;
 pub mod make;
 pub mod next_steps;
 pub mod postcodes;
+pub mod query;
 pub mod rules;
 pub mod situation;
+pub mod start;
+pub mod vocab;
 
 pub use checklist::Checklist;
 pub use countries::Country;
@@ -28,3 +31,7 @@ pub use date::Date;
 pub use i18n::{Lang, Msg};
 pub use rules::{DocumentId, Entitlement, Outcome, Rules, SituationId};
 pub use situation::{Answers, Question};
+
+/// serde, for the impls [`vocabulary!`] writes in other crates.
+#[doc(hidden)]
+pub use serde as __serde;

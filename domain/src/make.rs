@@ -7,14 +7,7 @@ pub mod fit;
 pub mod merge;
 pub mod pdf;
 
-use crate::rules::DocumentId;
-
-/// Whether `stem` may name a made file: 1 to 60 lower-case ASCII letters, digits and hyphens.
-#[must_use]
-pub fn is_file_stem(stem: &str) -> bool {
-    (1..=60).contains(&stem.len())
-        && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
+use crate::rules::{is_file_stem, DocumentId};
 
 /// The name of a file made for a document: `stem` (the rules' file name in the student's
 /// language, `acte-de-naissance`) and the extension; the document's id when `stem` cannot name
@@ -24,7 +17,7 @@ pub fn file_name(stem: &str, doc: DocumentId, extension: &str) -> String {
     if is_file_stem(stem) {
         format!("{stem}.{extension}")
     } else {
-        format!("{}.{extension}", doc.id().replace('_', "-"))
+        format!("{}.{extension}", doc.code().replace('_', "-"))
     }
 }
 

@@ -7,7 +7,6 @@
 //! as law. A university changes what it may through [`Overrides`].
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,16 +41,16 @@ impl Text {
     }
 }
 
-/// How sure we are of a rule (shared/DOMAIN.md's tags).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// An official or primary source says it.
-    Official,
-    /// A university, a guide or the portal's forum says it.
-    Secondary,
-    /// Only the university guide says it.
-    GuideOnly,
+crate::vocabulary! {
+    /// How sure we are of a rule (shared/DOMAIN.md's tags).
+    pub enum Confidence as "source tag" {
+        /// An official or primary source says it.
+        Official = "official",
+        /// A university, a guide or the portal's forum says it.
+        Secondary = "secondary",
+        /// Only the university guide says it.
+        GuideOnly = "guide_only",
+    }
 }
 
 /// Where a rule comes from.
@@ -64,86 +63,38 @@ pub struct Source {
     pub text: String,
 }
 
-/// Which certificate a document is needed for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Entitlement {
-    /// Needed before the provisional certificate (attestation provisoire) is issued.
-    Provisional,
-    /// Needed to complete the registration and get the permanent social security number.
-    Final,
-}
-
-impl Entitlement {
-    /// Both groups, in the order the checklist shows them.
-    pub const ALL: [Entitlement; 2] = [Entitlement::Provisional, Entitlement::Final];
-}
-
-/// A file format the portal accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    /// PDF.
-    Pdf,
-    /// JPEG.
-    Jpeg,
-    /// PNG.
-    Png,
-}
-
-impl Format {
-    /// The name students know it by.
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Format::Pdf => "PDF",
-            Format::Jpeg => "JPEG",
-            Format::Png => "PNG",
-        }
+crate::vocabulary! {
+    /// Which certificate a document is needed for, in the order the checklist shows them.
+    pub enum Entitlement as "entitlement" {
+        /// Needed before the provisional certificate (attestation provisoire) is issued.
+        Provisional = "provisional",
+        /// Needed to complete the registration and get the permanent social security number.
+        Final = "final",
+    }
+    messages {
+        title = "checklist." code,
+        missing = "checklist.missing_" code,
+        complete = "checklist.complete_" code,
     }
 }
 
-macro_rules! ids {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $id)] $variant,)*
-        }
-
-        impl $name {
-            /// Every id, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            /// The stable id used in the rules file, URLs, element ids and the command line.
-            #[must_use]
-            pub const fn id(self) -> &'static str {
-                match self { $($name::$variant => $id,)* }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = UnknownId;
-
-            fn from_str(s: &str) -> Result<Self, UnknownId> {
-                match s.trim() {
-                    $($id => Ok($name::$variant),)*
-                    other => Err(UnknownId { kind: stringify!($name), id: other.to_owned() }),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.id())
-            }
-        }
-    };
+crate::vocabulary! {
+    /// A file format the portal accepts.
+    pub enum Format as "accepted format" {
+        /// PDF.
+        Pdf = "pdf" => "PDF",
+        /// JPEG.
+        Jpeg = "jpeg" => "JPEG",
+        /// PNG.
+        Png = "png" => "PNG",
+    }
+    /// The name students know it by.
+    data fn label -> &'static str;
 }
 
-ids! {
+crate::vocabulary! {
     /// A document the portal may ask for.
-    DocumentId {
+    pub enum DocumentId as "document" {
         /// Proof of registration for the current academic year.
         CertificateOfStudies = "certificate_of_studies",
         /// Passport or national identity card.
@@ -167,9 +118,9 @@ ids! {
     }
 }
 
-ids! {
+crate::vocabulary! {
     /// A student's situation, which decides the documents.
-    SituationId {
+    pub enum SituationId as "situation" {
         /// From outside the EU/EEA/Switzerland (the common case).
         NonEu = "non_eu",
         /// EU/EEA/Swiss with a valid European Health Insurance Card: no registration.
@@ -189,36 +140,22 @@ ids! {
     }
 }
 
-/// An id that the rules do not know.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownId {
-    /// `DocumentId` or `SituationId`.
-    pub kind: &'static str,
-    /// What was given.
-    pub id: String,
-}
-
-impl fmt::Display for UnknownId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (what, all): (&str, Vec<&str>) = if self.kind == "DocumentId" {
-            ("document", DocumentId::ALL.iter().map(|d| d.id()).collect())
-        } else {
-            ("situation", SituationId::ALL.iter().map(|s| s.id()).collect())
-        };
-        write!(f, "unknown {what} {:?} (expected one of: {})", self.id, all.join(", "))
+crate::vocabulary! {
+    /// Whether a situation registers at all.
+    pub enum Outcome as "outcome" {
+        /// The student registers on the portal.
+        Register = "register",
+        /// The student does not register (the reason says why).
+        NoRegistrationNeeded = "no_registration_needed",
     }
 }
 
-impl std::error::Error for UnknownId {}
-
-/// Whether a situation registers at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// The student registers on the portal.
-    Register,
-    /// The student does not register (the reason says why).
-    NoRegistrationNeeded,
+/// Whether `stem` may name a made file (a document's `file_name`): 1 to 60 lower-case ASCII
+/// letters, digits and hyphens, which every system keeps as they are.
+#[must_use]
+pub fn is_file_stem(stem: &str) -> bool {
+    (1..=60).contains(&stem.len())
+        && stem.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Month and day on which academic years start.
@@ -368,159 +305,6 @@ pub struct Overrides {
     pub note: Option<Text>,
 }
 
-/// The app's start configuration, from its URL query (`?lang=fr&size-limit=3000000…`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StartConfig {
-    /// The language to start in, if set.
-    pub lang: Option<Lang>,
-    /// A university's changes to the rules.
-    pub overrides: Overrides,
-    /// How a host site presents the app.
-    pub host: Host,
-}
-
-/// What a university embedding the app sets: its name, a contact, its colour, and whether the
-/// app runs inside its page.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Host {
-    /// The university's name, shown as "Offered by …".
-    pub university: Option<String>,
-    /// Where students ask questions: an email address, a web address or a phone number.
-    pub contact: Option<String>,
-    /// The accent colour.
-    pub accent: Option<Accent>,
-    /// The app runs in an iframe of the host's page (`embed=1`).
-    pub embedded: bool,
-}
-
-/// A colour as `#rrggbb`, parsed from `#rgb`, `#rrggbb` or the same without `#`: a value that is
-/// anything else never reaches a style.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Accent(String);
-
-impl Accent {
-    /// `#rrggbb`, lower case.
-    #[must_use]
-    pub fn css(&self) -> &str {
-        &self.0
-    }
-
-    /// Black or white, whichever reads better on this colour (WCAG relative luminance).
-    #[must_use]
-    pub fn ink(&self) -> &'static str {
-        let channel = |i: usize| {
-            let v = f64::from(u8::from_str_radix(&self.0[i..i + 2], 16).unwrap_or(0)) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-        // Contrast with white (1.05 / (l + 0.05)) against contrast with black ((l + 0.05) / 0.05).
-        if 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 {
-            "#ffffff"
-        } else {
-            "#000000"
-        }
-    }
-}
-
-impl FromStr for Accent {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, ()> {
-        let hex = s.trim().trim_start_matches('#');
-        if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(());
-        }
-        let full = match hex.len() {
-            3 => hex.chars().flat_map(|c| [c, c]).collect(),
-            6 => hex.to_owned(),
-            _ => return Err(()),
-        };
-        Ok(Accent(format!("#{}", full.to_ascii_lowercase())))
-    }
-}
-
-impl StartConfig {
-    /// Reads a URL query string (with or without its `?`). Unknown keys and unreadable values
-    /// are ignored: a mistyped embed setting must never stop the app.
-    #[must_use]
-    pub fn from_query(query: &str) -> Self {
-        let mut config = Self::default();
-        let (mut note_en, mut note_fr) = (None, None);
-        for (key, value) in query_pairs(query) {
-            match key.as_str() {
-                "lang" => config.lang = value.parse().ok(),
-                "academic-year-start" => config.overrides.academic_year_start = value.parse().ok(),
-                "size-limit" => {
-                    config.overrides.size_limit_bytes = value.trim().parse().ok().filter(|&n| n > 0)
-                }
-                "note-en" => note_en = Some(value).filter(|v| !v.trim().is_empty()),
-                "note-fr" => note_fr = Some(value).filter(|v| !v.trim().is_empty()),
-                "university" => config.host.university = short_text(&value),
-                "contact" => config.host.contact = short_text(&value),
-                "accent" => config.host.accent = value.parse().ok(),
-                "embed" => config.host.embedded = value == "1" || value == "true",
-                _ => {}
-            }
-        }
-        config.overrides.note = match (note_en, note_fr) {
-            (Some(en), Some(fr)) => Some(Text { en, fr }),
-            (Some(one), None) | (None, Some(one)) => Some(Text { en: one.clone(), fr: one }),
-            (None, None) => None,
-        };
-        config
-    }
-}
-
-/// A host's text, trimmed, at most 120 characters, without control characters.
-fn short_text(value: &str) -> Option<String> {
-    let text: String = value.chars().filter(|c| !c.is_control()).take(120).collect();
-    let text = text.trim();
-    (!text.is_empty()).then(|| text.to_owned())
-}
-
-/// `a=1&b=x%20y` → `[("a", "1"), ("b", "x y")]`, as `application/x-www-form-urlencoded`.
-fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), percent_decode(v))
-        })
-        .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 impl Rules {
     /// The rules shipped with this version. A test guarantees they load.
     ///
@@ -546,14 +330,14 @@ impl Rules {
 
     fn check(&self) -> Result<(), RulesError> {
         let invalid = |msg: String| Err(RulesError::Invalid(msg));
-        for &id in DocumentId::ALL {
+        for id in DocumentId::ALL {
             match self.documents.iter().filter(|d| d.id == id).count() {
                 1 => {}
                 0 => return invalid(format!("document {id} is not described")),
                 _ => return invalid(format!("document {id} is described twice")),
             }
         }
-        for &id in SituationId::ALL {
+        for id in SituationId::ALL {
             match self.situations.iter().filter(|s| s.id == id).count() {
                 1 => {}
                 0 => return invalid(format!("situation {id} is not described")),
@@ -598,9 +382,8 @@ impl Rules {
             return invalid(format!("document {} has no source", d.id));
         }
         for d in &self.documents {
-            if let Some(name) = [&d.file_name.en, &d.file_name.fr]
-                .into_iter()
-                .find(|name| !crate::make::is_file_stem(name))
+            if let Some(name) =
+                [&d.file_name.en, &d.file_name.fr].into_iter().find(|name| !is_file_stem(name))
             {
                 return invalid(format!(
                     "document {}: file name {name:?} is not lower-case ASCII letters, digits and hyphens",
@@ -713,15 +496,15 @@ mod tests {
         let rules = builtin();
         let mut texts: Vec<(&str, &Text)> = Vec::new();
         for d in &rules.documents {
-            texts.push((d.id.id(), &d.name));
-            texts.push((d.id.id(), &d.what_counts));
-            texts.extend(d.hints.iter().map(|h| (d.id.id(), h)));
-            texts.extend(d.checklist_note.iter().map(|h| (d.id.id(), h)));
+            texts.push((d.id.code(), &d.name));
+            texts.push((d.id.code(), &d.what_counts));
+            texts.extend(d.hints.iter().map(|h| (d.id.code(), h)));
+            texts.extend(d.checklist_note.iter().map(|h| (d.id.code(), h)));
         }
         for s in &rules.situations {
-            texts.push((s.id.id(), &s.name));
-            texts.extend(s.reason.iter().map(|r| (s.id.id(), r)));
-            texts.extend(s.notes.values().map(|n| (s.id.id(), n)));
+            texts.push((s.id.code(), &s.name));
+            texts.extend(s.reason.iter().map(|r| (s.id.code(), r)));
+            texts.extend(s.notes.values().map(|n| (s.id.code(), n)));
         }
         for (id, text) in texts {
             assert!(!text.en.trim().is_empty() && !text.fr.trim().is_empty(), "{id}: {text:?}");
@@ -808,54 +591,6 @@ mod tests {
         );
         let untouched = builtin().with_overrides(&Overrides::default());
         assert_eq!(untouched, builtin());
-    }
-
-    #[test]
-    fn the_start_configuration_is_read_from_the_query_and_never_fails() {
-        let c = StartConfig::from_query(
-            "?lang=fr&academic-year-start=2026-09-14&size-limit=3000000&note-en=Ask%20us+today&note-fr=Demandez-nous&x=1",
-        );
-        assert_eq!(c.lang, Some(Lang::Fr));
-        assert_eq!(c.overrides.academic_year_start, "2026-09-14".parse().ok());
-        assert_eq!(c.overrides.size_limit_bytes, Some(3_000_000));
-        let note = c.overrides.note.unwrap();
-        assert_eq!((note.en.as_str(), note.fr.as_str()), ("Ask us today", "Demandez-nous"));
-
-        let host = StartConfig::from_query(
-            "university=Universit%C3%A9%20de%20Lyon&contact=sante%40univ.example&accent=%23A0C&embed=1",
-        )
-        .host;
-        assert_eq!(host.university.as_deref(), Some("Université de Lyon"));
-        assert_eq!(host.contact.as_deref(), Some("sante@univ.example"));
-        assert_eq!(host.accent.as_ref().map(Accent::css), Some("#aa00cc"));
-        assert!(host.embedded);
-        for bad in ["red", "#12345", "#ggg", "1d4f91;background:url(x)", ""] {
-            assert_eq!(bad.parse::<Accent>(), Err(()), "{bad:?}");
-        }
-        assert_eq!("#ffff00".parse::<Accent>().map(|a| a.ink()), Ok("#000000"));
-        assert_eq!("1d4f91".parse::<Accent>().map(|a| a.ink()), Ok("#ffffff"));
-        assert_eq!(
-            StartConfig::from_query(&format!("university={}", "x".repeat(500)))
-                .host
-                .university
-                .map(|u| u.len()),
-            Some(120)
-        );
-        let one = StartConfig::from_query("note-fr=%C3%89crivez-nous");
-        assert_eq!(one.overrides.note.map(|n| n.en), Some("Écrivez-nous".into()));
-        for junk in [
-            "",
-            "?",
-            "&&=&",
-            "lang=de&size-limit=-1&academic-year-start=2026-02-30",
-            "%",
-            "a=%G1%",
-            "size-limit=0",
-        ] {
-            assert_eq!(StartConfig::from_query(junk), StartConfig::default(), "{junk:?}");
-        }
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%e9"), "\u{FFFD}", "invalid UTF-8 is replaced, not a panic");
     }
 
     #[test]

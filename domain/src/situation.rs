@@ -7,21 +7,29 @@ use crate::countries::Country;
 use crate::date::Date;
 use crate::rules::{Rules, SituationId};
 
-/// A question of the "Your situation" step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Question {
-    /// Nationality (a country).
-    Nationality,
-    /// EU/EEA/Swiss: a European Health Insurance Card valid for the whole academic year?
-    Ehic,
-    /// EU/EEA/Swiss without the card: an S1 form?
-    S1,
-    /// Canadian: covered by form SE 401-Q-106 or SE 401-Q-102?
-    QuebecForm,
-    /// French: from an overseas collectivity, or born abroad?
-    FrenchOverseas,
-    /// Date of birth (under 16 adds a document).
-    BirthDate,
+crate::vocabulary! {
+    /// A question of the "Your situation" step, with the id of its element on the page. The
+    /// code names the answer where it is kept; a yes/no question's legend is the catalog's
+    /// `question.<code>`.
+    pub enum Question as "question" {
+        /// Nationality (a country).
+        Nationality = "nationality" => "nationality",
+        /// EU/EEA/Swiss: a European Health Insurance Card valid for the whole academic year?
+        Ehic = "ehic" => "ehic",
+        /// EU/EEA/Swiss without the card: an S1 form?
+        S1 = "s1" => "s1",
+        /// Canadian: covered by form SE 401-Q-106 or SE 401-Q-102?
+        QuebecForm = "quebec_form" => "quebec-form",
+        /// French: from an overseas collectivity, or born abroad?
+        FrenchOverseas = "french_overseas" => "french-overseas",
+        /// Date of birth (under 16 adds a document).
+        BirthDate = "birth_date" => "birth",
+    }
+    /// The id of the question's element on the page.
+    data fn dom_id -> &'static str;
+    optional messages {
+        legend = "question." code,
+    }
 }
 
 /// What the student has answered so far. Answers to questions that no longer apply are kept,
@@ -53,6 +61,30 @@ enum Branch {
 }
 
 impl Answers {
+    /// The answer to a yes/no question (`None` for the others, and while unanswered).
+    #[must_use]
+    pub fn yes_no(&self, question: Question) -> Option<bool> {
+        match question {
+            Question::Ehic => self.ehic,
+            Question::S1 => self.s1,
+            Question::QuebecForm => self.quebec_form,
+            Question::FrenchOverseas => self.french_overseas,
+            Question::Nationality | Question::BirthDate => None,
+        }
+    }
+
+    /// Answers a yes/no question; the others are not answered by yes or no.
+    pub fn answer(&mut self, question: Question, yes: bool) {
+        let slot = match question {
+            Question::Ehic => &mut self.ehic,
+            Question::S1 => &mut self.s1,
+            Question::QuebecForm => &mut self.quebec_form,
+            Question::FrenchOverseas => &mut self.french_overseas,
+            Question::Nationality | Question::BirthDate => return,
+        };
+        *slot = Some(yes);
+    }
+
     fn branch(&self, rules: &Rules) -> Option<Branch> {
         let code = self.nationality.as_deref()?;
         let country = Country::by_code(code)?;
@@ -194,6 +226,16 @@ mod tests {
         assert_eq!(a.situation(&rules), None, "the French question is still unanswered");
         a.french_overseas = Some(false);
         assert_eq!(a.situation(&rules), Some(SituationId::FrenchNotConcerned));
+    }
+
+    #[test]
+    fn yes_no_questions_are_answered_and_read_back() {
+        let mut a = Answers::default();
+        for (i, q) in Question::ALL.into_iter().enumerate() {
+            a.answer(q, i % 2 == 0);
+            let expected = q.legend().map(|_| i % 2 == 0);
+            assert_eq!(a.yes_no(q), expected, "{q}: a yes/no question is one with a legend");
+        }
     }
 
     #[test]

@@ -33,15 +33,7 @@ proptest! {
 
     #[test]
     fn the_whole_form_never_panics(values in proptest::collection::vec(any::<String>(), 17)) {
-        let mut v = values.into_iter();
-        let mut next = || v.next().unwrap_or_default();
-        let input = FormInput {
-            title: next(), last_name: next(), first_name: next(), birth_date: next(),
-            nationality: next(), birth_country: next(), rights_start_date: next(),
-            street_number: next(), street_complement: next(), lane_type: next(),
-            street_name: next(), address_extra: next(), postcode: next(), town: next(),
-            email: next(), email_confirmation: next(), phone: next(),
-        };
+        let input: FormInput = Field::ALL.into_iter().zip(values).collect();
         let rules = Rules::builtin().unwrap();
         let report = fields::check(&input, today(), &rules, None);
         prop_assert_eq!(report.is_valid(), report.errors.is_empty());

@@ -157,8 +157,8 @@ fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
         }
     };
     html! {
-        <li key={ doc.id() } class={ classes!("document", class) } id={ format!("checklist-{}", doc.id()) }>
-            <a class="document-name" href={ format!("#slot-{}", doc.id()) }>{ rule.name.get(lang) }</a>
+        <li key={ doc.code() } class={ classes!("document", class) } id={ format!("checklist-{}", doc.code()) }>
+            <a class="document-name" href={ format!("#slot-{}", doc.code()) }>{ rule.name.get(lang) }</a>
             <span class="status">{ lang.text(label) }</span>
             if let Some(reason) = reason { <span class="document-hint">{ lang.text(reason) }</span> }
             if let Some(note) = &rule.checklist_note { <span class="document-hint">{ note.get(lang) }</span> }

@@ -15,37 +15,14 @@ use yew::prelude::*;
 use crate::app::{use_app, AppContext};
 use crate::browser;
 use crate::components::{DateInput, LangProps, Step};
-use crate::state::{Action, DateFields, Postcodes};
+use secu_precheck_domain::date::DateFields;
 
-/// The id of the input a field's error links to.
-pub(crate) const fn input_id(field: Field) -> &'static str {
-    match field {
-        Field::Title => "title-m",
-        Field::LastName => "last-name",
-        Field::FirstName => "first-name",
-        Field::BirthDate => "birth-day",
-        Field::Nationality => "nationality",
-        Field::BirthCountry => "birth-country",
-        Field::RightsStartDate => "rights-day",
-        Field::StreetNumber => "street-number",
-        Field::StreetComplement => "street-complement",
-        Field::LaneType => "lane-type",
-        Field::StreetName => "street-name",
-        Field::AddressExtra => "address-extra",
-        Field::Postcode => "postcode",
-        Field::Town => "town",
-        Field::Email => "email",
-        Field::EmailConfirmation => "email-confirmation",
-        Field::Phone => "phone",
-    }
-}
+use crate::state::{Action, Postcodes};
 
-/// How a text input behaves on phones and with autofill.
+/// How a text input behaves on phones and with autofill (its label and hint are the field's).
 #[derive(Clone, Copy)]
 struct Input {
     field: Field,
-    label: Msg,
-    hint: Option<Msg>,
     kind: &'static str,
     inputmode: Option<&'static str>,
     autocomplete: &'static str,
@@ -54,17 +31,8 @@ struct Input {
 }
 
 impl Input {
-    const fn text(field: Field, label: Msg, hint: Option<Msg>, autocomplete: &'static str) -> Self {
-        Self {
-            field,
-            label,
-            hint,
-            kind: "text",
-            inputmode: None,
-            autocomplete,
-            list: None,
-            width: None,
-        }
+    const fn text(field: Field, autocomplete: &'static str) -> Self {
+        Self { field, kind: "text", inputmode: None, autocomplete, list: None, width: None }
     }
 }
 
@@ -77,8 +45,8 @@ pub fn details_step() -> Html {
     let report = Rc::clone(&app.report);
 
     // Load the postcode base once the address needs it: five digits typed, or a check asked.
-    let wants_base =
-        checks > 0 || state.details.postcode.chars().filter(char::is_ascii_digit).count() >= 5;
+    let wants_base = checks > 0
+        || state.details.get(Field::Postcode).chars().filter(char::is_ascii_digit).count() >= 5;
     let not_loaded = state.postcodes == Postcodes::NotLoaded;
     {
         let dispatcher = state.dispatcher();
@@ -108,9 +76,9 @@ pub fn details_step() -> Html {
         }
         report.errors.iter().chain(&report.warnings).filter(|f| f.field == field).collect()
     };
-    let field =
-        |input: Input, value: &str| text_field(&app, &report, input, value, &shown(input.field));
     let d = &state.details;
+    let field =
+        |input: Input| text_field(&app, &report, input, d.get(input.field), &shown(input.field));
     let on_submit = app.callback(|e: SubmitEvent| {
         e.prevent_default();
         Action::CheckDetails
@@ -123,33 +91,33 @@ pub fn details_step() -> Html {
                 <p class="hint">
                     { app.t(Msg::FormIntroFromStep1) }
                 </p>
-                { title(&app, &report, &d.title, &shown(Field::Title)) }
-                { field(Input::text(Field::LastName, Msg::FormLastName, Some(Msg::FormLastNameHint), "family-name"), &d.last_name) }
-                { field(Input::text(Field::FirstName, Msg::FormFirstName, Some(Msg::FormFirstNameHint), "given-name"), &d.first_name) }
-                { field(Input { list: Some("countries"), ..Input::text(Field::BirthCountry, Msg::FormBirthCountry, None, "off") }, &d.birth_country) }
+                { title(&app, &report, d.get(Field::Title), &shown(Field::Title)) }
+                { field(Input::text(Field::LastName, "family-name")) }
+                { field(Input::text(Field::FirstName, "given-name")) }
+                { field(Input { list: Some("countries"), ..Input::text(Field::BirthCountry, "off") }) }
                 { date(&app, &report, &state.rights, &shown(Field::RightsStartDate)) }
 
                 <h3>{ app.t(Msg::FormAddressHeading) }</h3>
                 <div class="field-row">
-                    { field(Input { inputmode: Some("numeric"), width: Some("width-4"), ..Input::text(Field::StreetNumber, Msg::FormStreetNumber, None, "off") }, &d.street_number) }
-                    { field(Input { list: Some("complements"), width: Some("width-6"), ..Input::text(Field::StreetComplement, Msg::FormStreetComplement, Some(Msg::FormStreetComplementHint), "off") }, &d.street_complement) }
+                    { field(Input { inputmode: Some("numeric"), width: Some("width-4"), ..Input::text(Field::StreetNumber, "off") }) }
+                    { field(Input { list: Some("complements"), width: Some("width-6"), ..Input::text(Field::StreetComplement, "off") }) }
                 </div>
                 <datalist id="complements">
                     <option value="bis"></option><option value="ter"></option><option value="quater"></option>
                 </datalist>
-                { field(Input { list: Some("lane-types"), ..Input::text(Field::LaneType, Msg::FormLaneType, Some(Msg::FormLaneTypeHint), "off") }, &d.lane_type) }
+                { field(Input { list: Some("lane-types"), ..Input::text(Field::LaneType, "off") }) }
                 <LaneTypeOptions lang={ app.lang() } />
-                { field(Input::text(Field::StreetName, Msg::FormStreetName, Some(Msg::FormStreetNameHint), "off"), &d.street_name) }
-                { field(Input::text(Field::AddressExtra, Msg::FormAddressExtra, Some(Msg::FormAddressExtraHint), "address-line2"), &d.address_extra) }
-                { field(Input { inputmode: Some("numeric"), width: Some("width-6"), ..Input::text(Field::Postcode, Msg::FormPostcode, None, "postal-code") }, &d.postcode) }
+                { field(Input::text(Field::StreetName, "off")) }
+                { field(Input::text(Field::AddressExtra, "address-line2")) }
+                { field(Input { inputmode: Some("numeric"), width: Some("width-6"), ..Input::text(Field::Postcode, "postal-code") }) }
                 { postcodes_note(&app) }
-                { field(Input { list: Some("towns"), ..Input::text(Field::Town, Msg::FormTown, Some(Msg::FormTownHint), "address-level2") }, &d.town) }
+                { field(Input { list: Some("towns"), ..Input::text(Field::Town, "address-level2") }) }
                 { towns(&app) }
 
                 <h3>{ app.t(Msg::FormContactHeading) }</h3>
-                { field(Input { kind: "email", inputmode: Some("email"), ..Input::text(Field::Email, Msg::FormEmail, Some(Msg::FormEmailHint), "email") }, &d.email) }
-                { field(Input { kind: "email", inputmode: Some("email"), ..Input::text(Field::EmailConfirmation, Msg::FormEmailConfirmation, None, "email") }, &d.email_confirmation) }
-                { field(Input { kind: "tel", inputmode: Some("tel"), ..Input::text(Field::Phone, Msg::FormPhone, Some(Msg::FormPhoneHint), "tel") }, &d.phone) }
+                { field(Input { kind: "email", inputmode: Some("email"), ..Input::text(Field::Email, "email") }) }
+                { field(Input { kind: "email", inputmode: Some("email"), ..Input::text(Field::EmailConfirmation, "email") }) }
+                { field(Input { kind: "tel", inputmode: Some("tel"), ..Input::text(Field::Phone, "tel") }) }
 
                 <button type="submit" class="button">{ app.t(Msg::FormCheck) }</button>
             </form>
@@ -181,29 +149,6 @@ pub(crate) fn message(app: &AppContext, report: &Report, finding: &Finding) -> S
     )
 }
 
-/// The label of a field, as the form shows it.
-pub(crate) const fn field_label(field: Field) -> Msg {
-    match field {
-        Field::Title => Msg::FormTitleLegend,
-        Field::LastName => Msg::FormLastName,
-        Field::FirstName => Msg::FormFirstName,
-        Field::BirthDate => Msg::QuestionBirthLegend,
-        Field::Nationality => Msg::QuestionNationalityLabel,
-        Field::BirthCountry => Msg::FormBirthCountry,
-        Field::RightsStartDate => Msg::FormRightsLegend,
-        Field::StreetNumber => Msg::FormStreetNumber,
-        Field::StreetComplement => Msg::FormStreetComplement,
-        Field::LaneType => Msg::FormLaneType,
-        Field::StreetName => Msg::FormStreetName,
-        Field::AddressExtra => Msg::FormAddressExtra,
-        Field::Postcode => Msg::FormPostcode,
-        Field::Town => Msg::FormTown,
-        Field::Email => Msg::FormEmail,
-        Field::EmailConfirmation => Msg::FormEmailConfirmation,
-        Field::Phone => Msg::FormPhone,
-    }
-}
-
 /// The error summary, or the all-clear, focused after each check.
 fn result(app: &AppContext, report: &Report) -> Html {
     if report.is_valid() {
@@ -216,7 +161,7 @@ fn result(app: &AppContext, report: &Report) -> Html {
             <h3 id="details-summary-title">{ app.t(Msg::FormSummaryTitle) }</h3>
             <ul>
                 { for report.errors.iter().map(|f| html! {
-                    <li><a href={ format!("#{}", input_id(f.field)) }>{ message(app, report, f) }</a></li>
+                    <li><a href={ format!("#{}", f.field.input_id()) }>{ message(app, report, f) }</a></li>
                 }) }
             </ul>
         </div>
@@ -263,13 +208,13 @@ fn text_field(
     value: &str,
     findings: &[&Finding],
 ) -> Html {
-    let id = input_id(input.field);
+    let id = input.field.input_id();
     let has_error = findings.iter().any(|f| report.errors.contains(f));
     let field = input.field;
     html! {
         <div class={ classes!("field", has_error.then_some("field-error")) }>
-            <label for={ id }>{ app.t(input.label) }</label>
-            if let Some(hint) = input.hint { <p class="hint" id={ format!("{id}-hint") }>{ app.t(hint) }</p> }
+            <label for={ id }>{ app.t(field.label()) }</label>
+            if let Some(hint) = field.hint() { <p class="hint" id={ format!("{id}-hint") }>{ app.t(hint) }</p> }
             { inline(app, report, id, findings) }
             <input
                 id={ id }
@@ -281,7 +226,7 @@ fn text_field(
                 list={ input.list }
                 spellcheck="false"
                 aria-invalid={ has_error.to_string() }
-                aria-describedby={ described_by(id, input.hint.is_some(), findings.len()) }
+                aria-describedby={ described_by(id, field.hint().is_some(), findings.len()) }
                 value={ value.to_owned() }
                 oninput={ app.callback(move |e: InputEvent| Action::TypeField(field, value_of(&e))) }
             />
@@ -308,7 +253,7 @@ fn title(app: &AppContext, report: &Report, value: &str, findings: &[&Finding]) 
     };
     html! {
         <fieldset class={ classes!("field", (!findings.is_empty()).then_some("field-error")) }>
-            <legend>{ app.t(Msg::FormTitleLegend) }</legend>
+            <legend>{ app.t(Field::Title.label()) }</legend>
             { inline(app, report, "title", findings) }
             <div class="radios">
                 { option("title-m", "M", Msg::FormTitleM) }
@@ -325,8 +270,8 @@ fn date(app: &AppContext, report: &Report, fields: &DateFields, findings: &[&Fin
             class={ classes!("field", has_error.then_some("field-error")) }
             aria-describedby={ described_by("rights", true, findings.len()) }
         >
-            <legend>{ app.t(Msg::FormRightsLegend) }</legend>
-            <p class="hint" id="rights-hint">{ app.t(Msg::FormRightsHint) }</p>
+            <legend>{ app.t(Field::RightsStartDate.label()) }</legend>
+            if let Some(hint) = Field::RightsStartDate.hint() { <p class="hint" id="rights-hint">{ app.t(hint) }</p> }
             { inline(app, report, "rights", findings) }
             { DateInput { prefix: "rights", autofill: None, fields, invalid: has_error, action: Action::TypeRights }.render(app) }
         </fieldset>
@@ -347,7 +292,8 @@ fn postcodes_note(app: &AppContext) -> Html {
 
 /// The towns of the typed postcode, offered in the town field's list.
 fn towns(app: &AppContext) -> Html {
-    let code: String = app.state.details.postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    let code: String =
+        app.state.details.get(Field::Postcode).chars().filter(|c| !c.is_whitespace()).collect();
     let names = match &app.state.postcodes {
         Postcodes::Loaded(base) => base.towns(&code).map(<[String]>::to_vec).unwrap_or_default(),
         _ => Vec::new(),

@@ -71,9 +71,9 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
             &[("first", &first.to_string()), ("second", &second.to_string())],
         )
     });
-    let id = format!("slot-{}", doc.id());
+    let id = format!("slot-{}", doc.code());
     html! {
-        <article key={ doc.id() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
+        <article key={ doc.code() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
             <h4 id={ format!("{id}-name") }>{ rule.name.get(lang) }</h4>
             <p>{ rule.what_counts.get(lang) }</p>
             if let Some(note) = note { <p class="note">{ note.get(lang) }</p> }

@@ -1,5 +1,6 @@
 //! Step 1: the questions that decide the documents, asked one branch at a time.
 
+use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::fill;
 use secu_precheck_domain::{Country, Msg, Outcome, Question};
 use web_sys::HtmlInputElement;
@@ -8,10 +9,6 @@ use yew::prelude::*;
 use crate::app::{use_app, AppContext};
 use crate::components::{DateInput, LangProps, Step};
 use crate::state::Action;
-
-/// The yes/no questions, in the order they are asked.
-const YES_NO: [Question; 4] =
-    [Question::Ehic, Question::S1, Question::QuebecForm, Question::FrenchOverseas];
 
 /// "Your situation": nationality, then only the questions its answer calls for, then the
 /// date of birth; the situation they lead to is announced politely.
@@ -29,7 +26,7 @@ pub fn situation_step() -> Html {
             // Each question keeps its own place, so one appearing never rebuilds (and
             // unfocuses) the others.
             { nationality(&app) }
-            { for YES_NO.iter().map(|&q| if questions.contains(&q) { yes_no(&app, q) } else { Html::default() }) }
+            { for Question::ALL.into_iter().map(|q| if questions.contains(&q) { yes_no(&app, q) } else { Html::default() }) }
             { birth_date(&app) }
             <p class="outcome" role="status">{ outcome(&app) }</p>
         </Step>
@@ -69,8 +66,8 @@ fn nationality(app: &AppContext) -> Html {
         if error.is_some() { "nationality-hint nationality-error" } else { "nationality-hint" };
     html! {
         <div class={ classes!("field", error.map(|_| "field-error")) }>
-            <label for="nationality">{ app.t(Msg::QuestionNationalityLabel) }</label>
-            <p class="hint" id="nationality-hint">{ app.t(Msg::QuestionNationalityHint) }</p>
+            <label for="nationality">{ app.t(Field::Nationality.label()) }</label>
+            <p class="hint" id="nationality-hint">{ app.t(Msg::FormNationalityHint) }</p>
             if let Some(msg) = error { { error_line(app, "nationality-error", msg) } }
             <input
                 id="nationality"
@@ -102,17 +99,9 @@ fn country_options(props: &LangProps) -> Html {
 }
 
 fn yes_no(app: &AppContext, question: Question) -> Html {
-    let (id, legend, answer) = match question {
-        Question::Ehic => ("ehic", Msg::QuestionEhic, app.state.answers.ehic),
-        Question::S1 => ("s1", Msg::QuestionS1, app.state.answers.s1),
-        Question::QuebecForm => {
-            ("quebec-form", Msg::QuestionQuebecForm, app.state.answers.quebec_form)
-        }
-        Question::FrenchOverseas => {
-            ("french-overseas", Msg::QuestionFrenchOverseas, app.state.answers.french_overseas)
-        }
-        Question::Nationality | Question::BirthDate => return Html::default(),
-    };
+    let Some(legend) = question.legend() else { return Html::default() };
+    let id = question.dom_id();
+    let answer = app.state.answers.yes_no(question);
     let option = |value: bool, label: Msg| {
         let input_id = format!("{id}-{}", if value { "yes" } else { "no" });
         html! {
@@ -149,8 +138,8 @@ fn birth_date(app: &AppContext) -> Html {
             id="birth"
             aria-describedby={ describedby }
         >
-            <legend>{ app.t(Msg::QuestionBirthLegend) }</legend>
-            <p class="hint" id="birth-hint">{ app.t(Msg::QuestionBirthHint) }</p>
+            <legend>{ app.t(Field::BirthDate.label()) }</legend>
+            <p class="hint" id="birth-hint">{ app.t(Msg::FormBirthDateHint) }</p>
             if let Some(msg) = error { { error_line(app, "birth-error", msg) } }
             { DateInput { prefix: "birth", autofill: Some("bday"), fields: birth, invalid: error.is_some(), action: Action::TypeBirth }.render(app) }
         </fieldset>

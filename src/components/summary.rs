@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::{use_app, AppContext};
 use crate::browser;
 use crate::components::checklist::headline;
-use crate::components::details::{field_label, input_id, message};
+use crate::components::details::message;
 use crate::components::Step;
 use crate::state::DocStatus;
 
@@ -52,14 +52,14 @@ pub fn summary() -> Html {
                         };
                         let file = slot.and_then(|s| s.file.as_ref()).map(|(f, _)| f.name.clone());
                         html! {
-                            <div class="summary-row" key={ doc.id() }>
+                            <div class="summary-row" key={ doc.code() }>
                                 <dt>{ rule.name.get(lang) }</dt>
                                 <dd>
                                     <span class="summary-status">{ app.t(status) }</span>
                                     if let Some(file) = file { <span class="summary-file">{ file }</span> }
                                 </dd>
                                 <dd class="summary-change">
-                                    <a href={ format!("#slot-{}", doc.id()) }>
+                                    <a href={ format!("#slot-{}", doc.code()) }>
                                         { app.t(Msg::SummaryChange) }
                                         <span class="visually-hidden">{ format!(" {}", rule.name.get(lang)) }</span>
                                     </a>
@@ -99,13 +99,13 @@ fn row(app: &AppContext, field: Field) -> Html {
             html! { <span class="summary-empty">{ app.t(Msg::SummaryNotGiven) }</span> }
         }
     };
-    let label = app.t(field_label(field));
+    let label = app.t(field.label());
     html! {
-        <div class="summary-row" key={ format!("{field:?}") }>
+        <div class="summary-row" key={ field.code() }>
             <dt>{ label }</dt>
             <dd>{ value }</dd>
             <dd class="summary-change">
-                <a href={ format!("#{}", input_id(field)) }>
+                <a href={ format!("#{}", field.input_id()) }>
                     { app.t(Msg::SummaryChange) }
                     <span class="visually-hidden">{ format!(" {label}") }</span>
                 </a>

@@ -1,6 +1,7 @@
 //! A document's box: a real file input (and the camera on phones), a drop zone, the verdict
 //! in plain words with what to do, and the fixes that make a file that passes.
 
+use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{file_size, fill};
 use secu_precheck_domain::inspect::explain::{explain, facts_line, Subject};
 use secu_precheck_domain::inspect::{Format, Problem, Severity, Verdict};
@@ -32,7 +33,7 @@ pub fn upload(props: &UploadProps) -> Html {
     let doc = props.doc;
     let dragging = use_state(|| false);
     let slot = app.state.slots.get(&doc).cloned().unwrap_or_default();
-    let id = doc.id();
+    let id = doc.code();
     let doc_name = app.rules.document(doc).name.get(app.lang());
 
     // Files from the input or a drop: one replaces the file, several become pages; with pages
@@ -155,7 +156,7 @@ pub fn upload(props: &UploadProps) -> Html {
 
 /// The pages waiting to be combined, in order, with their controls.
 fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>) -> Html {
-    let id = doc.id();
+    let id = doc.code();
     let n = slot.pages.len();
     let combine = {
         let app = app.clone();
@@ -269,7 +270,7 @@ fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) ->
         name,
         size_limit: app.rules.size_limit(doc),
         academic_year: app.rules.academic_year(app.state.today),
-        last_name: &app.state.details.last_name,
+        last_name: app.state.details.get(Field::LastName),
         rules: &app.rules,
     };
     let list = explain(&outcome.inspection, lang, &subject);

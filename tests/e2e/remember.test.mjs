@@ -19,14 +19,14 @@ test('nothing is stored until the student ticks the box; then answers survive a 
   await keep.check();
   await page.waitForFunction(() => localStorage.length === 1);
   const [[key, value]] = Object.entries(await stored(page));
-  assert.equal(key, 'secu-precheck/answers/v2');
+  assert.equal(key, 'secu-precheck/answers/v3');
   const saved = new URLSearchParams(value);
-  assert.equal(saved.get('LastName'), 'Diallo', 'what was typed, field by field');
-  assert.equal(saved.get('FirstName'), null, 'only the fields typed in');
+  assert.equal(saved.get('details.last_name'), 'Diallo', 'what was typed, field by field, by stable codes');
+  assert.equal(saved.get('details.first_name'), null, 'only the fields typed in');
   assert.equal(saved.get('nationality'), 'SN');
   await page.locator('#file-rib').setInputFiles(file('rib.pdf', textPdf([['x']]), 'application/pdf'));
   await page.getByRole('button', { name: 'Français' }).click();
-  await page.waitForFunction(() => new URLSearchParams(localStorage.getItem('secu-precheck/answers/v2') ?? '').get('lang') === 'fr');
+  await page.waitForFunction(() => new URLSearchParams(localStorage.getItem('secu-precheck/answers/v3') ?? '').get('lang') === 'fr');
   assert.ok(!Object.values(await stored(page))[0].includes('rib.pdf'), 'files are never kept');
   await page.reload();
   await page.getByLabel('Nom', { exact: true }).waitFor();
@@ -67,5 +67,23 @@ test("an older version's copy of the answers is removed, not read", async () => 
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForFunction(() => localStorage.length === 0);
   assert.equal(await page.getByLabel('Your nationality').inputValue(), '');
+  await context.close();
+});
+
+test('answers kept by the previous version load, and are kept again under the new keys', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // What version 2 stored: the details' fields under their Rust names.
+  await page.evaluate(() => localStorage.setItem('secu-precheck/answers/v2',
+    'lang=fr&nationality=SN&nationality_text=S%C3%A9n%C3%A9gal&birth.day=14&birth.month=5&birth.year=2003&LastName=Diallo&Email=awa%40gmail.com'));
+  await page.reload();
+  await page.getByLabel('Nom', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Diallo');
+  assert.equal(await page.getByLabel('Adresse e-mail', { exact: true }).inputValue(), 'awa@gmail.com');
+  assert.equal(await page.getByLabel('Votre nationalité').inputValue(), 'Sénégal');
+  await page.waitForFunction(() => localStorage.getItem('secu-precheck/answers/v2') === null);
+  const kept = new URLSearchParams(await page.evaluate(() => localStorage.getItem('secu-precheck/answers/v3')));
+  assert.equal(kept.get('details.last_name'), 'Diallo');
+  assert.equal(kept.get('details.email'), 'awa@gmail.com');
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! An inspection in the student's language: for each problem, a short title, what is wrong
 //! with the data of this file, and what to do. The codes stay the contract; the words live in
-//! the catalog (`locales/*.toml`, `[file.*]`).
+//! the catalog (`locales/*.toml`, `[file.<code>]`), found from each code by its registry
+//! ([`Problem::messages`]): a new problem needs its words and nothing here.
 
 use super::{Format, Inspection, Problem, Severity};
 use crate::i18n::{file_size, fill, megabytes, Lang, Msg};
@@ -36,163 +37,6 @@ pub struct Subject<'a> {
     pub rules: &'a Rules,
 }
 
-impl Problem {
-    /// The catalog's title, detail and fix of this problem for a file of `format`.
-    #[must_use]
-    pub const fn messages(self, format: Format) -> (Msg, Msg, Msg) {
-        use Problem as P;
-        match self {
-            P::EmptyFile => {
-                (Msg::FileEmptyFileTitle, Msg::FileEmptyFileDetail, Msg::FileEmptyFileFix)
-            }
-            P::TooLarge => (Msg::FileTooLargeTitle, Msg::FileTooLargeDetail, Msg::FileTooLargeFix),
-            P::HeicNotAccepted => (
-                Msg::FileHeicNotAcceptedTitle,
-                Msg::FileHeicNotAcceptedDetail,
-                Msg::FileHeicNotAcceptedFix,
-            ),
-            P::UnsupportedFormat => (
-                Msg::FileUnsupportedFormatTitle,
-                Msg::FileUnsupportedFormatDetail,
-                match format {
-                    Format::Webp | Format::Avif | Format::Gif | Format::Tiff | Format::Bmp => {
-                        Msg::FileUnsupportedFormatFixImage
-                    }
-                    Format::Docx | Format::Doc | Format::Odt => {
-                        Msg::FileUnsupportedFormatFixDocument
-                    }
-                    Format::Zip => Msg::FileUnsupportedFormatFixArchive,
-                    Format::Text | Format::Html => Msg::FileUnsupportedFormatFixText,
-                    _ => Msg::FileUnsupportedFormatFixUnknown,
-                },
-            ),
-            P::ExtensionMismatch => (
-                Msg::FileExtensionMismatchTitle,
-                Msg::FileExtensionMismatchDetail,
-                Msg::FileExtensionMismatchFix,
-            ),
-            P::NameSuggestsOther => (
-                Msg::FileNameSuggestsOtherTitle,
-                Msg::FileNameSuggestsOtherDetail,
-                Msg::FileNameSuggestsOtherFix,
-            ),
-            P::ImageDamaged => {
-                (Msg::FileImageDamagedTitle, Msg::FileImageDamagedDetail, Msg::FileImageDamagedFix)
-            }
-            P::ImageTooSmall => (
-                Msg::FileImageTooSmallTitle,
-                Msg::FileImageTooSmallDetail,
-                Msg::FileImageTooSmallFix,
-            ),
-            P::ImageCmyk => {
-                (Msg::FileImageCmykTitle, Msg::FileImageCmykDetail, Msg::FileImageCmykFix)
-            }
-            P::Image12Bit => {
-                (Msg::FileImage12bitTitle, Msg::FileImage12bitDetail, Msg::FileImage12bitFix)
-            }
-            P::ImageArithmetic => (
-                Msg::FileImageArithmeticTitle,
-                Msg::FileImageArithmeticDetail,
-                Msg::FileImageArithmeticFix,
-            ),
-            P::ImageAnimated => (
-                Msg::FileImageAnimatedTitle,
-                Msg::FileImageAnimatedDetail,
-                Msg::FileImageAnimatedFix,
-            ),
-            P::ImageRotated => {
-                (Msg::FileImageRotatedTitle, Msg::FileImageRotatedDetail, Msg::FileImageRotatedFix)
-            }
-            P::ImageBlurred => {
-                (Msg::FileImageBlurredTitle, Msg::FileImageBlurredDetail, Msg::FileImageBlurredFix)
-            }
-            P::ImageDark => {
-                (Msg::FileImageDarkTitle, Msg::FileImageDarkDetail, Msg::FileImageDarkFix)
-            }
-            P::ImageOverexposed => (
-                Msg::FileImageOverexposedTitle,
-                Msg::FileImageOverexposedDetail,
-                Msg::FileImageOverexposedFix,
-            ),
-            P::ImageLowContrast => (
-                Msg::FileImageLowContrastTitle,
-                Msg::FileImageLowContrastDetail,
-                Msg::FileImageLowContrastFix,
-            ),
-            P::PdfEncrypted => {
-                (Msg::FilePdfEncryptedTitle, Msg::FilePdfEncryptedDetail, Msg::FilePdfEncryptedFix)
-            }
-            P::PdfPermissionsOnly => (
-                Msg::FilePdfPermissionsOnlyTitle,
-                Msg::FilePdfPermissionsOnlyDetail,
-                Msg::FilePdfPermissionsOnlyFix,
-            ),
-            P::PdfDamaged => {
-                (Msg::FilePdfDamagedTitle, Msg::FilePdfDamagedDetail, Msg::FilePdfDamagedFix)
-            }
-            P::PdfNoPages => {
-                (Msg::FilePdfNoPagesTitle, Msg::FilePdfNoPagesDetail, Msg::FilePdfNoPagesFix)
-            }
-            P::PdfManyPages => {
-                (Msg::FilePdfManyPagesTitle, Msg::FilePdfManyPagesDetail, Msg::FilePdfManyPagesFix)
-            }
-            P::PdfScanOnly => {
-                (Msg::FilePdfScanOnlyTitle, Msg::FilePdfScanOnlyDetail, Msg::FilePdfScanOnlyFix)
-            }
-            P::DuplicateFile => (
-                Msg::FileDuplicateFileTitle,
-                Msg::FileDuplicateFileDetail,
-                Msg::FileDuplicateFileFix,
-            ),
-            P::CertificateOldYear => (
-                Msg::FileCertificateOldYearTitle,
-                Msg::FileCertificateOldYearDetail,
-                Msg::FileCertificateOldYearFix,
-            ),
-            P::CertificateYearNotFound => (
-                Msg::FileCertificateYearNotFoundTitle,
-                Msg::FileCertificateYearNotFoundDetail,
-                Msg::FileCertificateYearNotFoundFix,
-            ),
-            P::NameNotFound => {
-                (Msg::FileNameNotFoundTitle, Msg::FileNameNotFoundDetail, Msg::FileNameNotFoundFix)
-            }
-            P::IbanInvalid => {
-                (Msg::FileIbanInvalidTitle, Msg::FileIbanInvalidDetail, Msg::FileIbanInvalidFix)
-            }
-            P::IbanNotFound => {
-                (Msg::FileIbanNotFoundTitle, Msg::FileIbanNotFoundDetail, Msg::FileIbanNotFoundFix)
-            }
-        }
-    }
-}
-
-impl Format {
-    /// How a sentence names this format: "PDF", or "Word document" for one we refuse.
-    #[must_use]
-    pub fn name(self, lang: Lang) -> &'static str {
-        let msg = match self {
-            Format::Pdf => return "PDF",
-            Format::Jpeg => return "JPEG",
-            Format::Png => return "PNG",
-            Format::Heic => Msg::FormatNameHeic,
-            Format::Webp => Msg::FormatNameWebp,
-            Format::Avif => Msg::FormatNameAvif,
-            Format::Gif => Msg::FormatNameGif,
-            Format::Tiff => Msg::FormatNameTiff,
-            Format::Bmp => Msg::FormatNameBmp,
-            Format::Docx => Msg::FormatNameDocx,
-            Format::Doc => Msg::FormatNameDoc,
-            Format::Odt => Msg::FormatNameOdt,
-            Format::Zip => Msg::FormatNameZip,
-            Format::Text => Msg::FormatNameText,
-            Format::Html => Msg::FormatNameHtml,
-            Format::Unknown => Msg::FormatNameUnknown,
-        };
-        lang.text(msg)
-    }
-}
-
 /// Every problem of an inspection in words, most serious first.
 #[must_use]
 pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Vec<Explanation> {
@@ -203,7 +47,7 @@ pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Ve
     let values = [
         ("size", file_size(lang, facts.size)),
         ("limit", megabytes(lang, subject.size_limit)),
-        ("format", inspection.format.name(lang).to_owned()),
+        ("format", lang.text(inspection.format.name()).to_owned()),
         ("name", subject.name.to_owned()),
         ("ext", inspection.format.extensions().first().copied().unwrap_or("").to_owned()),
         ("pages", number(facts.pages)),
@@ -244,7 +88,7 @@ pub fn facts_line(inspection: &Inspection, lang: Lang) -> String {
         (format, _, Some(w), Some(h)) => fill(
             lang.text(Msg::FactsImage),
             &[
-                ("format", format.name(lang)),
+                ("format", lang.text(format.name())),
                 ("width", &w.to_string()),
                 ("height", &h.to_string()),
                 ("size", &size),
@@ -292,6 +136,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A new problem code needs its words in `locales/*.toml` and nothing else: they are
+    /// found by the code, and every language has them (a missing key does not even build).
+    #[test]
+    fn every_problem_finds_its_words_by_its_code_in_every_language() {
+        for code in Problem::ALL {
+            let (title, detail, fix) = code.messages(Format::Pdf);
+            for (msg, part) in [(title, "title"), (detail, "detail"), (fix, "fix")] {
+                assert_eq!(msg.key(), format!("file.{code}.{part}"));
+                for lang in Lang::ALL {
+                    assert!(!lang.text(msg).trim().is_empty(), "{lang}: {} is empty", msg.key());
+                }
+            }
+        }
+        let (_, _, fix) = Problem::UnsupportedFormat.messages(Format::Docx);
+        assert_eq!(fix.key(), "file.unsupported_format.fix_document");
+        let (_, _, fix) = Problem::UnsupportedFormat.messages(Format::Unknown);
+        assert_eq!(fix.key(), "file.unsupported_format.fix");
     }
 
     #[test]
