@@ -1,21 +1,19 @@
-//! secu-precheck, the Yew app: a thin view over the `secu-precheck-domain` crate.
+//! secu-precheck, the Yew app: a thin view over the `secu-precheck-domain` crate, in three parts
+//! that a reader tells apart at a glance:
 //!
-//! Data flows one way: a browser event becomes an [`state::Action`], the one reducer applies
-//! it to [`state::State`], and the components render the state through the message catalog.
+//! - [`page`]: the main thread: the app, its one reducer, its components, and the hooks that
+//!   own every browser effect;
+//! - [`worker`]: the Web Workers that read, check and fix the student's files;
+//! - [`wire`]: what crosses between them, and to a host page: the one place that knows how
+//!   those messages are written.
 
 #![forbid(unsafe_code)]
 
-pub mod app;
-pub mod browser;
-pub mod components;
-pub mod files;
-pub mod protocol;
-pub mod state;
-pub mod warm;
+pub mod page;
 pub mod wire;
 pub mod worker;
 
-pub use app::App;
+pub use page::App;
 
 /// Renders the app into `<body>`.
 pub fn start() {

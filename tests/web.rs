@@ -6,9 +6,13 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use secu_precheck::app::{App, AppProps};
-use secu_precheck::components::{ChecklistView, ChecklistViewProps, Scope};
-use secu_precheck::state::DocStatus;
+use std::cell::RefCell;
+
+use secu_precheck::page::components::{
+    ChecklistView, ChecklistViewProps, Remember, RememberProps, Scope, SiteHeader, SiteHeaderProps,
+};
+use secu_precheck::page::state::DocStatus;
+use secu_precheck::page::{App, AppProps};
 use secu_precheck_domain::start::StartConfig;
 use secu_precheck_domain::{Checklist, DocumentId, Lang, Msg, Rules, SituationId};
 use wasm_bindgen::JsCast;
@@ -168,5 +172,59 @@ async fn a_complete_group_says_so_in_french() {
     let headlines = text_of(&root, ".headlines");
     assert!(headlines.contains("Tout est prêt pour l'attestation provisoire."), "{headlines}");
     assert!(headlines.contains("Acte de naissance, RIB à votre nom"), "{headlines}");
+    root.remove();
+}
+
+/// Renders one component alone, with its props, and waits until it has rendered.
+async fn render<C: yew::BaseComponent>(props: C::Properties) -> Element {
+    let root = gloo_document().create_element("div").unwrap();
+    gloo_document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_header_alone_shows_the_university_and_reports_the_language_chosen() {
+    let chosen = Rc::new(RefCell::new(Vec::new()));
+    let props = SiteHeaderProps {
+        lang: Lang::Fr,
+        university: Some("Université de Lyon".into()),
+        on_lang: {
+            let chosen = Rc::clone(&chosen);
+            yew::Callback::from(move |lang| chosen.borrow_mut().push(lang))
+        },
+    };
+    let root = render::<SiteHeader>(props).await;
+    assert!(text_of(&root, ".offered-by").contains("Université de Lyon"));
+    let pressed = button(&root, "Français").get_attribute("aria-pressed");
+    assert_eq!(pressed.as_deref(), Some("true"));
+    button(&root, "English").click();
+    assert_eq!(*chosen.borrow(), [Lang::En]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_keep_my_answers_controls_alone_report_each_choice() {
+    let said = Rc::new(RefCell::new(Vec::new()));
+    let props = RememberProps {
+        lang: Lang::En,
+        remember: true,
+        on_remember: {
+            let said = Rc::clone(&said);
+            yew::Callback::from(move |on: bool| said.borrow_mut().push(format!("remember {on}")))
+        },
+        on_forget: {
+            let said = Rc::clone(&said);
+            yew::Callback::from(move |()| said.borrow_mut().push("forget".to_owned()))
+        },
+    };
+    let root = render::<Remember>(props).await;
+    let checkbox: web_sys::HtmlInputElement =
+        root.query_selector("#remember").unwrap().unwrap().dyn_into().unwrap();
+    assert!(checkbox.checked(), "ticked as the props say");
+    checkbox.click();
+    button(&root, Lang::En.text(Msg::RememberForget)).click();
+    assert_eq!(*said.borrow(), ["remember false", "forget"]);
     root.remove();
 }

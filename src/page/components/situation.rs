@@ -6,9 +6,9 @@ use secu_precheck_domain::{Country, Msg, Outcome, Question};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
-use crate::components::{DateInput, LangProps, Step};
-use crate::state::Action;
+use crate::page::components::{DateInput, LangProps, Step};
+use crate::page::context::{use_app, AppContext};
+use crate::page::state::Action;
 
 /// "Your situation": nationality, then only the questions its answer calls for, then the
 /// date of birth; the situation they lead to is announced politely.

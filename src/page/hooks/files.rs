@@ -1,36 +1,65 @@
-//! The browser handles behind the state's files, and the inspection worker.
+//! The browser handles behind the state's files, and the workers that check and fix them.
 //!
 //! The state holds plain [`FileMeta`] values; the `File` objects, their preview URLs and the
-//! worker live here, owned by the app for its whole life. Every failure becomes a value: a
+//! workers live here, owned by the app for its whole life. Every failure becomes a value: a
 //! worker that cannot start or stops answers [`Failure::Crashed`] and is started again.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use gloo::file::ObjectUrl;
+use js_sys::Array;
+use secu_precheck_domain::Rules;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, File, MessageEvent, Worker};
-use yew::Callback;
+use web_sys::{Blob, File, MessageEvent};
+use yew::prelude::*;
 
-use crate::protocol::{CheckContext, Done, Failure, Job, Outcome, Task, READY};
-use crate::state::FileMeta;
-
-/// The workers' entries, relative to the page so the app works from any sub-path: the
-/// inspector starts with the page; the combiner, which carries lopdf, only when needed.
-const WORKER_URLS: [&str; 2] = ["./inspector_loader.js", "./combiner_loader.js"];
-
-/// Which worker does a task.
-const fn worker_for(task: Task) -> usize {
-    match task {
-        Task::Combine => 1,
-        Task::Inspect | Task::Fit | Task::Rotate => 0,
-    }
-}
+use crate::page::state::{Action, FileMeta, State};
+use crate::wire::protocol::{
+    self, CheckContext, Done, Failed, Failure, Job, Outcome, Task, Worker,
+};
 
 /// What a job gives back: the verdict (of the made file, for a fix) and the made file.
-pub type Answer = (Result<Outcome, Failure>, Option<Blob>);
+pub type Answer = (Result<Outcome, Failed>, Option<Blob>);
+
+/// The file handles and the workers, for the app's whole life; the inspector starts at once,
+/// so the first file is checked without waiting for it to load.
+#[hook]
+pub fn use_files(state: &UseReducerHandle<State>) -> Files {
+    let files = (*use_memo((), |()| Files::default())).clone();
+    use_effect_with((), {
+        let files = files.clone();
+        move |()| files.warm_up()
+    });
+    // Let go of the handles of files no longer in any box.
+    use_effect_with(state.file_keys(), {
+        let files = files.clone();
+        move |keys| files.keep_only(keys)
+    });
+    files
+}
+
+/// Sends each new file, and each file whose context changed, to the inspector; its answer
+/// lands in the state.
+#[hook]
+pub fn use_checks(state: &UseReducerHandle<State>, rules: Option<&Rules>, files: &Files) {
+    let files = files.clone();
+    let dispatcher = state.dispatcher();
+    let due = rules.map(|rules| state.due_checks(rules)).unwrap_or_default();
+    use_effect_with(due, move |due| {
+        for (doc, file, context) in due.iter().cloned() {
+            dispatcher.dispatch(Action::CheckSent(doc, file.key, context.clone()));
+            let dispatcher = dispatcher.clone();
+            let sent = context.clone();
+            let done = Callback::from(move |(result, _): Answer| {
+                dispatcher.dispatch(Action::Checked(doc, file.key, sent.clone(), result));
+            });
+            files.run(Task::Inspect, &[file.key], &file.name, "", context, done);
+        }
+    });
+}
 
 /// The file handles and the worker. Cheap to clone; clones share everything.
 #[derive(Clone, Default)]
@@ -47,15 +76,16 @@ impl PartialEq for Files {
 #[derive(Default)]
 struct Inner {
     next_key: u32,
-    files: BTreeMap<u32, (File, Option<String>)>,
-    workers: [Option<WorkerHandle>; 2],
+    /// Each file, and its `blob:` URL once one was asked for (revoked when dropped).
+    files: BTreeMap<u32, (File, Option<ObjectUrl>)>,
+    workers: [Option<WorkerHandle>; Worker::ALL.len()],
     next_job: u32,
     /// Jobs in flight: which worker has them, and who waits for the answer.
-    pending: BTreeMap<u32, (usize, Callback<Answer>)>,
+    pending: BTreeMap<u32, (Worker, Callback<Answer>)>,
 }
 
 struct WorkerHandle {
-    worker: Worker,
+    worker: web_sys::Worker,
     ready: bool,
     queue: Vec<JsValue>,
     // The handlers live as long as the worker.
@@ -70,8 +100,7 @@ impl Files {
         let mut inner = self.inner.borrow_mut();
         inner.next_key += 1;
         let key = inner.next_key;
-        // A file's size is a whole number of bytes.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        // A file's size is a whole number of bytes, far below 2^53.
         let meta = FileMeta { key, name: file.name(), size: file.size() as u64 };
         inner.files.insert(key, (file, None));
         meta
@@ -92,32 +121,21 @@ impl Files {
     pub fn url(&self, key: u32) -> Option<String> {
         let mut inner = self.inner.borrow_mut();
         let (file, url) = inner.files.get_mut(&key)?;
-        if url.is_none() {
-            *url = web_sys::Url::create_object_url_with_blob(file).ok();
-        }
-        url.clone()
+        let url = url.get_or_insert_with(|| ObjectUrl::from(Blob::from(file.clone())));
+        Some(url.to_string())
     }
 
     /// Lets go of every file the state no longer refers to, and of their URLs.
     pub fn keep_only(&self, keys: &BTreeSet<u32>) {
-        let mut inner = self.inner.borrow_mut();
-        inner.files.retain(|key, (_, url)| {
-            let keep = keys.contains(key);
-            if !keep {
-                if let Some(url) = url {
-                    // Revoking an unknown URL is a no-op.
-                    let _ = web_sys::Url::revoke_object_url(url);
-                }
-            }
-            keep
-        });
+        self.inner.borrow_mut().files.retain(|key, _| keys.contains(key));
     }
 
     /// Starts the worker now, so the first file is checked without waiting for it to load.
     pub fn warm_up(&self) {
         let mut inner = self.inner.borrow_mut();
-        if inner.workers[0].is_none() {
-            inner.workers[0] = self.spawn(0);
+        let inspector = Worker::Inspector as usize;
+        if inner.workers[inspector].is_none() {
+            inner.workers[inspector] = self.spawn(Worker::Inspector);
         }
     }
 
@@ -137,25 +155,22 @@ impl Files {
             keys.iter().filter_map(|k| inner.files.get(k).map(|(f, _)| f.clone())).collect();
         if files.len() != keys.len() {
             drop(inner);
-            done.emit((Err(Failure::Read), None));
+            done.emit((Err(Failure::Read.into()), None));
             return;
         }
         inner.next_job += 1;
         let id = inner.next_job;
         let job = Job { id, task, name: name.to_owned(), made_as: made_as.to_owned(), context };
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"job".into(), &job.record().to_object());
-        let list: Array = files.into_iter().collect();
-        let _ = Reflect::set(&message, &"files".into(), &list);
-        let which = worker_for(task);
+        let message = job.message(&files.into_iter().collect::<Array>());
+        let which = task.worker();
         inner.pending.insert(id, (which, done));
-        if inner.workers[which].is_none() {
-            inner.workers[which] = self.spawn(which);
+        if inner.workers[which as usize].is_none() {
+            inner.workers[which as usize] = self.spawn(which);
         }
-        let sent = match inner.workers[which].as_mut() {
+        let sent = match inner.workers[which as usize].as_mut() {
             Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
             Some(handle) => {
-                handle.queue.push(message.into());
+                handle.queue.push(message);
                 true
             }
             None => false,
@@ -164,13 +179,13 @@ impl Files {
             let failed = inner.pending.remove(&id);
             drop(inner);
             if let Some((_, cb)) = failed {
-                cb.emit((Err(Failure::Crashed), None));
+                cb.emit((Err(Failure::Crashed.into()), None));
             }
         }
     }
 
-    fn spawn(&self, which: usize) -> Option<WorkerHandle> {
-        let worker = Worker::new(WORKER_URLS[which]).ok()?;
+    fn spawn(&self, which: Worker) -> Option<WorkerHandle> {
+        let worker = web_sys::Worker::new(which.url()).ok()?;
         let weak = Rc::downgrade(&self.inner);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(inner) = weak.upgrade() {
@@ -195,12 +210,12 @@ impl Files {
         })
     }
 
-    fn on_message(&self, which: usize, data: &JsValue) {
-        if data.as_string().as_deref() == Some(READY) {
+    fn on_message(&self, which: Worker, data: &JsValue) {
+        if protocol::is_ready(data) {
             let mut inner = self.inner.borrow_mut();
-            if let Some(handle) = inner.workers[which].as_mut() {
+            if let Some(handle) = inner.workers[which as usize].as_mut() {
                 handle.ready = true;
-                if which == 0 {
+                if which == Worker::Inspector {
                     mark_ready();
                 }
                 for message in std::mem::take(&mut handle.queue) {
@@ -209,10 +224,7 @@ impl Files {
             }
             return;
         }
-        let done: Option<Done> =
-            Reflect::get(data, &"done".into()).ok().and_then(|r| Done::read(&r));
-        let Some(done) = done else { return };
-        let blob = Reflect::get(data, &"blob".into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
+        let Some((done, blob)) = Done::from_message(data) else { return };
         let callback = self.inner.borrow_mut().pending.remove(&done.id);
         if let Some((_, callback)) = callback {
             callback.emit((done.result, blob));
@@ -221,10 +233,10 @@ impl Files {
 
     /// A worker stopped (a trap, out of memory, or it could not load): its jobs in flight
     /// fail, and its next job starts a new one.
-    fn on_crash(&self, which: usize) {
+    fn on_crash(&self, which: Worker) {
         let failed: Vec<Callback<Answer>> = {
             let mut inner = self.inner.borrow_mut();
-            if let Some(handle) = inner.workers[which].take() {
+            if let Some(handle) = inner.workers[which as usize].take() {
                 handle.worker.terminate();
                 // This runs inside the handle's own error handler: drop it after returning.
                 wasm_bindgen_futures::spawn_local(async move { drop(handle) });
@@ -234,7 +246,7 @@ impl Files {
             ids.iter().filter_map(|id| inner.pending.remove(id)).map(|(_, cb)| cb).collect()
         };
         for callback in failed {
-            callback.emit((Err(Failure::Crashed), None));
+            callback.emit((Err(Failure::Crashed.into()), None));
         }
     }
 }

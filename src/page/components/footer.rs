@@ -1,27 +1,35 @@
-//! The footer: who made this, and where the real registration happens.
+//! The footer: who made this, where the real registration happens, and the host's contact.
 
-use secu_precheck_domain::Msg;
+use secu_precheck_domain::{Lang, Msg};
 use yew::prelude::*;
-
-use crate::app::use_app;
 
 /// The official portal, the only place where a student registers.
 pub const OFFICIAL_PORTAL: &str = "https://etudiant-etranger.ameli.fr/";
 
+/// The footer's language and the host's contact.
+#[derive(Clone, Debug, PartialEq, Eq, Properties)]
+pub struct SiteFooterProps {
+    /// The language.
+    pub lang: Lang,
+    /// Where the host university's students ask questions, if it says.
+    #[prop_or_default]
+    pub contact: Option<String>,
+}
+
 /// Says the tool is independent and links to the official portal.
 #[function_component(SiteFooter)]
-pub fn site_footer() -> Html {
-    let app = use_app();
+pub fn site_footer(props: &SiteFooterProps) -> Html {
+    let t = |msg| props.lang.text(msg);
     html! {
         <footer class="site-footer">
             <p>
-                { app.t(Msg::FooterIndependent) }{ " " }
-                <a href={ OFFICIAL_PORTAL } rel="noopener noreferrer">{ app.t(Msg::FooterPortalLink) }</a>
+                { t(Msg::FooterIndependent) }{ " " }
+                <a href={ OFFICIAL_PORTAL } rel="noopener noreferrer">{ t(Msg::FooterPortalLink) }</a>
             </p>
-            <p>{ app.t(Msg::FooterHelpline) }</p>
-            if let Some(contact) = &app.host.contact {
+            <p>{ t(Msg::FooterHelpline) }</p>
+            if let Some(contact) = &props.contact {
                 <p class="host-contact">
-                    { app.t(Msg::HostContact) }{ " " }
+                    { t(Msg::HostContact) }{ " " }
                     { contact_link(contact) }
                 </p>
             }

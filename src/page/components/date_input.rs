@@ -3,10 +3,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::AppContext;
+use crate::page::context::AppContext;
 use secu_precheck_domain::date::{DateFields, DatePart};
 
-use crate::state::Action;
+use crate::page::state::Action;
 
 /// One date: ids `{prefix}-day|month|year`, browser autofill tokens when the date has them
 /// (`bday` gives `bday-day`…), and the action each keystroke becomes.

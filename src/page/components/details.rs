@@ -7,17 +7,16 @@ use std::rc::Rc;
 use secu_precheck_domain::fields::lane_type::LANE_TYPES;
 use secu_precheck_domain::fields::{Field, Finding, Report};
 use secu_precheck_domain::i18n::{fill, join_or};
-use secu_precheck_domain::postcodes::PostcodeBase;
 use secu_precheck_domain::{Lang, Msg};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
-use crate::browser;
-use crate::components::{DateInput, LangProps, Step};
+use crate::page::components::{DateInput, LangProps, Step};
+use crate::page::context::{use_app, AppContext};
+use crate::page::hooks::dom;
 use secu_precheck_domain::date::DateFields;
 
-use crate::state::{Action, Postcodes};
+use crate::page::state::{Action, Postcodes};
 
 /// How a text input behaves on phones and with autofill (its label and hint are the field's).
 #[derive(Clone, Copy)]
@@ -44,29 +43,10 @@ pub fn details_step() -> Html {
     let checks = state.details_checks;
     let report = Rc::clone(&app.report);
 
-    // Load the postcode base once the address needs it: five digits typed, or a check asked.
-    let wants_base = checks > 0
-        || state.details.get(Field::Postcode).chars().filter(char::is_ascii_digit).count() >= 5;
-    let not_loaded = state.postcodes == Postcodes::NotLoaded;
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((wants_base, not_loaded), move |&(wants, not_loaded)| {
-            if wants && not_loaded {
-                dispatcher.dispatch(Action::SetPostcodes(Postcodes::Loading));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match browser::fetch_text("postcodes.tsv").await {
-                        Ok(text) => Postcodes::Loaded(Rc::new(PostcodeBase::parse(&text))),
-                        Err(_) => Postcodes::Failed,
-                    };
-                    dispatcher.dispatch(Action::SetPostcodes(loaded));
-                });
-            }
-        });
-    }
     // After each check, focus the summary (errors) or the confirmation (none).
     use_effect_with(checks, |&checks| {
         if checks > 0 {
-            browser::focus("details-result");
+            dom::focus("details-result");
         }
     });
 

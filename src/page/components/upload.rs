@@ -9,9 +9,10 @@ use secu_precheck_domain::{DocumentId, Msg};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
-use crate::protocol::{Failure, Outcome, Task};
-use crate::state::{Action, Check, FileMeta, Fix, Slot};
+use crate::page::context::{use_app, AppContext};
+use crate::page::hooks::dom;
+use crate::page::state::{Action, Check, FileMeta, Fix, Slot};
+use crate::wire::protocol::{Failure, Outcome, Task};
 
 /// Props: which document's box.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Properties)]
@@ -89,7 +90,7 @@ pub fn upload(props: &UploadProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             app.state.dispatch(Action::Remove(doc));
-            crate::browser::focus(&format!("file-{id}"));
+            dom::focus(&format!("file-{id}"));
         })
     };
 
@@ -348,14 +349,16 @@ fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix, pages: &[FileMeta]) 
                 <progress class="slow-progress" aria-hidden="true"></progress>
             </div>
         },
-        Fix::Failed(_, failure) => {
-            let text = match failure {
+        Fix::Failed(_, failed) => {
+            let text = match failed.failure {
                 Failure::Decode => app.t(Msg::FixFailedDecode).to_owned(),
-                Failure::NotCombinable(at) => {
-                    let name = pages.get(*at).map_or("", |f| f.name.as_str());
-                    fill(app.t(Msg::FixNotCombinable), &[("name", name)])
+                Failure::NotCombinable => {
+                    let file = failed.file.and_then(|at| pages.get(at));
+                    fill(app.t(Msg::FixNotCombinable), &[("name", file.map_or("", |f| &f.name))])
                 }
-                _ => app.t(Msg::FixFailed).to_owned(),
+                Failure::Read | Failure::Encode | Failure::Crashed => {
+                    app.t(Msg::FixFailed).to_owned()
+                }
             };
             html! { <p class="error-message" data-fix="failed">{ text }</p> }
         }
@@ -396,7 +399,7 @@ fn start_fix(app: &AppContext, doc: DocumentId, task: Task, keys: &[u32], name: 
     let made_as = app.rules.document(doc).file_name.get(app.lang()).to_owned();
     let files = app.files.clone();
     let dispatcher = app.state.dispatcher();
-    let done = Callback::from(move |(result, blob): crate::files::Answer| {
+    let done = Callback::from(move |(result, blob): crate::page::hooks::files::Answer| {
         let result = result.and_then(|outcome| {
             let name = outcome.made.clone().unwrap_or_default();
             let meta = blob.and_then(|b| files.add_made(&b, &name)).ok_or(Failure::Encode)?;

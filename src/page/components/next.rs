@@ -5,10 +5,10 @@ use secu_precheck_domain::next_steps::{self, Dates};
 use secu_precheck_domain::{DocumentId, Msg};
 use yew::prelude::*;
 
-use crate::app::use_app;
-use crate::browser;
-use crate::components::{DateInput, Step};
-use crate::state::Action;
+use crate::page::components::{DateInput, Step};
+use crate::page::context::use_app;
+use crate::page::hooks::dom;
+use crate::page::state::Action;
 
 /// "What happens next".
 #[function_component(NextSteps)]
@@ -25,7 +25,7 @@ pub fn next_steps() -> Html {
     let calendar = next_steps::calendar(&steps, lang, state.today);
     let download = calendar.clone().map(|ics| {
         Callback::from(move |_: MouseEvent| {
-            browser::download("secu-precheck-next-steps.ics", "text/calendar;charset=utf-8", &ics);
+            dom::download("secu-precheck-next-steps.ics", "text/calendar;charset=utf-8", &ics);
         })
     });
     let arrival_invalid = matches!(state.arrival.parse(), Some(Err(_)));

@@ -3,7 +3,7 @@
 use secu_precheck_domain::Msg;
 use yew::prelude::*;
 
-use crate::app::use_app;
+use crate::page::context::use_app;
 
 /// A step's id, heading and content.
 #[derive(Clone, PartialEq, Properties)]

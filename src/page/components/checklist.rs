@@ -10,9 +10,9 @@ use secu_precheck_domain::{
 };
 use yew::prelude::*;
 
-use crate::app::use_app;
-use crate::components::documents::group_title;
-use crate::state::DocStatus;
+use crate::page::components::documents::group_title;
+use crate::page::context::use_app;
+use crate::page::state::DocStatus;
 
 /// Whose checklist this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

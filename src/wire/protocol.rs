@@ -1,20 +1,42 @@
-//! What the page and the inspection worker say to each other. A message to the worker is a
-//! JS object `{ job: <Job's record>, files: [File…] }`; the worker answers
-//! `{ done: <Done's record>, blob?: Blob }`. Records are plain objects of strings
-//! ([`crate::wire`]); files and blobs travel as handles (structured clone), never as copied
+//! What the page and its workers say to each other. A message to a worker is a JS object
+//! `{ job: <Job's record>, files: [File…] }`; the worker answers `{ done: <Done's record>,
+//! blob?: Blob }`, after saying [`READY`] once it listens. Records are plain objects of
+//! strings ([`Record`]); files and blobs travel as handles (structured clone), never as copied
 //! bytes, so the page never reads a file itself. A file may also come as bytes already in
 //! memory (a transferred `ArrayBuffer`), as a host page or the benchmark may hold them.
+//!
+//! This module is the only one that knows these keys: the page and the workers build and read
+//! messages through [`Job::message`], [`Job::from_message`], [`Done::message`] and
+//! [`Done::from_message`].
 
+use js_sys::{Array, Object, Reflect};
 use secu_precheck_domain::inspect::content::Student;
-use secu_precheck_domain::inspect::{
-    Context, Facts, Finding, Fingerprint, Format, Inspection, Problem,
-};
-use secu_precheck_domain::DocumentId;
+use secu_precheck_domain::inspect::{Context, Facts, Finding, Fingerprint, Format, Inspection};
+use secu_precheck_domain::{inspect, vocabulary, DocumentId};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
 
-use crate::wire::{flag, Lookup, Record};
+use super::record::{flag, Lookup, Record};
 
 /// The first message of a worker that is ready for jobs.
-pub const READY: &str = "ready";
+const READY: &str = "ready";
+/// The keys of the envelopes around the records.
+const JOB: &str = "job";
+const FILES: &str = "files";
+const DONE: &str = "done";
+const BLOB: &str = "blob";
+
+/// What a worker posts once it listens.
+#[must_use]
+pub fn ready_message() -> JsValue {
+    JsValue::from_str(READY)
+}
+
+/// Whether a worker's message says it is ready.
+#[must_use]
+pub fn is_ready(data: &JsValue) -> bool {
+    data.as_string().as_deref() == Some(READY)
+}
 
 /// Everything a check depends on besides the bytes. Two checks of the same file with equal
 /// contexts give equal inspections, so the page re-checks a file only when this changes.
@@ -24,8 +46,8 @@ pub struct CheckContext {
     pub doc: Option<DocumentId>,
     /// The slot's size limit in bytes.
     pub size_limit: u64,
-    /// The fingerprints (hex) of the files in the other slots.
-    pub others: Vec<(DocumentId, String)>,
+    /// The fingerprints of the files in the other slots.
+    pub others: Vec<(DocumentId, Fingerprint)>,
     /// The student's last name, for the documents whose text names the student.
     pub last_name: String,
     /// The student's first name, likewise.
@@ -35,33 +57,89 @@ pub struct CheckContext {
 }
 
 impl CheckContext {
-    /// Runs `f` with the domain's view of this context.
-    pub fn with_domain<R>(&self, f: impl FnOnce(&Context<'_>) -> R) -> R {
-        let others: Vec<(DocumentId, Fingerprint)> =
-            self.others.iter().filter_map(|(d, hex)| Some((*d, from_hex(hex)?))).collect();
+    /// The domain's view of this context.
+    #[must_use]
+    pub fn domain(&self) -> Context<'_> {
         let student = (!self.last_name.trim().is_empty() || !self.first_name.trim().is_empty())
             .then_some(Student { last_name: &self.last_name, first_name: &self.first_name });
-        f(&Context {
+        Context {
             doc: self.doc.unwrap_or(DocumentId::Identity),
             size_limit: self.size_limit,
-            others: &others,
+            others: &self.others,
             student,
             academic_year: self.academic_year,
-        })
+        }
     }
 }
 
-/// What to make of the files.
+vocabulary! {
+    /// A Web Worker of the page, with its entry relative to the page (so the app works from any
+    /// sub-path): the inspector starts with the page; the combiner, which carries lopdf, only
+    /// when a student combines pages.
+    pub enum Worker as "worker" {
+        /// Checks and fixes single files.
+        Inspector = "inspector" => "./inspector_loader.js",
+        /// Also merges PDFs.
+        Combiner = "combiner" => "./combiner_loader.js",
+    }
+    /// The worker's entry script.
+    data fn url -> &'static str;
+}
+
+vocabulary! {
+    /// What to make of the files, and which worker does it.
+    pub enum Task as "task" {
+        /// Inspect the one file.
+        Inspect = "inspect" => Worker::Inspector,
+        /// Re-encode the one image as a JPEG under the limit, upright (shrink and convert).
+        Fit = "fit" => Worker::Inspector,
+        /// The same, turned a quarter turn clockwise.
+        Rotate = "rotate" => Worker::Inspector,
+        /// Put the images and PDFs, in order, into one PDF under the limit.
+        Combine = "combine" => Worker::Combiner,
+    }
+    /// The worker that does it.
+    data fn worker -> Worker;
+}
+
+vocabulary! {
+    /// Why a job gave no file.
+    pub enum Failure as "failure" {
+        /// The file could not be read (gone, or permission withdrawn).
+        Read = "read",
+        /// The browser cannot decode this image.
+        Decode = "decode",
+        /// The browser could not encode the result, or nothing fitted.
+        Encode = "encode",
+        /// Combining met a file that is neither a photo nor a PDF that opens without a
+        /// password ([`Failed::file`] says which).
+        NotCombinable = "not_combinable",
+        /// The worker stopped (it is restarted).
+        Crashed = "crashed",
+    }
+}
+
+/// A job that failed: why, and for combining, which file (by its place, from 0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Task {
-    /// Inspect the one file.
-    Inspect,
-    /// Re-encode the one image as a JPEG under the limit, upright (shrink and convert).
-    Fit,
-    /// The same, turned a quarter turn clockwise.
-    Rotate,
-    /// Put the images, in order, into one PDF under the limit.
-    Combine,
+pub struct Failed {
+    /// Why.
+    pub failure: Failure,
+    /// The file at fault, when one is.
+    pub file: Option<usize>,
+}
+
+impl Failed {
+    /// Failed because of the file at `file`.
+    #[must_use]
+    pub const fn at(failure: Failure, file: usize) -> Self {
+        Failed { failure, file: Some(file) }
+    }
+}
+
+impl From<Failure> for Failed {
+    fn from(failure: Failure) -> Self {
+        Failed { failure, file: None }
+    }
 }
 
 /// One request.
@@ -80,57 +158,22 @@ pub struct Job {
     pub context: CheckContext,
 }
 
-/// Why a job gave no file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// The file could not be read (gone, or permission withdrawn).
-    Read,
-    /// The browser cannot decode this image.
-    Decode,
-    /// The browser could not encode the result, or nothing fitted.
-    Encode,
-    /// Combining met a file (by its place, from 0) that is neither a photo nor a PDF that
-    /// opens without a password.
-    NotCombinable(usize),
-    /// The worker stopped (it is restarted).
-    Crashed,
-}
-
 /// One answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Done {
     /// The request's id.
     pub id: u32,
     /// The result.
-    pub result: Result<Outcome, Failure>,
+    pub result: Result<Outcome, Failed>,
 }
 
 /// A file's verdict, and for made files, the new file's name (the blob travels beside).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    /// The verdict on the file (the made file, for a fix).
+    /// The verdict on the file (the made file, for a fix), its fingerprint among the facts.
     pub inspection: Inspection,
-    /// Its fingerprint, hex.
-    pub fingerprint: String,
     /// The made file's name.
     pub made: Option<String>,
-}
-
-impl Task {
-    const ALL: [(Task, &'static str); 4] = [
-        (Task::Inspect, "inspect"),
-        (Task::Fit, "fit"),
-        (Task::Rotate, "rotate"),
-        (Task::Combine, "combine"),
-    ];
-
-    fn code(self) -> &'static str {
-        Self::ALL.iter().find(|(t, _)| *t == self).map_or("inspect", |(_, c)| c)
-    }
-
-    fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(_, c)| *c == code).map(|(t, _)| *t)
-    }
 }
 
 impl Job {
@@ -140,7 +183,7 @@ impl Job {
         let c = &self.context;
         let mut r = Record::default();
         r.put("id", self.id);
-        r.put("task", self.task.code());
+        r.put("task", self.task);
         r.put("name", &self.name);
         r.put("made_as", &self.made_as);
         r.put_some("doc", c.doc);
@@ -164,7 +207,7 @@ impl Job {
                 .split(',')
                 .filter_map(|pair| {
                     let (doc, print) = pair.split_once(':')?;
-                    Some((doc.parse().ok()?, print.to_owned()))
+                    Some((doc.parse().ok()?, print.parse().ok()?))
                 })
                 .collect(),
             last_name: r.text("last").unwrap_or_default(),
@@ -176,11 +219,29 @@ impl Job {
         };
         Some(Job {
             id: r.parse("id")?,
-            task: Task::from_code(&r.text("task")?)?,
+            task: r.parse("task")?,
             name: r.text("name").unwrap_or_default(),
             made_as: r.text("made_as").unwrap_or_default(),
             context,
         })
+    }
+
+    /// The message that asks a worker for this job on these files.
+    #[must_use]
+    pub fn message(&self, files: &Array) -> JsValue {
+        let message = Object::new();
+        // Setting properties on a fresh plain object cannot fail.
+        let _ = Reflect::set(&message, &JOB.into(), &self.record().to_object());
+        let _ = Reflect::set(&message, &FILES.into(), files);
+        message.into()
+    }
+
+    /// The job of a worker's message, and its files; `None` if it is not one.
+    #[must_use]
+    pub fn from_message(data: &JsValue) -> Option<(Job, Array)> {
+        let job = Job::read(&Reflect::get(data, &JOB.into()).ok()?)?;
+        let files = Reflect::get(data, &FILES.into()).ok().filter(Array::is_array);
+        Some((job, files.map(JsCast::unchecked_into).unwrap_or_default()))
     }
 }
 
@@ -191,20 +252,13 @@ impl Done {
         let mut r = Record::default();
         r.put("id", self.id);
         match &self.result {
-            Err(failure) => {
-                let (code, at) = match failure {
-                    Failure::Read => ("read", None),
-                    Failure::Decode => ("decode", None),
-                    Failure::Encode => ("encode", None),
-                    Failure::NotCombinable(at) => ("not_combinable", Some(*at)),
-                    Failure::Crashed => ("crashed", None),
-                };
-                r.put("failure", code);
-                r.put_some("at", at);
+            Err(failed) => {
+                r.put("failure", failed.failure);
+                r.put_some("at", failed.file);
             }
-            Ok(Outcome { inspection, fingerprint, made }) => {
+            Ok(Outcome { inspection, made }) => {
                 let facts = &inspection.facts;
-                r.put("format", inspection.format.code());
+                r.put("format", inspection.format);
                 r.put("size", facts.size);
                 r.put_some("pages", facts.pages);
                 r.put_some("width", facts.width);
@@ -215,7 +269,7 @@ impl Done {
                 r.put_some("named_like", facts.named_like);
                 let codes: Vec<&str> = inspection.problems.iter().map(|f| f.code.code()).collect();
                 r.put("problems", codes.join(","));
-                r.put("fingerprint", fingerprint);
+                r.put("fingerprint", facts.fingerprint);
                 r.put_some("made", made.as_ref());
             }
         }
@@ -223,20 +277,15 @@ impl Done {
     }
 
     /// An answer from its record; `None` if it is not one. Problems the page does not know (a
-    /// newer worker) are left out rather than refusing the whole verdict.
+    /// newer worker) are left out rather than refusing the whole verdict; so is a failure,
+    /// which reads as one to encode.
     pub fn read(r: &impl Lookup) -> Option<Done> {
         let id = r.parse("id")?;
         if let Some(failure) = r.text("failure") {
-            let failure = match failure.as_str() {
-                "read" => Failure::Read,
-                "decode" => Failure::Decode,
-                "not_combinable" => Failure::NotCombinable(r.parse("at")?),
-                "crashed" => Failure::Crashed,
-                _ => Failure::Encode,
-            };
-            return Some(Done { id, result: Err(failure) });
+            let failure = failure.parse().unwrap_or(Failure::Encode);
+            let failed = Failed { failure, file: r.parse("at") };
+            return Some(Done { id, result: Err(failed) });
         }
-        let fingerprint = r.text("fingerprint")?;
         let facts = Facts {
             size: r.parse("size")?,
             pages: r.parse("pages"),
@@ -246,58 +295,47 @@ impl Done {
             encrypted: r.flag("encrypted"),
             text_layer: r.flag("text_layer"),
             named_like: r.parse("named_like"),
-            fingerprint: from_hex(&fingerprint).unwrap_or_default(),
+            fingerprint: r.parse("fingerprint")?,
         };
         let problems = r
             .text("problems")
             .unwrap_or_default()
             .split(',')
-            .filter_map(Problem::from_code)
+            .filter_map(inspect::Problem::from_code)
             .map(|code| Finding { code, severity: code.severity() })
             .collect();
-        let inspection =
-            Inspection { format: Format::from_code(&r.text("format")?)?, facts, problems };
-        Some(Done { id, result: Ok(Outcome { inspection, fingerprint, made: r.text("made") }) })
+        let inspection = Inspection { format: r.parse::<Format>("format")?, facts, problems };
+        Some(Done { id, result: Ok(Outcome { inspection, made: r.text("made") }) })
     }
-}
 
-/// Lower-case hex.
-#[must_use]
-pub fn to_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
+    /// The message that carries this answer, and the made file when there is one.
+    #[must_use]
+    pub fn message(&self, blob: Option<&Blob>) -> JsValue {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &DONE.into(), &self.record().to_object());
+        if let Some(blob) = blob {
+            let _ = Reflect::set(&message, &BLOB.into(), blob);
+        }
+        message.into()
+    }
 
-/// A fingerprint from hex, `None` if it is not 32 hex digits.
-#[must_use]
-pub fn from_hex(hex: &str) -> Option<Fingerprint> {
-    let mut out = Fingerprint::default();
-    if hex.len() != 2 * out.len() {
-        return None;
+    /// The answer of a worker's message, and the file it made; `None` if it is not one.
+    #[must_use]
+    pub fn from_message(data: &JsValue) -> Option<(Done, Option<Blob>)> {
+        let done = Done::read(&Reflect::get(data, &DONE.into()).ok()?)?;
+        let blob = Reflect::get(data, &BLOB.into()).ok().and_then(|b| b.dyn_into::<Blob>().ok());
+        Some((done, blob))
     }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fingerprints_round_trip_through_hex() {
-        let print: Fingerprint = std::array::from_fn(|i| (i * 7) as u8);
-        assert_eq!(from_hex(&to_hex(&print)), Some(print));
-        assert_eq!(from_hex("zz"), None);
-        assert_eq!(from_hex(&"g".repeat(32)), None);
-    }
+    use secu_precheck_domain::inspect::Problem;
 
     #[test]
     fn jobs_and_answers_read_back_as_written() {
+        let print = Fingerprint(0xab_u128 << 120 | 7);
         let job = Job {
             id: 7,
             task: Task::Fit,
@@ -306,31 +344,23 @@ mod tests {
             context: CheckContext {
                 doc: Some(DocumentId::Rib),
                 size_limit: 4_000_000,
-                others: vec![
-                    (DocumentId::Visa, "ab".repeat(16)),
-                    (DocumentId::Identity, "cd".into()),
-                ],
+                others: vec![(DocumentId::Visa, print), (DocumentId::Identity, Fingerprint(0))],
                 last_name: "N'Diaye-Müller".into(),
                 first_name: String::new(),
                 academic_year: Some((2026, 2027)),
             },
         };
         assert_eq!(Job::read(&job.record()), Some(job.clone()));
-        for task in [Task::Inspect, Task::Rotate, Task::Combine] {
+        for task in Task::ALL {
             let other = Job { task, context: CheckContext::default(), ..job.clone() };
             assert_eq!(Job::read(&other.record()), Some(other));
         }
-        for failure in [
-            Failure::Read,
-            Failure::Decode,
-            Failure::Encode,
-            Failure::NotCombinable(3),
-            Failure::Crashed,
-        ] {
-            let done = Done { id: 7, result: Err(failure) };
-            assert_eq!(Done::read(&done.record()), Some(done));
+        for failure in Failure::ALL {
+            for file in [None, Some(3)] {
+                let done = Done { id: 7, result: Err(Failed { failure, file }) };
+                assert_eq!(Done::read(&done.record()), Some(done));
+            }
         }
-        let print: Fingerprint = std::array::from_fn(|i| (i * 9) as u8);
         let problems = [Problem::TooLarge, Problem::PdfScanOnly, Problem::NameSuggestsOther];
         let done = Done {
             id: 8,
@@ -353,7 +383,6 @@ mod tests {
                         .map(|&code| Finding { code, severity: code.severity() })
                         .collect(),
                 },
-                fingerprint: to_hex(&print),
                 made: Some("rib.pdf".into()),
             }),
         };
@@ -371,12 +400,31 @@ mod tests {
         assert_eq!(Job::read(&r), None, "an id that is not a number");
         let mut r = Record::default();
         r.put("id", 1);
+        r.put("task", "Inspect");
+        r.put("limit", 1);
+        assert_eq!(Job::read(&r), None, "a Rust name is not a task's code");
+        let mut r = Record::default();
+        r.put("id", 1);
         r.put("format", "pdf");
         r.put("size", 3);
-        r.put("fingerprint", "00");
+        r.put("fingerprint", Fingerprint(3));
         r.put("problems", "too_large,from_the_future");
         let Some(Done { result: Ok(outcome), .. }) = Done::read(&r) else { panic!("a verdict") };
         let codes: Vec<Problem> = outcome.inspection.problems.iter().map(|f| f.code).collect();
         assert_eq!(codes, [Problem::TooLarge], "an unknown problem is left out");
+        let mut unmarked = Record(r.0[..3].to_vec());
+        assert_eq!(Done::read(&unmarked), None, "no fingerprint, no verdict");
+        unmarked.put("fingerprint", "00");
+        assert_eq!(Done::read(&unmarked), None, "nor with one that is not 32 hex digits");
+    }
+
+    #[test]
+    fn each_task_goes_to_its_worker() {
+        assert_eq!(Task::Combine.worker(), Worker::Combiner);
+        assert!(Task::ALL
+            .iter()
+            .filter(|t| **t != Task::Combine)
+            .all(|t| t.worker() == Worker::Inspector));
+        assert_eq!(Worker::Inspector.url(), "./inspector_loader.js");
     }
 }

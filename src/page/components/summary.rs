@@ -6,12 +6,12 @@ use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::{Country, Date, Entitlement, Msg, Outcome};
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
-use crate::browser;
-use crate::components::checklist::headline;
-use crate::components::details::message;
-use crate::components::Step;
-use crate::state::DocStatus;
+use crate::page::components::checklist::headline;
+use crate::page::components::details::message;
+use crate::page::components::Step;
+use crate::page::context::{use_app, AppContext};
+use crate::page::hooks::dom;
+use crate::page::state::DocStatus;
 
 /// "Check your answers".
 #[function_component(Summary)]
@@ -23,7 +23,7 @@ pub fn summary() -> Html {
     let form_ok = report.is_valid();
     let docs_ok = Entitlement::ALL.iter().all(|&e| checklist.missing(e).is_empty());
     let ready = form_ok && docs_ok && checklist.outcome != Outcome::NoRegistrationNeeded;
-    let print = Callback::from(|_: MouseEvent| browser::print());
+    let print = Callback::from(|_: MouseEvent| dom::print());
     html! {
         <Step id="summary" heading={ Msg::SummaryHeading } intro={ Msg::SummaryBody }>
             <p class={ classes!("outcome", if ready { "summary-ready" } else { "summary-not-ready" }) } role="status">
@@ -44,7 +44,7 @@ pub fn summary() -> Html {
                     { for checklist.all().map(|doc| {
                         let rule = app.rules.document(doc);
                         let slot = app.state.slots.get(&doc);
-                        let status = match slot.map(crate::state::Slot::status) {
+                        let status = match slot.map(crate::page::state::Slot::status) {
                             None => Msg::StatusMissing,
                             Some(DocStatus::Checking) => Msg::StatusChecking,
                             Some(DocStatus::Ready) => Msg::StatusReady,

@@ -5,9 +5,9 @@ use secu_precheck_domain::i18n::{fill, join_or, megabytes};
 use secu_precheck_domain::{DocumentId, Entitlement, Msg, Outcome};
 use yew::prelude::*;
 
-use crate::app::{use_app, AppContext};
-use crate::components::{Step, Upload};
-use crate::state::Notice;
+use crate::page::components::{Step, Upload};
+use crate::page::context::{use_app, AppContext};
+use crate::page::state::Notice;
 
 /// The heading of a group of documents.
 pub(crate) const fn group_title(e: Entitlement) -> Msg {

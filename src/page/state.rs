@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
-use secu_precheck_domain::inspect::{Severity, Verdict};
+use secu_precheck_domain::inspect::{Fingerprint, Severity, Verdict};
 use secu_precheck_domain::postcodes::PostcodeBase;
 use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question, Rules};
 use yew::Reducible;
 
-use crate::protocol::{CheckContext, Failure, Outcome, Task};
-use crate::wire::{flag, Lookup, Record};
+use crate::page::saved::Saved;
+use crate::wire::protocol::{CheckContext, Failed, Outcome, Task};
 
 /// Files larger than this are never read: far over any limit, and no fix could bring them
 /// under it. (The 4 MB limit itself is checked on the bytes, by the engine.)
@@ -29,7 +29,7 @@ pub enum DocStatus {
 }
 
 /// A file the student chose, as the state knows it; the browser's handle stays in
-/// [`crate::files::Files`] under `key`.
+/// [`crate::page::hooks::files::Files`] under `key`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileMeta {
     /// The handle's key.
@@ -61,7 +61,7 @@ pub enum Check {
     /// The verdict, for this context.
     Done(CheckContext, Box<Outcome>),
     /// The worker could not check it.
-    Failed(CheckContext, Failure),
+    Failed(CheckContext, Failed),
 }
 
 /// Where a fix of the slot's file stands.
@@ -75,7 +75,7 @@ pub enum Fix {
     /// Made and inspected: the new file and its verdict.
     Made(FileMeta, Box<Outcome>),
     /// Could not be made.
-    Failed(Task, Failure),
+    Failed(Task, Failed),
 }
 
 /// One document's box.
@@ -89,10 +89,107 @@ pub struct Slot {
     pub fix: Fix,
     /// The file's fingerprint, once a check found it. It depends on the bytes only, so it is
     /// kept while the file is checked again: the other boxes' contexts stay the same.
-    pub fingerprint: Option<String>,
+    pub fingerprint: Option<Fingerprint>,
 }
 
 impl Slot {
+    /// A box with the files the student chose: one is the file, several wait to be combined;
+    /// none is no box.
+    #[must_use]
+    pub fn with_files(files: Vec<FileMeta>) -> Option<Slot> {
+        match files.as_slice() {
+            [] => None,
+            [one] => Some(Slot::with_file(one.clone(), first_check(one))),
+            _ => Some(Slot { pages: files, ..Slot::default() }),
+        }
+    }
+
+    fn with_file(file: FileMeta, check: Check) -> Slot {
+        Slot { file: Some((file, check)), ..Slot::default() }
+    }
+
+    /// Neither a file nor pages.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.file.is_none() && self.pages.is_empty()
+    }
+
+    /// More pages to combine: the file in the box, if any, becomes the first.
+    fn add_pages(&mut self, files: Vec<FileMeta>) {
+        if self.pages.is_empty() {
+            if let Some((file, _)) = self.file.take() {
+                self.pages.push(file);
+                self.fingerprint = None;
+            }
+        }
+        self.pages.extend(files);
+        self.fix = Fix::Idle;
+    }
+
+    /// Moves the page at `at` one place up or down (nothing past either end).
+    fn move_page(&mut self, at: usize, up: bool) {
+        let other = if up { at.checked_sub(1) } else { at.checked_add(1) };
+        if let Some(other) = other.filter(|&o| o < self.pages.len() && at < self.pages.len()) {
+            self.pages.swap(at, other);
+            self.fix = Fix::Idle;
+        }
+    }
+
+    /// Removes a page; the one page left becomes the box's file.
+    fn remove_page(&mut self, at: usize) {
+        if at < self.pages.len() {
+            self.pages.remove(at);
+            self.fix = Fix::Idle;
+        }
+        if self.pages.len() == 1 && self.file.is_none() {
+            let file = self.pages.remove(0);
+            let check = first_check(&file);
+            self.file = Some((file, check));
+        }
+    }
+
+    /// The file with this key went to the worker with this context.
+    fn check_sent(&mut self, key: u32, context: CheckContext) {
+        if let Some((file, check)) = self.file.as_mut() {
+            if file.key == key {
+                *check = Check::Pending(context);
+            }
+        }
+    }
+
+    /// The worker's verdict; an answer for a file replaced since, or for an older context, is
+    /// stale and changes nothing.
+    fn checked(&mut self, key: u32, context: CheckContext, result: Result<Outcome, Failed>) {
+        let Some((file, check)) = self.file.as_mut() else { return };
+        if file.key != key || *check != Check::Pending(context.clone()) {
+            return;
+        }
+        *check = match result {
+            Ok(outcome) => {
+                self.fingerprint = Some(outcome.inspection.facts.fingerprint);
+                Check::Done(context, Box::new(outcome))
+            }
+            Err(failed) => Check::Failed(context, failed),
+        };
+    }
+
+    /// A fix came back (only a fix still being made takes it).
+    fn fixed(&mut self, result: Result<(FileMeta, Outcome), Failed>) {
+        if let Fix::Working(task) = self.fix {
+            self.fix = match result {
+                Ok((file, outcome)) => Fix::Made(file, Box::new(outcome)),
+                Err(failed) => Fix::Failed(task, failed),
+            };
+        }
+    }
+
+    /// The made file becomes the box's file, checked again like any file chosen.
+    fn use_made(&mut self) {
+        if let Fix::Made(file, _) = std::mem::take(&mut self.fix) {
+            *self = Slot::with_file(file, Check::Due);
+        }
+    }
+
     /// The verdict on the file, when checked.
     #[must_use]
     pub fn outcome(&self) -> Option<&Outcome> {
@@ -117,9 +214,7 @@ impl Slot {
                         let first =
                             inspection.problems.iter().find(|p| p.severity == Severity::Error);
                         DocStatus::NeedsAttention(
-                            first.map_or(Msg::StatusAttention, |p| {
-                                p.code.messages(inspection.format).0
-                            }),
+                            first.map_or(Msg::StatusAttention, |p| p.code.title()),
                         )
                     }
                     Verdict::Ok | Verdict::Warning => DocStatus::Ready,
@@ -160,124 +255,6 @@ pub struct State {
     pub postcodes: Postcodes,
     /// The student asked to keep the answers on this device (off until they do).
     pub remember: bool,
-}
-
-/// The answers kept on the device when the student asks for it: what was typed, never a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Saved {
-    /// The language code.
-    pub lang: String,
-    /// The situation answers.
-    pub answers: Answers,
-    /// The nationality as typed.
-    pub nationality_text: String,
-    /// The date of birth as typed.
-    pub birth: DateFields,
-    /// The details step as typed, field by field.
-    pub details: FormInput,
-    /// The start of rights as typed.
-    pub rights: DateFields,
-    /// The arrival date as typed.
-    pub arrival: DateFields,
-}
-
-impl Saved {
-    /// The storage key: versioned, so a future format never misreads this one.
-    pub const KEY: &'static str = "secu-precheck/answers/v3";
-    /// Where version 2 kept answers (the same record, its fields named by Rust identifiers):
-    /// read when there is no version 3, then replaced by it.
-    pub const V2_KEY: &'static str = "secu-precheck/answers/v2";
-    /// Where version 1 (JSON) kept answers: removed when found, never read, as the student
-    /// asked to keep answers on this device, not to keep old copies.
-    pub const REMOVED_KEYS: [&'static str; 1] = ["secu-precheck/answers/v1"];
-
-    /// The names version 2 gave the details' fields. Frozen: kept answers written under them
-    /// still load.
-    const V2_FIELD_NAMES: [(Field, &'static str); 17] = [
-        (Field::Title, "Title"),
-        (Field::LastName, "LastName"),
-        (Field::FirstName, "FirstName"),
-        (Field::BirthDate, "BirthDate"),
-        (Field::Nationality, "Nationality"),
-        (Field::BirthCountry, "BirthCountry"),
-        (Field::RightsStartDate, "RightsStartDate"),
-        (Field::StreetNumber, "StreetNumber"),
-        (Field::StreetComplement, "StreetComplement"),
-        (Field::LaneType, "LaneType"),
-        (Field::StreetName, "StreetName"),
-        (Field::AddressExtra, "AddressExtra"),
-        (Field::Postcode, "Postcode"),
-        (Field::Town, "Town"),
-        (Field::Email, "Email"),
-        (Field::EmailConfirmation, "EmailConfirmation"),
-        (Field::Phone, "Phone"),
-    ];
-
-    /// The record kept on the device (a query string: `lang=fr&details.email=a%40b.fr&…`),
-    /// every key a stable code: the language, each answer by its question's code, the dates
-    /// by part, each typed field as `details.<field code>`.
-    #[must_use]
-    pub fn record(&self) -> Record {
-        let mut r = Record::default();
-        r.put("lang", &self.lang);
-        r.put_some(Question::Nationality.code(), self.answers.nationality.as_ref());
-        for q in Question::ALL {
-            r.put_some(q.code(), self.answers.yes_no(q).map(flag));
-        }
-        r.put("nationality_text", &self.nationality_text);
-        for (prefix, date) in self.dates() {
-            for part in DatePart::ALL {
-                r.put(format!("{prefix}.{part}"), date.part(part));
-            }
-        }
-        for (field, text) in self.details.typed() {
-            r.put(format!("details.{field}"), text);
-        }
-        r
-    }
-
-    fn dates(&self) -> [(&'static str, &DateFields); 3] {
-        [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
-    }
-
-    /// Kept answers from their record (version 3 or 2): whatever is missing or unreadable is
-    /// blank.
-    pub fn read(r: &impl Lookup) -> Saved {
-        let text = |key: &str| r.text(key).unwrap_or_default();
-        let date = |prefix: &str| {
-            let mut date = DateFields::default();
-            for part in DatePart::ALL {
-                *date.part_mut(part) = text(&format!("{prefix}.{part}"));
-            }
-            date
-        };
-        let mut answers = Answers {
-            nationality: r.text(Question::Nationality.code()),
-            // Read again from the date as typed, when restored.
-            birth_date: None,
-            ..Answers::default()
-        };
-        for q in Question::ALL {
-            if let Some(yes) = r.flag(q.code()) {
-                answers.answer(q, yes);
-            }
-        }
-        let details = Self::V2_FIELD_NAMES
-            .iter()
-            .filter_map(|&(field, v2)| {
-                Some((field, r.text(&format!("details.{field}")).or_else(|| r.text(v2))?))
-            })
-            .collect();
-        Saved {
-            lang: text("lang"),
-            answers,
-            nationality_text: text("nationality_text"),
-            birth: date("birth"),
-            details,
-            rights: date("rights"),
-            arrival: date("arrival"),
-        }
-    }
 }
 
 /// Where the postcode base stands.
@@ -321,11 +298,11 @@ pub enum Action {
     /// The file with this key was sent to the worker with this context.
     CheckSent(DocumentId, u32, CheckContext),
     /// The worker answered the check of the file with this key.
-    Checked(DocumentId, u32, CheckContext, Result<Outcome, Failure>),
+    Checked(DocumentId, u32, CheckContext, Result<Outcome, Failed>),
     /// A fix was asked.
     FixSent(DocumentId, Task),
     /// The fix came back: the new file and its verdict, or why not.
-    Fixed(DocumentId, Result<(FileMeta, Outcome), Failure>),
+    Fixed(DocumentId, Result<(FileMeta, Outcome), Failed>),
     /// The student takes the made file for the box.
     UseMade(DocumentId),
     /// The student dropped files outside every box.
@@ -373,23 +350,12 @@ impl State {
     /// Applies one action. Plain Rust, so native tests call it directly.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetLang(lang) => {
-                self.lang = lang;
-                // A chosen country follows the language; a half-typed text stays as typed.
-                if let Some(country) = self.chosen_country() {
-                    self.nationality_text = country.name(lang).to_owned();
-                }
-            }
+            Action::SetLang(lang) => self.set_lang(lang),
             Action::TypeNationality(text) => {
                 self.answers.nationality = Country::find(&text).map(|c| c.code.to_owned());
                 self.nationality_text = text;
             }
-            Action::CommitNationality => {
-                self.nationality_committed = !self.nationality_text.trim().is_empty();
-                if let Some(country) = self.chosen_country() {
-                    self.nationality_text = country.name(self.lang).to_owned();
-                }
-            }
+            Action::CommitNationality => self.commit_nationality(),
             Action::Answer(question, yes) => self.answers.answer(question, yes),
             Action::TypeBirth(part, text) => {
                 *self.birth.part_mut(part) = text;
@@ -397,69 +363,20 @@ impl State {
             }
             Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
             Action::SetRemember(on) => self.remember = on,
-            Action::Restore(saved) => {
-                let saved = *saved;
-                if let Ok(lang) = saved.lang.parse() {
-                    self.lang = lang;
-                }
-                self.nationality_committed = !saved.nationality_text.trim().is_empty();
-                self.answers = saved.answers;
-                self.nationality_text = saved.nationality_text;
-                self.birth = saved.birth;
-                self.answers.birth_date = self.typed_birth_date();
-                self.details = saved.details;
-                self.rights = saved.rights;
-                self.arrival = saved.arrival;
-                self.remember = true;
-            }
+            Action::Restore(saved) => self.restore(*saved),
             Action::ForgetAll => *self = State::new(self.lang, self.today),
             Action::ChooseFiles(doc, files) => {
                 self.notice = None;
-                let slot = match files.as_slice() {
-                    [] => return,
-                    [one] => {
-                        Slot { file: Some((one.clone(), first_check(one))), ..Slot::default() }
-                    }
-                    _ => Slot { pages: files, ..Slot::default() },
-                };
-                self.slots.insert(doc, slot);
-            }
-            Action::AddPages(doc, files) => {
-                let slot = self.slots.entry(doc).or_default();
-                if slot.pages.is_empty() {
-                    if let Some((file, _)) = slot.file.take() {
-                        slot.pages.push(file);
-                        slot.fingerprint = None;
-                    }
-                }
-                slot.pages.extend(files);
-                slot.fix = Fix::Idle;
-            }
-            Action::MovePage(doc, at, up) => {
-                if let Some(slot) = self.slots.get_mut(&doc) {
-                    let other = if up { at.checked_sub(1) } else { at.checked_add(1) };
-                    if let Some(other) =
-                        other.filter(|&o| o < slot.pages.len() && at < slot.pages.len())
-                    {
-                        slot.pages.swap(at, other);
-                        slot.fix = Fix::Idle;
-                    }
+                if let Some(slot) = Slot::with_files(files) {
+                    self.slots.insert(doc, slot);
                 }
             }
+            Action::AddPages(doc, files) => self.slots.entry(doc).or_default().add_pages(files),
+            Action::MovePage(doc, at, up) => self.in_slot(doc, |slot| slot.move_page(at, up)),
             Action::RemovePage(doc, at) => {
-                if let Some(slot) = self.slots.get_mut(&doc) {
-                    if at < slot.pages.len() {
-                        slot.pages.remove(at);
-                        slot.fix = Fix::Idle;
-                    }
-                    // One page left: it is the file of the box.
-                    if slot.pages.len() == 1 && slot.file.is_none() {
-                        let file = slot.pages.remove(0);
-                        slot.file = Some((file.clone(), first_check(&file)));
-                    }
-                    if slot.pages.is_empty() && slot.file.is_none() {
-                        self.slots.remove(&doc);
-                    }
+                self.in_slot(doc, |slot| slot.remove_page(at));
+                if self.slots.get(&doc).is_some_and(Slot::is_empty) {
+                    self.slots.remove(&doc);
                 }
             }
             Action::Remove(doc) => {
@@ -468,52 +385,14 @@ impl State {
                 }
             }
             Action::CheckSent(doc, key, context) => {
-                if let Some((file, check)) = self.file_mut(doc) {
-                    if file.key == key {
-                        *check = Check::Pending(context);
-                    }
-                }
+                self.in_slot(doc, |slot| slot.check_sent(key, context));
             }
             Action::Checked(doc, key, context, result) => {
-                let Some(slot) = self.slots.get_mut(&doc) else { return };
-                let Some((file, check)) = slot.file.as_mut() else { return };
-                // An answer for a file replaced since, or for an older context, is stale.
-                if file.key != key || *check != Check::Pending(context.clone()) {
-                    return;
-                }
-                *check = match result {
-                    Ok(outcome) => {
-                        slot.fingerprint = Some(outcome.fingerprint.clone());
-                        Check::Done(context, Box::new(outcome))
-                    }
-                    Err(failure) => Check::Failed(context, failure),
-                };
+                self.in_slot(doc, |slot| slot.checked(key, context, result));
             }
-            Action::FixSent(doc, task) => {
-                if let Some(slot) = self.slots.get_mut(&doc) {
-                    slot.fix = Fix::Working(task);
-                }
-            }
-            Action::Fixed(doc, result) => {
-                if let Some(slot) = self.slots.get_mut(&doc) {
-                    if let Fix::Working(task) = slot.fix {
-                        slot.fix = match result {
-                            Ok((file, outcome)) => Fix::Made(file, Box::new(outcome)),
-                            Err(failure) => Fix::Failed(task, failure),
-                        };
-                    }
-                }
-            }
-            Action::UseMade(doc) => {
-                if let Some(slot) = self.slots.get_mut(&doc) {
-                    if let Fix::Made(file, _) = std::mem::take(&mut slot.fix) {
-                        // Checked again in its box, like any file the student chooses.
-                        slot.file = Some((file, Check::Due));
-                        slot.fingerprint = None;
-                        slot.pages.clear();
-                    }
-                }
-            }
+            Action::FixSent(doc, task) => self.in_slot(doc, |slot| slot.fix = Fix::Working(task)),
+            Action::Fixed(doc, result) => self.in_slot(doc, |slot| slot.fixed(result)),
+            Action::UseMade(doc) => self.in_slot(doc, Slot::use_made),
             Action::TypeField(field, text) => {
                 // Asked in step 1, or as three fields.
                 if !matches!(field, Field::BirthDate | Field::Nationality | Field::RightsStartDate)
@@ -525,6 +404,45 @@ impl State {
             Action::TypeArrival(part, text) => *self.arrival.part_mut(part) = text,
             Action::CheckDetails => self.details_checks += 1,
             Action::SetPostcodes(postcodes) => self.postcodes = postcodes,
+        }
+    }
+
+    /// Switches the language: a chosen country follows it, a half-typed text stays as typed.
+    fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        if let Some(country) = self.chosen_country() {
+            self.nationality_text = country.name(lang).to_owned();
+        }
+    }
+
+    /// The student left the nationality field: errors may show, a chosen country is named.
+    fn commit_nationality(&mut self) {
+        self.nationality_committed = !self.nationality_text.trim().is_empty();
+        if let Some(country) = self.chosen_country() {
+            self.nationality_text = country.name(self.lang).to_owned();
+        }
+    }
+
+    /// Answers kept on the device come back, and keeping them stays on.
+    fn restore(&mut self, saved: Saved) {
+        if let Ok(lang) = saved.lang.parse() {
+            self.lang = lang;
+        }
+        self.nationality_committed = !saved.nationality_text.trim().is_empty();
+        self.answers = saved.answers;
+        self.nationality_text = saved.nationality_text;
+        self.birth = saved.birth;
+        self.answers.birth_date = self.typed_birth_date();
+        self.details = saved.details;
+        self.rights = saved.rights;
+        self.arrival = saved.arrival;
+        self.remember = true;
+    }
+
+    /// Changes a document's box, if it has one.
+    fn in_slot(&mut self, doc: DocumentId, change: impl FnOnce(&mut Slot)) {
+        if let Some(slot) = self.slots.get_mut(&doc) {
+            change(slot);
         }
     }
 
@@ -605,10 +523,6 @@ impl State {
         self.slots.iter().filter(|(_, s)| s.status() == DocStatus::Ready).map(|(d, _)| *d).collect()
     }
 
-    fn file_mut(&mut self, doc: DocumentId) -> Option<&mut (FileMeta, Check)> {
-        self.slots.get_mut(&doc).and_then(|s| s.file.as_mut())
-    }
-
     /// What a check of `doc`'s file depends on now: the limit, the files in the other boxes,
     /// and for the documents whose text names the student, the names and the academic year.
     #[must_use]
@@ -618,7 +532,7 @@ impl State {
             .slots
             .iter()
             .filter(|(other, _)| **other != doc)
-            .filter_map(|(other, slot)| Some((*other, slot.fingerprint.clone()?)))
+            .filter_map(|(other, slot)| Some((*other, slot.fingerprint?)))
             .collect();
         CheckContext {
             doc: Some(doc),
@@ -697,13 +611,11 @@ impl Reducible for State {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use secu_precheck_domain::inspect::{Facts, Finding, Format, Inspection, Problem};
 
-    use crate::wire::Lookup;
-
-    fn state() -> State {
+    pub(crate) fn state() -> State {
         State::new(Lang::En, "2026-11-27".parse().unwrap())
     }
 
@@ -795,21 +707,20 @@ mod tests {
         );
     }
 
-    fn file(key: u32, size: u64) -> FileMeta {
+    pub(crate) fn file(key: u32, size: u64) -> FileMeta {
         FileMeta { key, name: format!("file{key}.pdf"), size }
     }
 
-    fn outcome(verdict_problem: Option<Problem>, print: &str) -> Outcome {
+    fn outcome(verdict_problem: Option<Problem>, print: u128) -> Outcome {
         Outcome {
             inspection: Inspection {
                 format: Format::Pdf,
-                facts: Facts::default(),
+                facts: Facts { fingerprint: Fingerprint(print), ..Facts::default() },
                 problems: verdict_problem
                     .map(|code| Finding { code, severity: code.severity() })
                     .into_iter()
                     .collect(),
             },
-            fingerprint: print.into(),
             made: None,
         }
     }
@@ -826,7 +737,7 @@ mod tests {
         assert_eq!((doc, meta.key, context.size_limit), (DocumentId::Rib, 1, 4_000_000));
         s.apply(Action::CheckSent(doc, 1, context.clone()));
         assert!(s.due_checks(&rules).is_empty(), "sent once");
-        s.apply(Action::Checked(doc, 1, context.clone(), Ok(outcome(None, "aa"))));
+        s.apply(Action::Checked(doc, 1, context.clone(), Ok(outcome(None, 0xaa))));
         assert_eq!(s.ready(), [DocumentId::Rib]);
         // The student types a name: the RIB's text is read for it, so it is checked again.
         s.apply(Action::TypeField(Field::LastName, "Diallo".into()));
@@ -843,10 +754,10 @@ mod tests {
         let context = s.context(DocumentId::Identity, &rules);
         s.apply(Action::CheckSent(DocumentId::Identity, 1, context.clone()));
         s.apply(Action::ChooseFiles(DocumentId::Identity, vec![file(2, 1000)]));
-        s.apply(Action::Checked(DocumentId::Identity, 1, context.clone(), Ok(outcome(None, "aa"))));
+        s.apply(Action::Checked(DocumentId::Identity, 1, context.clone(), Ok(outcome(None, 0xaa))));
         assert_eq!(s.statuses()[&DocumentId::Identity], DocStatus::Checking, "file 1 is gone");
         s.apply(Action::CheckSent(DocumentId::Identity, 2, context.clone()));
-        let encrypted = outcome(Some(Problem::PdfEncrypted), "bb");
+        let encrypted = outcome(Some(Problem::PdfEncrypted), 0xbb);
         s.apply(Action::Checked(DocumentId::Identity, 2, context, Ok(encrypted)));
         assert_eq!(
             s.statuses()[&DocumentId::Identity],
@@ -863,10 +774,10 @@ mod tests {
         s.apply(Action::ChooseFiles(DocumentId::Visa, vec![file(2, 1000)]));
         let visa = s.context(DocumentId::Visa, &rules);
         s.apply(Action::CheckSent(DocumentId::Visa, 2, visa.clone()));
-        s.apply(Action::Checked(DocumentId::Visa, 2, visa, Ok(outcome(None, "cc"))));
+        s.apply(Action::Checked(DocumentId::Visa, 2, visa, Ok(outcome(None, 0xcc))));
         let after = s.context(DocumentId::Identity, &rules);
         assert_ne!(before, after);
-        assert_eq!(after.others, [(DocumentId::Visa, "cc".to_owned())]);
+        assert_eq!(after.others, [(DocumentId::Visa, Fingerprint(0xcc))]);
         assert!(after.last_name.is_empty(), "a passport's text is not read: names do not matter");
     }
 
@@ -874,7 +785,7 @@ mod tests {
     fn a_file_checked_again_keeps_its_fingerprint_for_the_other_boxes() {
         let rules = Rules::builtin().unwrap();
         let mut s = state();
-        for (doc, key, print) in [(DocumentId::Rib, 1, "aa"), (DocumentId::Identity, 2, "bb")] {
+        for (doc, key, print) in [(DocumentId::Rib, 1, 0xaa), (DocumentId::Identity, 2, 0xbb)] {
             s.apply(Action::ChooseFiles(doc, vec![file(key, 1000)]));
             let context = s.context(doc, &rules);
             s.apply(Action::CheckSent(doc, key, context.clone()));
@@ -891,95 +802,6 @@ mod tests {
             "while the RIB is checked again, the passport's context does not change"
         );
         assert!(s.due_checks(&rules).is_empty(), "no cascade of checks");
-    }
-
-    #[test]
-    fn kept_answers_come_back_and_forgetting_clears_everything() {
-        let mut s = state();
-        s.apply(Action::TypeNationality("Maroc".into()));
-        s.apply(Action::TypeBirth(DatePart::Day, "3".into()));
-        s.apply(Action::TypeField(Field::Email, "a@b.fr".into()));
-        s.apply(Action::SetLang(Lang::Fr));
-        s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 10)]));
-        s.apply(Action::TypeBirth(DatePart::Month, "2".into()));
-        s.apply(Action::TypeBirth(DatePart::Year, "2001".into()));
-        s.apply(Action::Answer(Question::Ehic, false));
-        let record = s.saved().record();
-        assert!(!format!("{record:?}").contains("file1"), "files are never kept: {record:?}");
-        let mut next = state();
-        next.apply(Action::Restore(Box::new(Saved::read(&record))));
-        assert_eq!((next.lang, next.remember), (Lang::Fr, true));
-        assert_eq!(next.answers, s.answers, "nationality, answers and the date of birth");
-        assert_eq!(next.answers.nationality.as_deref(), Some("MA"));
-        assert_eq!((next.birth.day.as_str(), next.details.get(Field::Email)), ("3", "a@b.fr"));
-        assert_eq!(next.saved(), s.saved());
-        // Anything unreadable restores as blank, never as an error.
-        let mut odd = Record::default();
-        odd.put("lang", "xx");
-        odd.put("birth.day", "7");
-        odd.put("ehic", "maybe");
-        odd.put("Nowhere", "x");
-        next.apply(Action::Restore(Box::new(Saved::read(&odd))));
-        assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
-        next.apply(Action::ForgetAll);
-        assert_eq!(next, State::new(Lang::Fr, next.today));
-    }
-
-    /// The keys of the kept answers are a promise to every student who ticked "keep my
-    /// answers": renaming a variant must never change them, so they are spelt out here.
-    #[test]
-    fn kept_answers_are_stored_under_stable_keys() {
-        let mut s = state();
-        s.apply(Action::TypeNationality("Deutschland".into()));
-        s.apply(Action::TypeNationality("Germany".into()));
-        for q in Question::ALL {
-            s.apply(Action::Answer(q, true));
-        }
-        for part in DatePart::ALL {
-            s.apply(Action::TypeBirth(part, "1".into()));
-            s.apply(Action::TypeRights(part, "2".into()));
-            s.apply(Action::TypeArrival(part, "3".into()));
-        }
-        for field in Field::ALL {
-            s.apply(Action::TypeField(field, "x".into()));
-        }
-        let keys: Vec<String> = s.saved().record().0.into_iter().map(|(k, _)| k).collect();
-        assert_eq!(
-            keys.join(" "),
-            "lang nationality ehic s1 quebec_form french_overseas nationality_text \
-             birth.day birth.month birth.year rights.day rights.month rights.year \
-             arrival.day arrival.month arrival.year details.title details.last_name \
-             details.first_name details.birth_country details.street_number \
-             details.street_complement details.lane_type details.street_name \
-             details.address_extra details.postcode details.town details.email \
-             details.email_confirmation details.phone"
-        );
-        assert_eq!(Saved::KEY, "secu-precheck/answers/v3");
-    }
-
-    #[test]
-    fn answers_kept_by_version_2_still_load() {
-        // Exactly what version 2 stored (its e2e test read `LastName` back from it).
-        let v2 = "lang=fr&nationality=SN&ehic=0&nationality_text=S%C3%A9n%C3%A9gal&birth.day=14\
-                  &birth.month=5&birth.year=2003&rights.day=&rights.month=&rights.year=\
-                  &arrival.day=&arrival.month=&arrival.year=&LastName=N%27Diaye&Email=awa%40gmail.com\
-                  &StreetComplement=bis";
-        let saved = Saved::read(&Record::from_query(v2));
-        let mut s = state();
-        s.apply(Action::Restore(Box::new(saved)));
-        assert_eq!((s.lang, s.answers.nationality.as_deref()), (Lang::Fr, Some("SN")));
-        assert_eq!(s.answers.ehic, Some(false));
-        assert_eq!(s.answers.birth_date, "2003-05-14".parse().ok());
-        assert_eq!(s.details.get(Field::LastName), "N'Diaye");
-        assert_eq!(s.details.get(Field::Email), "awa@gmail.com");
-        assert_eq!(s.details.get(Field::StreetComplement), "bis");
-        // Written again, it is version 3: the same answers under the stable keys.
-        let again = s.saved().record();
-        assert_eq!(again.text("details.last_name").as_deref(), Some("N'Diaye"));
-        assert_eq!(again.text("LastName"), None);
-        let mut back = state();
-        back.apply(Action::Restore(Box::new(Saved::read(&again))));
-        assert_eq!(back.saved(), s.saved());
     }
 
     #[test]
@@ -1006,7 +828,7 @@ mod tests {
         s.apply(Action::RemovePage(doc, 0));
         assert_eq!(keys(&s), [3, 2]);
         s.apply(Action::FixSent(doc, Task::Combine));
-        s.apply(Action::Fixed(doc, Ok((file(9, 500), outcome(None, "dd")))));
+        s.apply(Action::Fixed(doc, Ok((file(9, 500), outcome(None, 0xdd)))));
         assert_eq!(s.file_keys().into_iter().collect::<Vec<_>>(), [2, 3, 9]);
         s.apply(Action::UseMade(doc));
         assert!(s.slots[&doc].pages.is_empty());

@@ -1,0 +1,49 @@
+//! "Keep my answers on this device", off until the student turns it on, and "Forget
+//! everything". Only what was typed is kept, in this browser's storage; files never are (the
+//! storage itself is [`crate::page::hooks::storage`]'s).
+
+use secu_precheck_domain::{Lang, Msg};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::page::hooks::dom;
+
+/// The opt-in's state, and where the student's choices go.
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct RememberProps {
+    /// The language.
+    pub lang: Lang,
+    /// Whether answers are kept.
+    pub remember: bool,
+    /// The box was ticked or unticked.
+    pub on_remember: Callback<bool>,
+    /// "Forget everything" was pressed.
+    pub on_forget: Callback<()>,
+}
+
+/// The opt-in and the way out.
+#[function_component(Remember)]
+pub fn remember(props: &RememberProps) -> Html {
+    let t = |msg| props.lang.text(msg);
+    let on_toggle = props
+        .on_remember
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
+    let forget = {
+        let on_forget = props.on_forget.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_forget.emit(());
+            // The page is blank again: keyboard focus starts over at the top of the content.
+            dom::focus("main");
+        })
+    };
+    html! {
+        <div class="remember">
+            <div class="checkbox">
+                <input type="checkbox" id="remember" checked={ props.remember } onchange={ on_toggle } aria-describedby="remember-hint" />
+                <label for="remember">{ t(Msg::RememberLabel) }</label>
+            </div>
+            <p class="hint" id="remember-hint">{ t(Msg::RememberHint) }</p>
+            <button type="button" class="link-button" onclick={ forget }>{ t(Msg::RememberForget) }</button>
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! What the page starts with, read from the browser once: the configuration in its URL
+//! (`?lang=fr&size-limit=…`), the browser's preferred language, and today's date.
+
+use std::rc::Rc;
+
+use secu_precheck_domain::start::StartConfig;
+use secu_precheck_domain::{Date, Lang};
+use yew::prelude::*;
+
+/// The page's starting point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    /// The start configuration: the page URL's, unless the app was given one.
+    pub config: StartConfig,
+    /// The language to start in: the URL's, else the browser's first supported preference.
+    pub lang: Lang,
+    /// Today in the student's time zone.
+    pub today: Date,
+}
+
+/// Reads the start once, for the app's whole life; `given` stands for the URL (tests, hosts).
+#[hook]
+pub fn use_start(given: Option<StartConfig>) -> Rc<Start> {
+    use_memo((), move |()| {
+        let config = given.unwrap_or_else(url_config);
+        let lang = config.lang.unwrap_or_else(preferred_lang);
+        Start { config, lang, today: today() }
+    })
+}
+
+/// The start configuration in the page's URL query.
+fn url_config() -> StartConfig {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    StartConfig::from_query(&search)
+}
+
+/// The browser's preferred supported language (`navigator.languages`), English otherwise.
+fn preferred_lang() -> Lang {
+    let Some(window) = web_sys::window() else {
+        return Lang::default();
+    };
+    let tags: Vec<String> =
+        window.navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+/// Today in the student's time zone, from the browser's clock.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    // A clock outside years 1000–9999 is broken; any fixed day then beats a crash.
+    Date::from_ymd(now.get_full_year(), now.get_month() + 1, now.get_date())
+        .unwrap_or(Date::UNIX_EPOCH)
+}

@@ -1,0 +1,98 @@
+//! The answers kept on the device ("keep my answers"), in the page's `localStorage` and only
+//! once the student asks: read back at start, written after every change while asked, and
+//! removed at once when the student unticks the box or forgets everything. A browser that
+//! refuses storage (private modes, a host's sandbox) just keeps nothing.
+
+use yew::prelude::*;
+
+use crate::page::saved::Saved;
+use crate::page::state::{Action, State};
+use crate::wire::record::Record;
+
+/// What the page does with kept answers, for the "keep my answers" controls.
+#[derive(Clone, PartialEq)]
+pub struct Kept {
+    /// The student turned keeping on or off (off removes what was kept, at once).
+    pub on_remember: Callback<bool>,
+    /// The student asked to forget everything: the kept answers and the page's state.
+    pub on_forget: Callback<()>,
+}
+
+/// Restores kept answers once, keeps them in step with the state, and gives the controls'
+/// callbacks.
+#[hook]
+pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
+    use_effect_with((), {
+        let dispatcher = state.dispatcher();
+        move |()| {
+            // Version 1's copy is removed, never read; version 2's is read, then replaced.
+            for old in Saved::REMOVED_KEYS {
+                forget(old);
+            }
+            let saved = load(Saved::KEY)
+                .or_else(|| load(Saved::V2_KEY))
+                .map(|query| Saved::read(&Record::from_query(&query)));
+            if let Some(saved) = saved {
+                dispatcher.dispatch(Action::Restore(Box::new(saved)));
+            }
+        }
+    });
+    // The first run comes before the restored answers land: it must not remove them.
+    let started = use_mut_ref(|| false);
+    use_effect_with((state.remember, state.saved()), move |(remember, saved)| {
+        if std::mem::replace(&mut *started.borrow_mut(), true) {
+            if *remember {
+                store(Saved::KEY, &saved.record().to_query());
+                forget(Saved::V2_KEY);
+            } else {
+                forget_all();
+            }
+        }
+    });
+    let dispatcher = state.dispatcher();
+    Kept {
+        on_remember: {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |on: bool| {
+                if !on {
+                    forget_all();
+                }
+                dispatcher.dispatch(Action::SetRemember(on));
+            })
+        },
+        on_forget: Callback::from(move |()| {
+            forget_all();
+            dispatcher.dispatch(Action::ForgetAll);
+        }),
+    }
+}
+
+/// Removes every copy of the kept answers.
+fn forget_all() {
+    forget(Saved::KEY);
+    forget(Saved::V2_KEY);
+}
+
+/// The page's `localStorage`, if the browser offers it (private modes may refuse).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A stored text, if any.
+fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Stores a text; a full or refused storage just keeps nothing.
+fn store(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Removes a stored text.
+fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

@@ -1,0 +1,224 @@
+//! The answers kept on the device when the student asks for it ("keep my answers"): what was
+//! typed, never a file, as a query string under a versioned key. Every key of the record is a
+//! stable code, spelt out by a test, so no rename in the code loses a student's answers.
+
+use secu_precheck_domain::date::{DateFields, DatePart};
+use secu_precheck_domain::fields::{Field, FormInput};
+use secu_precheck_domain::{Answers, Question};
+
+use crate::wire::record::{flag, Lookup, Record};
+
+/// The answers kept on the device when the student asks for it: what was typed, never a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The language code.
+    pub lang: String,
+    /// The situation answers.
+    pub answers: Answers,
+    /// The nationality as typed.
+    pub nationality_text: String,
+    /// The date of birth as typed.
+    pub birth: DateFields,
+    /// The details step as typed, field by field.
+    pub details: FormInput,
+    /// The start of rights as typed.
+    pub rights: DateFields,
+    /// The arrival date as typed.
+    pub arrival: DateFields,
+}
+
+impl Saved {
+    /// The storage key: versioned, so a future format never misreads this one.
+    pub const KEY: &'static str = "secu-precheck/answers/v3";
+    /// Where version 2 kept answers (the same record, its fields named by Rust identifiers):
+    /// read when there is no version 3, then replaced by it.
+    pub const V2_KEY: &'static str = "secu-precheck/answers/v2";
+    /// Where version 1 (JSON) kept answers: removed when found, never read, as the student
+    /// asked to keep answers on this device, not to keep old copies.
+    pub const REMOVED_KEYS: [&'static str; 1] = ["secu-precheck/answers/v1"];
+
+    /// The names version 2 gave the details' fields. Frozen: kept answers written under them
+    /// still load.
+    const V2_FIELD_NAMES: [(Field, &'static str); 17] = [
+        (Field::Title, "Title"),
+        (Field::LastName, "LastName"),
+        (Field::FirstName, "FirstName"),
+        (Field::BirthDate, "BirthDate"),
+        (Field::Nationality, "Nationality"),
+        (Field::BirthCountry, "BirthCountry"),
+        (Field::RightsStartDate, "RightsStartDate"),
+        (Field::StreetNumber, "StreetNumber"),
+        (Field::StreetComplement, "StreetComplement"),
+        (Field::LaneType, "LaneType"),
+        (Field::StreetName, "StreetName"),
+        (Field::AddressExtra, "AddressExtra"),
+        (Field::Postcode, "Postcode"),
+        (Field::Town, "Town"),
+        (Field::Email, "Email"),
+        (Field::EmailConfirmation, "EmailConfirmation"),
+        (Field::Phone, "Phone"),
+    ];
+
+    /// The record kept on the device (a query string: `lang=fr&details.email=a%40b.fr&…`),
+    /// every key a stable code: the language, each answer by its question's code, the dates
+    /// by part, each typed field as `details.<field code>`.
+    #[must_use]
+    pub fn record(&self) -> Record {
+        let mut r = Record::default();
+        r.put("lang", &self.lang);
+        r.put_some(Question::Nationality.code(), self.answers.nationality.as_ref());
+        for q in Question::ALL {
+            r.put_some(q.code(), self.answers.yes_no(q).map(flag));
+        }
+        r.put("nationality_text", &self.nationality_text);
+        for (prefix, date) in self.dates() {
+            for part in DatePart::ALL {
+                r.put(format!("{prefix}.{part}"), date.part(part));
+            }
+        }
+        for (field, text) in self.details.typed() {
+            r.put(format!("details.{field}"), text);
+        }
+        r
+    }
+
+    fn dates(&self) -> [(&'static str, &DateFields); 3] {
+        [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
+    }
+
+    /// Kept answers from their record (version 3 or 2): whatever is missing or unreadable is
+    /// blank.
+    pub fn read(r: &impl Lookup) -> Saved {
+        let text = |key: &str| r.text(key).unwrap_or_default();
+        let date = |prefix: &str| {
+            let mut date = DateFields::default();
+            for part in DatePart::ALL {
+                *date.part_mut(part) = text(&format!("{prefix}.{part}"));
+            }
+            date
+        };
+        let mut answers = Answers {
+            nationality: r.text(Question::Nationality.code()),
+            // Read again from the date as typed, when restored.
+            birth_date: None,
+            ..Answers::default()
+        };
+        for q in Question::ALL {
+            if let Some(yes) = r.flag(q.code()) {
+                answers.answer(q, yes);
+            }
+        }
+        let details = Self::V2_FIELD_NAMES
+            .iter()
+            .filter_map(|&(field, v2)| {
+                Some((field, r.text(&format!("details.{field}")).or_else(|| r.text(v2))?))
+            })
+            .collect();
+        Saved {
+            lang: text("lang"),
+            answers,
+            nationality_text: text("nationality_text"),
+            birth: date("birth"),
+            details,
+            rights: date("rights"),
+            arrival: date("arrival"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::state::tests::{file, state};
+    use crate::page::state::{Action, State};
+    use secu_precheck_domain::{DocumentId, Lang};
+
+    #[test]
+    fn kept_answers_come_back_and_forgetting_clears_everything() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Maroc".into()));
+        s.apply(Action::TypeBirth(DatePart::Day, "3".into()));
+        s.apply(Action::TypeField(Field::Email, "a@b.fr".into()));
+        s.apply(Action::SetLang(Lang::Fr));
+        s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 10)]));
+        s.apply(Action::TypeBirth(DatePart::Month, "2".into()));
+        s.apply(Action::TypeBirth(DatePart::Year, "2001".into()));
+        s.apply(Action::Answer(Question::Ehic, false));
+        let record = s.saved().record();
+        assert!(!format!("{record:?}").contains("file1"), "files are never kept: {record:?}");
+        let mut next = state();
+        next.apply(Action::Restore(Box::new(Saved::read(&record))));
+        assert_eq!((next.lang, next.remember), (Lang::Fr, true));
+        assert_eq!(next.answers, s.answers, "nationality, answers and the date of birth");
+        assert_eq!(next.answers.nationality.as_deref(), Some("MA"));
+        assert_eq!((next.birth.day.as_str(), next.details.get(Field::Email)), ("3", "a@b.fr"));
+        assert_eq!(next.saved(), s.saved());
+        // Anything unreadable restores as blank, never as an error.
+        let mut odd = Record::default();
+        odd.put("lang", "xx");
+        odd.put("birth.day", "7");
+        odd.put("ehic", "maybe");
+        odd.put("Nowhere", "x");
+        next.apply(Action::Restore(Box::new(Saved::read(&odd))));
+        assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
+        next.apply(Action::ForgetAll);
+        assert_eq!(next, State::new(Lang::Fr, next.today));
+    }
+
+    /// The keys of the kept answers are a promise to every student who ticked "keep my
+    /// answers": renaming a variant must never change them, so they are spelt out here.
+    #[test]
+    fn kept_answers_are_stored_under_stable_keys() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("Deutschland".into()));
+        s.apply(Action::TypeNationality("Germany".into()));
+        for q in Question::ALL {
+            s.apply(Action::Answer(q, true));
+        }
+        for part in DatePart::ALL {
+            s.apply(Action::TypeBirth(part, "1".into()));
+            s.apply(Action::TypeRights(part, "2".into()));
+            s.apply(Action::TypeArrival(part, "3".into()));
+        }
+        for field in Field::ALL {
+            s.apply(Action::TypeField(field, "x".into()));
+        }
+        let keys: Vec<String> = s.saved().record().0.into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys.join(" "),
+            "lang nationality ehic s1 quebec_form french_overseas nationality_text \
+             birth.day birth.month birth.year rights.day rights.month rights.year \
+             arrival.day arrival.month arrival.year details.title details.last_name \
+             details.first_name details.birth_country details.street_number \
+             details.street_complement details.lane_type details.street_name \
+             details.address_extra details.postcode details.town details.email \
+             details.email_confirmation details.phone"
+        );
+        assert_eq!(Saved::KEY, "secu-precheck/answers/v3");
+    }
+
+    #[test]
+    fn answers_kept_by_version_2_still_load() {
+        // Exactly what version 2 stored (its e2e test read `LastName` back from it).
+        let v2 = "lang=fr&nationality=SN&ehic=0&nationality_text=S%C3%A9n%C3%A9gal&birth.day=14\
+                  &birth.month=5&birth.year=2003&rights.day=&rights.month=&rights.year=\
+                  &arrival.day=&arrival.month=&arrival.year=&LastName=N%27Diaye&Email=awa%40gmail.com\
+                  &StreetComplement=bis";
+        let saved = Saved::read(&Record::from_query(v2));
+        let mut s = state();
+        s.apply(Action::Restore(Box::new(saved)));
+        assert_eq!((s.lang, s.answers.nationality.as_deref()), (Lang::Fr, Some("SN")));
+        assert_eq!(s.answers.ehic, Some(false));
+        assert_eq!(s.answers.birth_date, "2003-05-14".parse().ok());
+        assert_eq!(s.details.get(Field::LastName), "N'Diaye");
+        assert_eq!(s.details.get(Field::Email), "awa@gmail.com");
+        assert_eq!(s.details.get(Field::StreetComplement), "bis");
+        // Written again, it is version 3: the same answers under the stable keys.
+        let again = s.saved().record();
+        assert_eq!(again.text("details.last_name").as_deref(), Some("N'Diaye"));
+        assert_eq!(again.text("LastName"), None);
+        let mut back = state();
+        back.apply(Action::Restore(Box::new(Saved::read(&again))));
+        assert_eq!(back.saved(), s.saved());
+    }
+}

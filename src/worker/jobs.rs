@@ -1,0 +1,302 @@
+//! The jobs of the page's workers: read files, run the domain's engine on their bytes, judge
+//! image quality on pixels the browser decodes, and make fixed files (fit under the limit,
+//! rotate, combine into one PDF) with the browser's own image codecs on an `OffscreenCanvas`.
+//!
+//! Two workers share this code (Trunk builds each, `index.html`, `data-type="worker"`):
+//! `inspector` (src/bin/inspector.rs) checks and fixes single files and starts with the page;
+//! `combiner` (src/bin/combiner.rs) also merges PDFs, with lopdf, and starts only when a student
+//! combines pages. Each says it is ready once it listens, then answers each job.
+
+use crate::wire::protocol::{ready_message, Done, Failed, Failure, Job, Outcome, Task};
+use js_sys::{Array, ArrayBuffer, Uint8Array};
+use secu_precheck_domain::inspect::{self, quality, Format, Inspection};
+use secu_precheck_domain::make::{self, fit};
+use secu_precheck_domain::DocumentId;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, DedicatedWorkerGlobalScope, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions,
+    ImageOrientation, MessageEvent, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+    ResizeQuality,
+};
+
+/// Most encodes of one fit: [`fit::MAX_ATTEMPTS`] and a margin for absurdly small limits.
+const MAX_ENCODES: usize = 12;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Merges PDFs, for the worker that can; `None` for the one that cannot.
+pub type Merge = fn(&[&[u8]]) -> Result<Vec<u8>, usize>;
+
+/// Listens for jobs until the page goes; `merge` is the combiner's PDF merging. With `warm`,
+/// the engine first runs once on samples ([`crate::warm`]), so that the student's first file
+/// is checked by compiled code.
+pub fn serve(merge: Option<Merge>, warm: bool) {
+    if warm {
+        crate::worker::warm::run();
+    }
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        wasm_bindgen_futures::spawn_local(answer(event.data(), merge));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page: the handler is never dropped.
+    on_message.forget();
+    // Nothing to recover if the page is gone.
+    let _ = scope().post_message(&ready_message());
+}
+
+async fn answer(data: JsValue, merge: Option<Merge>) {
+    let Some((job, files)) = Job::from_message(&data) else { return };
+    let files: Vec<Input> = files.iter().filter_map(Input::new).collect();
+    let (result, blob) = match run(&job, &files, merge).await {
+        Ok((outcome, blob)) => (Ok(outcome), blob),
+        Err(failure) => (Err(failure), None),
+    };
+    let done = Done { id: job.id, result };
+    let message = done.message(blob.as_ref());
+    let _ = scope().post_message(&message);
+}
+
+/// A file as the page sends it: a `File` (or `Blob`) handle, or bytes already in memory (an
+/// `ArrayBuffer`, transferred), as a host page or a benchmark may have them.
+enum Input {
+    Handle(Blob),
+    Bytes(ArrayBuffer),
+}
+
+impl Input {
+    fn new(value: JsValue) -> Option<Input> {
+        match value.dyn_into::<Blob>() {
+            Ok(blob) => Some(Input::Handle(blob)),
+            Err(value) => value.dyn_into::<ArrayBuffer>().ok().map(Input::Bytes),
+        }
+    }
+
+    async fn bytes(&self) -> Result<Vec<u8>, Failed> {
+        match self {
+            Input::Handle(blob) => read(blob).await,
+            Input::Bytes(buffer) => Ok(Uint8Array::new(buffer).to_vec()),
+        }
+    }
+
+    /// A blob of the file, for the browser's image decoder.
+    fn blob(&self) -> Result<Blob, Failed> {
+        match self {
+            Input::Handle(blob) => Ok(blob.clone()),
+            Input::Bytes(buffer) => Blob::new_with_buffer_source_sequence(&Array::of1(buffer))
+                .map_err(|_| Failure::Read.into()),
+        }
+    }
+}
+
+async fn run(
+    job: &Job,
+    files: &[Input],
+    merge: Option<Merge>,
+) -> Result<(Outcome, Option<Blob>), Failed> {
+    let first = files.first().ok_or(Failure::Read)?;
+    match job.task {
+        Task::Inspect => {
+            let bytes = first.bytes().await?;
+            let outcome = check(job, &job.name, &bytes, Some(first)).await;
+            Ok((outcome, None))
+        }
+        Task::Fit | Task::Rotate => {
+            let rotate = job.task == Task::Rotate;
+            let blob = fit_image(&first.blob()?, job.context.size_limit, rotate).await?;
+            let bytes = read(&blob).await?;
+            made(job, &bytes, blob, "jpg").await
+        }
+        Task::Combine => {
+            let files = files.iter().map(Input::blob).collect::<Result<Vec<_>, _>>()?;
+            let pdf = combine(&files, job.context.size_limit, merge).await?;
+            let array = Uint8Array::from(pdf.as_slice());
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/pdf");
+            let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&array), &options)
+                .map_err(|_| Failure::Encode)?;
+            made(job, &pdf, blob, "pdf").await
+        }
+    }
+}
+
+/// Photos and PDFs, in order, into one PDF: photos fitted into what the PDFs leave of the limit
+/// and each put on its own page, then everything merged (PDFs need `merge`).
+async fn combine(files: &[Blob], limit: u64, merge: Option<Merge>) -> Result<Vec<u8>, Failed> {
+    let mut kinds = Vec::with_capacity(files.len());
+    let mut pdf_bytes = 0u64;
+    for file in files {
+        let head = read(&file.slice_with_i32_and_i32(0, 1024).map_err(|_| Failure::Read)?).await?;
+        let format = inspect::sniff::format(&head);
+        if !matches!(format, Format::Jpeg | Format::Png | Format::Pdf) {
+            return Err(Failed::at(Failure::NotCombinable, kinds.len()));
+        }
+        if format == Format::Pdf {
+            // Sizes are whole numbers of bytes, far below 2^53.
+            let size = file.size() as u64;
+            pdf_bytes += size;
+        }
+        kinds.push(format);
+    }
+    let photos = kinds.iter().filter(|f| **f != Format::Pdf).count();
+    // What the PDFs leave, shared by the photos, a little under for the PDF's own bytes.
+    let share = limit.saturating_sub(pdf_bytes) / u64::try_from(photos.max(1)).unwrap_or(1);
+    let mut parts: Vec<(Format, Vec<u8>)> = Vec::with_capacity(files.len());
+    for (file, format) in files.iter().zip(&kinds) {
+        if *format == Format::Pdf {
+            parts.push((Format::Pdf, read(file).await?));
+        } else {
+            let blob = fit_image(file, share.saturating_sub(4_000).max(50_000), false).await?;
+            parts.push((Format::Jpeg, read(&blob).await?));
+        }
+    }
+    if photos == parts.len() {
+        let pages: Vec<&[u8]> = parts.iter().map(|(_, b)| b.as_slice()).collect();
+        return make::pdf::from_jpegs(&pages).map_err(|_| Failure::Encode.into());
+    }
+    let merge = merge.ok_or(Failure::Encode)?;
+    // Each photo becomes a one-page PDF, then every part is merged in order.
+    let mut pdfs = Vec::with_capacity(parts.len());
+    for (format, bytes) in parts {
+        pdfs.push(if format == Format::Pdf {
+            bytes
+        } else {
+            make::pdf::from_jpegs(&[&bytes]).map_err(|_| Failure::Encode)?
+        });
+    }
+    let refs: Vec<&[u8]> = pdfs.iter().map(Vec::as_slice).collect();
+    merge(&refs).map_err(|at| Failed::at(Failure::NotCombinable, at))
+}
+
+/// Inspects a made file (its bytes, and the blob that carries them to the page) and names it
+/// after its document.
+async fn made(
+    job: &Job,
+    bytes: &[u8],
+    blob: Blob,
+    extension: &str,
+) -> Result<(Outcome, Option<Blob>), Failed> {
+    let doc = job.context.doc.unwrap_or(DocumentId::Identity);
+    let name = make::file_name(&job.made_as, doc, extension);
+    let mut outcome = check(job, &name, bytes, Some(&Input::Handle(blob.clone()))).await;
+    outcome.made = Some(name);
+    Ok((outcome, Some(blob)))
+}
+
+/// The engine's verdict, plus image quality when the browser can decode the image.
+async fn check(job: &Job, name: &str, bytes: &[u8], file: Option<&Input>) -> Outcome {
+    let mut inspection = inspect::inspect(name, bytes, &job.context.domain());
+    if let Some(file) = file {
+        add_quality(&mut inspection, file).await;
+    }
+    Outcome { inspection, made: None }
+}
+
+/// Quality warnings for a JPEG or PNG that browsers show, on the pixels the browser decodes
+/// and scales to the analysis size.
+async fn add_quality(inspection: &mut Inspection, file: &Input) {
+    let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+    let Ok(blob) = file.blob() else { return };
+    // The browser turns the photo upright first (EXIF 5–8 swap the sides); the measures do not
+    // depend on which way up the page is.
+    let sideways = inspection.facts.orientation.is_some_and(|o| o >= 5);
+    let options = ImageBitmapOptions::new();
+    options.set_resize_width(if sideways { ah } else { aw });
+    options.set_resize_height(if sideways { aw } else { ah });
+    options.set_resize_quality(ResizeQuality::High);
+    let Ok(bitmap) = bitmap(&blob, &options).await else { return };
+    let (bw, bh) = (bitmap.width(), bitmap.height());
+    let Some((_, context)) = canvas(bw, bh) else { return };
+    let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
+    bitmap.close();
+    if drawn.is_err() {
+        return;
+    }
+    let Ok(data) = context.get_image_data(0.0, 0.0, f64::from(bw), f64::from(bh)) else { return };
+    quality::add_to(inspection, &quality::luma_from_rgba(&data.data()), bw, bh);
+}
+
+async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| Failure::Read)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+async fn bitmap(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failed> {
+    options.set_image_orientation(ImageOrientation::FromImage);
+    let promise = scope()
+        .create_image_bitmap_with_blob_and_image_bitmap_options(blob, options)
+        .map_err(|_| Failure::Decode)?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|_| Failure::Decode)?
+        .dyn_into()
+        .map_err(|_| Failure::Decode.into())
+}
+
+fn canvas(w: u32, h: u32) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingContext2d)> {
+    let canvas = OffscreenCanvas::new(w.max(1), h.max(1)).ok()?;
+    let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    Some((canvas, context))
+}
+
+/// Re-encodes an image as an upright JPEG under `limit`, following [`fit`]'s plan; white
+/// under any transparency; turned a quarter turn clockwise when asked.
+async fn fit_image(blob: &Blob, limit: u64, rotate: bool) -> Result<Blob, Failed> {
+    let source = bitmap(blob, &ImageBitmapOptions::new()).await?;
+    let (sw, sh) = (source.width(), source.height());
+    let (w, h) = if rotate { (sh, sw) } else { (sw, sh) };
+    let mut attempt = fit::first(w.max(h));
+    for _ in 0..MAX_ENCODES {
+        let (ow, oh) = attempt.size_for(w, h);
+        // The browser's high-quality resampling, from the image decoded once.
+        let (rw, rh) = if rotate { (oh, ow) } else { (ow, oh) };
+        let options = ImageBitmapOptions::new();
+        options.set_resize_width(rw);
+        options.set_resize_height(rh);
+        options.set_resize_quality(ResizeQuality::High);
+        let promise = scope()
+            .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(&source, &options)
+            .map_err(|_| Failure::Encode)?;
+        let scaled: ImageBitmap = JsFuture::from(promise)
+            .await
+            .map_err(|_| Failure::Encode)?
+            .dyn_into()
+            .map_err(|_| Failure::Encode)?;
+        let (canvas, context) = canvas(ow, oh).ok_or(Failure::Encode)?;
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, f64::from(ow), f64::from(oh));
+        let drawn = if rotate {
+            context
+                .translate(f64::from(ow), 0.0)
+                .and_then(|()| context.rotate(std::f64::consts::FRAC_PI_2))
+                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0))
+        } else {
+            context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)
+        };
+        scaled.close();
+        drawn.map_err(|_| Failure::Encode)?;
+        let options = ImageEncodeOptions::new();
+        options.set_type("image/jpeg");
+        options.set_quality(f64::from(attempt.quality) / 100.0);
+        let promise = canvas.convert_to_blob_with_options(&options).map_err(|_| Failure::Encode)?;
+        let out: Blob = JsFuture::from(promise)
+            .await
+            .map_err(|_| Failure::Encode)?
+            .dyn_into()
+            .map_err(|_| Failure::Encode)?;
+        // Blob sizes are whole numbers of bytes, far below 2^53.
+        let got = out.size() as u64;
+        match fit::next(attempt, got, limit) {
+            None => {
+                source.close();
+                return Ok(out);
+            }
+            Some(next) => attempt = next,
+        }
+    }
+    source.close();
+    Err(Failure::Encode.into())
+}
