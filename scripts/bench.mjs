@@ -190,7 +190,7 @@ async function benchPage() {
           const { done } = e.data;
           if (Number(done.id) === id) ok({ done, blob: e.data.blob });
         };
-        // The page's message (src/protocol.rs: a record of strings, and the file as a Blob).
+        // The page's message (src/wire/protocol.rs: a record of strings, and the file as a Blob).
         const job = { id: String(id), task, name: 'file', doc: 'identity', limit: '4000000', others: '', last: '', first: '' };
         // Bytes in memory, transferred, as pdf.js gets them below (a File from a file input
         // would be read from the browser's blob store first, by either tool).
