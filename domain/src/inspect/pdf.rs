@@ -305,24 +305,20 @@ fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
 
 /// Algorithm 2.B of ISO 32000-2 (revision 6) for an empty password.
 fn hash_2b(salt: &[u8], udata: &[u8]) -> Vec<u8> {
-    use aes::cipher::{BlockCipherEncrypt, KeyInit};
+    use aes::cipher::{BlockModeEncrypt, KeyIvInit};
     let mut k: Vec<u8> = Sha256::new().chain_update(salt).chain_update(udata).finalize().to_vec();
     let mut round = 0u32;
     loop {
-        let k1: Vec<u8> = [&k[..], udata].concat().repeat(64);
-        let Ok(cipher) = aes::Aes128::new_from_slice(&k[..16]) else { return k };
-        let mut e = Vec::with_capacity(k1.len());
-        let mut prev: [u8; 16] = k[16..32].try_into().unwrap_or([0; 16]);
-        for chunk in k1.chunks_exact(16) {
-            let mut block = [0u8; 16];
-            for (o, (a, b)) in block.iter_mut().zip(chunk.iter().zip(prev.iter())) {
-                *o = a ^ b;
-            }
-            let mut block = aes::Block::from(block);
-            cipher.encrypt_block(&mut block);
-            prev = block.into();
-            e.extend_from_slice(&prev);
+        // E = AES-128-CBC(key: K[0..16], iv: K[16..32], 64 × (K ‖ udata)), without padding: its
+        // length, 64 × (32, 48 or 64 + 48) bytes, is whole blocks.
+        let mut e: Vec<u8> = [&k[..], udata].concat().repeat(64);
+        let Some((key, iv)) = k.get(..16).zip(k.get(16..32)) else { return k };
+        let Ok(mut cbc) = cbc::Encryptor::<aes::Aes128>::new_from_slices(key, iv) else { return k };
+        let (blocks, rest) = aes::Block::slice_as_chunks_mut(&mut e);
+        if !rest.is_empty() {
+            return k;
         }
+        cbc.encrypt_blocks(blocks);
         // The first 16 bytes as a big-endian number, mod 3: as 256 = 1 (mod 3), their sum mod 3.
         let sum: u32 = e[..16].iter().map(|&x| u32::from(x)).sum();
         k = match sum % 3 {
@@ -654,6 +650,31 @@ pub fn check(bytes: &[u8]) -> PdfReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unhex(hex: &str) -> Vec<u8> {
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// Known answers from qpdf 11 (`qpdf --encrypt "" owner-secret 256`, and with both
+    /// passwords empty): the empty user password matches U, and the empty owner password O.
+    #[test]
+    fn the_revision_6_hash_matches_what_qpdf_wrote() {
+        let u = unhex(
+            "7a0fa66fc764fe8170fe8720e8e4f4c21bd9bc5ca71d94258bce32b9ae24ca21\
+             c52ecffe64126f6b1986b0bcd0be2b15",
+        );
+        assert_eq!(hash_2b(&u[32..40], &[]), u[..32]);
+        assert_ne!(hash_2b(&u[40..48], &[]), u[..32], "the key salt is not the validation salt");
+        let o = unhex(
+            "944c4c87981655814db48140cae1b10af52d9d93f2823e85efaf02fbba40d8c7\
+             5c678d0bf5aac8d3fe712d86dcf5e7fe",
+        );
+        let u = unhex(
+            "96a99de61354392709e8beae706d5ba8ffa6814c782f68453bfe404e22b64532\
+             eba50779149562659a7165ac0554df7a",
+        );
+        assert_eq!(hash_2b(&o[32..40], &u), o[..32]);
+    }
 
     fn pdf(body: &str) -> Vec<u8> {
         format!("%PDF-1.7\n{body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").into_bytes()
