@@ -19,6 +19,9 @@ pub const MIN_LONG_SIDE: u32 = 600;
 /// Inflating more than this to verify the image data is not worth the time: skip the check.
 const MAX_INFLATE: u64 = 64 * 1024 * 1024;
 
+/// The CRC-32 table, made at compile time: 1 KB. crc32fast (in the tree through flate2) was
+/// measured here at +16 KB of gzipped wasm in the inspector, its slice-by-16 tables being
+/// incompressible; PNG chunks are small enough for one table.
 const fn crc_table() -> [u32; 256] {
     let mut table = [0u32; 256];
     let mut n = 0;
