@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
-use secu_precheck_domain::inspect::{Fingerprint, Severity, Verdict};
+use secu_precheck_domain::inspect::{Fingerprint, Problem, Severity, Verdict};
 use secu_precheck_domain::postcodes::PostcodeBase;
 use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question, Rules};
 use yew::Reducible;
@@ -205,7 +205,7 @@ impl Slot {
         match &self.file {
             None => DocStatus::NeedsAttention(Msg::UploadCombine),
             Some((_, Check::Due | Check::Pending(_))) => DocStatus::Checking,
-            Some((_, Check::NotRead)) => DocStatus::NeedsAttention(Msg::FileTooLargeTitle),
+            Some((_, Check::NotRead)) => DocStatus::NeedsAttention(Problem::TooLarge.title()),
             Some((_, Check::Failed(..))) => DocStatus::NeedsAttention(Msg::StatusAttention),
             Some((_, Check::Done(_, outcome))) => {
                 let inspection = &outcome.inspection;
@@ -613,7 +613,7 @@ impl Reducible for State {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use secu_precheck_domain::inspect::{Facts, Finding, Format, Inspection, Problem};
+    use secu_precheck_domain::inspect::{Facts, Finding, Format, Inspection};
 
     pub(crate) fn state() -> State {
         State::new(Lang::En, "2026-11-27".parse().unwrap())
@@ -812,7 +812,7 @@ pub(crate) mod tests {
         assert!(s.due_checks(&rules).is_empty());
         assert_eq!(
             s.statuses()[&DocumentId::Visa],
-            DocStatus::NeedsAttention(Msg::FileTooLargeTitle)
+            DocStatus::NeedsAttention(Problem::TooLarge.title())
         );
     }
 

@@ -50,96 +50,91 @@ fn exif_orientation(app1: &[u8]) -> Option<u8> {
         .filter(|o| (1..=8).contains(o))
 }
 
-/// Checks a JPEG file (its signature already matched).
-#[must_use]
-pub fn check(bytes: &[u8]) -> JpegReport {
-    let mut report = JpegReport::default();
+/// The end of the entropy-coded data of a scan that starts at `pos`: the next marker that is
+/// not a stuffed 0x00 or a restart marker; `None` if the file ends first.
+fn scan_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
+    loop {
+        match (bytes.get(pos)?, bytes.get(pos + 1)) {
+            (0xFF, Some(0xFF)) => pos += 1,
+            (0xFF, Some(0x00 | 0xD0..=0xD7)) => pos += 2,
+            (0xFF, Some(_)) => return Some(pos),
+            _ => pos += 1,
+        }
+    }
+}
+
+/// Reads a frame header (SOF*): size, components, and what browsers cannot show; `None` if it
+/// is damaged.
+fn frame(marker: u8, segment: &[u8], report: &mut JpegReport) -> Option<()> {
+    let (Some(&precision), Some(h), Some(w), Some(&components)) =
+        (segment.first(), be16(segment, 1), be16(segment, 3), segment.get(5))
+    else {
+        return None;
+    };
+    if w == 0 || components == 0 {
+        return None;
+    }
+    report.components = Some(components);
+    report.width = u32::try_from(w).ok();
+    report.height = u32::try_from(h).ok().filter(|&h| h > 0);
+    if precision == 12 {
+        report.problems.push(Problem::Image12Bit);
+    }
+    if marker >= 0xC9 {
+        report.problems.push(Problem::ImageArithmetic);
+    }
+    if components == 4 {
+        report.problems.push(Problem::ImageCmyk);
+    }
+    Some(())
+}
+
+/// Walks the markers from start to end of image, reading the frame header and the EXIF
+/// orientation into `report`; `None` at the first sign of damage (a missing marker, a segment
+/// cut short, no frame or no scan before the end).
+fn segments(bytes: &[u8], report: &mut JpegReport) -> Option<()> {
     let mut pos = 2;
-    let mut seen_frame = false;
-    let mut seen_scan = false;
+    let (mut seen_frame, mut seen_scan) = (false, false);
     loop {
         // Markers may be padded with any number of 0xFF fill bytes.
         if bytes.get(pos) != Some(&0xFF) {
-            report.problems.push(Problem::ImageDamaged);
-            return report;
+            return None;
         }
         while bytes.get(pos) == Some(&0xFF) {
             pos += 1;
         }
-        let Some(&marker) = bytes.get(pos) else {
-            report.problems.push(Problem::ImageDamaged);
-            return report;
-        };
+        let marker = *bytes.get(pos)?;
         pos += 1;
         match marker {
-            0xD9 => break,
+            0xD9 => return (seen_frame && seen_scan).then_some(()),
             0x01 | 0xD0..=0xD7 => continue,
-            0x00 | 0xD8 => {
-                report.problems.push(Problem::ImageDamaged);
-                return report;
-            }
+            0x00 | 0xD8 => return None,
             _ => {}
         }
-        let Some(len) = be16(bytes, pos).filter(|&l| l >= 2) else {
-            report.problems.push(Problem::ImageDamaged);
-            return report;
-        };
-        let Some(segment) = bytes.get(pos + 2..pos + len) else {
-            report.problems.push(Problem::ImageDamaged);
-            return report;
-        };
+        let len = be16(bytes, pos).filter(|&l| l >= 2)?;
+        let segment = bytes.get(pos + 2..pos + len)?;
         match marker {
             0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                let (Some(&precision), Some(h), Some(w), Some(&components)) =
-                    (segment.first(), be16(segment, 1), be16(segment, 3), segment.get(5))
-                else {
-                    report.problems.push(Problem::ImageDamaged);
-                    return report;
-                };
-                if w == 0 || components == 0 {
-                    report.problems.push(Problem::ImageDamaged);
-                    return report;
-                }
+                frame(marker, segment, report)?;
                 seen_frame = true;
-                report.components = Some(components);
-                report.width = u32::try_from(w).ok();
-                report.height = u32::try_from(h).ok().filter(|&h| h > 0);
-                if precision == 12 {
-                    report.problems.push(Problem::Image12Bit);
-                }
-                if marker >= 0xC9 {
-                    report.problems.push(Problem::ImageArithmetic);
-                }
-                if components == 4 {
-                    report.problems.push(Problem::ImageCmyk);
-                }
             }
             0xE1 if report.orientation.is_none() => report.orientation = exif_orientation(segment),
             0xDA => {
                 seen_scan = true;
-                // Entropy-coded data runs to the next marker that is not a stuffed 0x00 or a
-                // restart marker.
-                let mut p = pos + len;
-                loop {
-                    match (bytes.get(p), bytes.get(p + 1)) {
-                        (Some(0xFF), Some(0xFF)) => p += 1,
-                        (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => p += 2,
-                        (Some(0xFF), Some(_)) => break,
-                        (Some(_), _) => p += 1,
-                        (None, _) => {
-                            report.problems.push(Problem::ImageDamaged);
-                            return report;
-                        }
-                    }
-                }
-                pos = p;
+                pos = scan_end(bytes, pos + len)?;
                 continue;
             }
             _ => {}
         }
         pos += len;
     }
-    if !seen_frame || !seen_scan {
+}
+
+/// Checks a JPEG file (its signature already matched).
+#[must_use]
+pub fn check(bytes: &[u8]) -> JpegReport {
+    let mut report = JpegReport::default();
+    if segments(bytes, &mut report).is_none() {
         report.problems.push(Problem::ImageDamaged);
         return report;
     }

@@ -83,115 +83,155 @@ fn expected_raw_len(width: u64, height: u64, bits_per_pixel: u64, interlaced: bo
     .sum()
 }
 
+/// What the header chunk (IHDR) says.
+#[derive(Clone, Copy)]
+struct Header {
+    width: u32,
+    height: u32,
+    depth: u8,
+    color: u8,
+    interlaced: bool,
+}
+
+impl Header {
+    /// The header, if its 13 bytes hold a valid size, depth and colour type.
+    fn parse(data: &[u8]) -> Option<Header> {
+        let (Some(width), Some(height), [depth, color, 0, 0, interlace]) =
+            (be32(data), data.get(4..).and_then(be32), data.get(8..13).unwrap_or(&[1; 5]))
+        else {
+            return None;
+        };
+        let depth_ok = match color {
+            0 => matches!(depth, 1 | 2 | 4 | 8 | 16),
+            3 => matches!(depth, 1 | 2 | 4 | 8),
+            2 | 4 | 6 => matches!(depth, 8 | 16),
+            _ => false,
+        };
+        let size_ok = (1..=0x7FFF_FFFF).contains(&width) && (1..=0x7FFF_FFFF).contains(&height);
+        (data.len() == 13 && size_ok && depth_ok && *interlace <= 1).then_some(Header {
+            width,
+            height,
+            depth: *depth,
+            color: *color,
+            interlaced: *interlace == 1,
+        })
+    }
+
+    /// Bits of one pixel.
+    fn bits_per_pixel(self) -> u64 {
+        let channels: u64 = match self.color {
+            0 | 3 => 1,
+            2 => 3,
+            4 => 2,
+            _ => 4,
+        };
+        channels * u64::from(self.depth)
+    }
+}
+
+/// The chunks of a PNG after its signature, in order, each as (type, data) once its length
+/// fits and its CRC holds; `None` at the first that does not, or that is cut short.
+fn chunks(bytes: &[u8]) -> impl Iterator<Item = Option<(&[u8], &[u8])>> {
+    let mut pos = 8;
+    std::iter::from_fn(move || {
+        let chunk = (|| {
+            let len = bytes.get(pos..).and_then(be32).filter(|&l| l <= 0x7FFF_FFFF)?;
+            let end = pos.checked_add(8)?.checked_add(usize::try_from(len).ok()?)?;
+            let kind = bytes.get(pos + 4..pos + 8)?;
+            let data = bytes.get(pos + 8..end)?;
+            let crc = bytes.get(end..).and_then(be32)?;
+            let ok = crc32(&[kind, data]) == crc && kind.iter().all(u8::is_ascii_alphabetic);
+            ok.then(|| {
+                pos = end + 4;
+                (kind, data)
+            })
+        })();
+        Some(chunk)
+    })
+}
+
+/// What the chunks hold, once read to the end chunk.
+#[derive(Default)]
+struct Contents {
+    header: Option<Header>,
+    idat: Vec<u8>,
+    palette: bool,
+    animated: bool,
+}
+
+/// Reads the chunks to IEND, and whether they are whole and in place (the header first, image
+/// data in one run, no unknown critical chunk). The header, once read, is kept either way.
+fn contents(bytes: &[u8]) -> (Contents, bool) {
+    let mut c = Contents::default();
+    let (mut seen_idat, mut idat_ended) = (false, false);
+    for (i, chunk) in chunks(bytes).enumerate() {
+        let Some((kind, data)) = chunk else { break };
+        if (i == 0) != (kind == b"IHDR") {
+            break;
+        }
+        match kind {
+            b"IHDR" => match Header::parse(data) {
+                Some(header) => c.header = Some(header),
+                None => break,
+            },
+            b"PLTE" => c.palette = true,
+            b"acTL" => c.animated = true,
+            b"IDAT" if idat_ended => break,
+            b"IDAT" => {
+                seen_idat = true;
+                c.idat.extend_from_slice(data);
+            }
+            b"IEND" => return (c, seen_idat),
+            // An unknown critical chunk (upper-case first letter) cannot be skipped.
+            _ if kind[0].is_ascii_uppercase() => break,
+            _ => idat_ended |= seen_idat,
+        }
+    }
+    (c, false)
+}
+
+/// Whether the image data inflates to exactly what the header announces (not checked beyond
+/// [`MAX_INFLATE`]).
+fn image_data_fits(header: Header, idat: &[u8]) -> bool {
+    let expected = expected_raw_len(
+        header.width.into(),
+        header.height.into(),
+        header.bits_per_pixel(),
+        header.interlaced,
+    );
+    if expected > MAX_INFLATE {
+        return true;
+    }
+    let limit = usize::try_from(expected).unwrap_or(usize::MAX);
+    matches!(
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(idat, limit),
+        Ok(raw) if raw.len() as u64 == expected
+    )
+}
+
 /// Checks a PNG file (the sniffer took it for one; a damaged signature is damage).
 #[must_use]
 pub fn check(bytes: &[u8]) -> PngReport {
     let mut report = PngReport::default();
-    let damaged = |mut r: PngReport| {
-        r.problems.push(Problem::ImageDamaged);
-        r
-    };
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return damaged(report);
+        report.problems.push(Problem::ImageDamaged);
+        return report;
     }
-    let mut pos = 8;
-    let mut header: Option<(u32, u32, u8, u8, bool)> = None;
-    let mut idat: Vec<u8> = Vec::new();
-    let (mut seen_idat, mut idat_ended, mut seen_plte, mut ended, mut animated) =
-        (false, false, false, false, false);
-    let mut first = true;
-    while !ended {
-        let (Some(len), Some(kind)) =
-            (bytes.get(pos..).and_then(be32), bytes.get(pos + 4..pos + 8))
-        else {
-            return damaged(report);
-        };
-        let len = len as usize;
-        if len > 0x7FFF_FFFF {
-            return damaged(report);
-        }
-        let Some(data) = bytes.get(pos + 8..pos + 8 + len) else { return damaged(report) };
-        let Some(crc) = bytes.get(pos + 8 + len..).and_then(be32) else { return damaged(report) };
-        if crc32(&[kind, data]) != crc || !kind.iter().all(u8::is_ascii_alphabetic) {
-            return damaged(report);
-        }
-        if first != (kind == b"IHDR") {
-            return damaged(report);
-        }
-        first = false;
-        match kind {
-            b"IHDR" => {
-                let (Some(w), Some(h), [depth, color, 0, 0, interlace]) =
-                    (be32(data), data.get(4..).and_then(be32), data.get(8..13).unwrap_or(&[1; 5]))
-                else {
-                    return damaged(report);
-                };
-                let depth_ok = match color {
-                    0 => matches!(depth, 1 | 2 | 4 | 8 | 16),
-                    3 => matches!(depth, 1 | 2 | 4 | 8),
-                    2 | 4 | 6 => matches!(depth, 8 | 16),
-                    _ => false,
-                };
-                if len != 13
-                    || w == 0
-                    || h == 0
-                    || w > 0x7FFF_FFFF
-                    || h > 0x7FFF_FFFF
-                    || !depth_ok
-                    || *interlace > 1
-                {
-                    return damaged(report);
-                }
-                report.width = Some(w);
-                report.height = Some(h);
-                header = Some((w, h, *depth, *color, *interlace == 1));
-            }
-            b"PLTE" => seen_plte = true,
-            b"acTL" => animated = true,
-            b"IDAT" => {
-                if idat_ended {
-                    return damaged(report);
-                }
-                seen_idat = true;
-                idat.extend_from_slice(data);
-            }
-            b"IEND" => ended = true,
-            _ => {
-                if seen_idat {
-                    idat_ended = true;
-                }
-                // An unknown critical chunk (upper-case first letter) cannot be skipped.
-                if kind[0].is_ascii_uppercase()
-                    && !matches!(kind, b"IHDR" | b"PLTE" | b"IDAT" | b"IEND")
-                {
-                    return damaged(report);
-                }
-            }
-        }
-        pos += 12 + len;
-    }
-    let Some((w, h, depth, color, interlaced)) = header else { return damaged(report) };
-    if !seen_idat || (color == 3 && !seen_plte) {
-        return damaged(report);
-    }
-    let channels: u64 = match color {
-        0 | 3 => 1,
-        2 => 3,
-        4 => 2,
-        _ => 4,
+    let (Contents { header, idat, palette, animated }, whole) = contents(bytes);
+    report.width = header.map(|h| h.width);
+    report.height = header.map(|h| h.height);
+    let Some(header) = header.filter(|_| whole) else {
+        report.problems.push(Problem::ImageDamaged);
+        return report;
     };
-    let expected = expected_raw_len(w.into(), h.into(), channels * u64::from(depth), interlaced);
-    if expected <= MAX_INFLATE {
-        let limit = usize::try_from(expected).unwrap_or(usize::MAX);
-        match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&idat, limit) {
-            Ok(raw) if raw.len() as u64 == expected => {}
-            _ => return damaged(report),
-        }
+    if (header.color == 3 && !palette) || !image_data_fits(header, &idat) {
+        report.problems.push(Problem::ImageDamaged);
+        return report;
     }
     if animated {
         report.problems.push(Problem::ImageAnimated);
     }
-    if w.max(h) < MIN_LONG_SIDE {
+    if header.width.max(header.height) < MIN_LONG_SIDE {
         report.problems.push(Problem::ImageTooSmall);
     }
     report

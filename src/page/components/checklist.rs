@@ -10,7 +10,6 @@ use secu_precheck_domain::{
 };
 use yew::prelude::*;
 
-use crate::page::components::documents::group_title;
 use crate::page::context::use_app;
 use crate::page::state::DocStatus;
 
@@ -101,18 +100,12 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
 
 /// "Still missing for the provisional certificate: …", or that nothing is.
 pub(crate) fn headline(lang: Lang, rules: &Rules, checklist: &Checklist, e: Entitlement) -> String {
-    let (missing, complete) = match e {
-        Entitlement::Provisional => {
-            (Msg::ChecklistMissingProvisional, Msg::ChecklistCompleteProvisional)
-        }
-        Entitlement::Final => (Msg::ChecklistMissingFinal, Msg::ChecklistCompleteFinal),
-    };
     let docs = checklist.missing(e);
     if docs.is_empty() {
-        return lang.text(complete).to_owned();
+        return lang.text(e.complete()).to_owned();
     }
     let names: Vec<&str> = docs.iter().map(|&d| rules.document(d).name.get(lang)).collect();
-    fill(lang.text(missing), &[("docs", &names.join(", "))])
+    fill(lang.text(e.missing()), &[("docs", &names.join(", "))])
 }
 
 fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
@@ -121,10 +114,7 @@ fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
     if required.is_empty() {
         return Html::default();
     }
-    let id = match e {
-        Entitlement::Provisional => "checklist-provisional",
-        Entitlement::Final => "checklist-final",
-    };
+    let id = format!("checklist-{e}");
     let total = required.len();
     let ready = total - props.checklist.missing(e).len();
     let progress = fill(
@@ -132,8 +122,8 @@ fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
         &[("ready", &ready.to_string()), ("total", &total.to_string())],
     );
     html! {
-        <section class="checklist-group" aria-labelledby={ id }>
-            <h3 id={ id }>{ lang.text(group_title(e)) }</h3>
+        <section class="checklist-group" aria-labelledby={ id.clone() }>
+            <h3 { id }>{ lang.text(e.title()) }</h3>
             <p class="progress-text">
                 <progress max={ total.to_string() } value={ ready.to_string() } aria-hidden="true"></progress>
                 { progress }

@@ -9,14 +9,6 @@ use crate::page::components::{Step, Upload};
 use crate::page::context::{use_app, AppContext};
 use crate::page::state::Notice;
 
-/// The heading of a group of documents.
-pub(crate) const fn group_title(e: Entitlement) -> Msg {
-    match e {
-        Entitlement::Provisional => Msg::ChecklistProvisional,
-        Entitlement::Final => Msg::ChecklistFinal,
-    }
-}
-
 /// "Your documents": what counts, advice, formats and size, per document.
 #[function_component(DocumentsStep)]
 pub fn documents_step() -> Html {
@@ -28,8 +20,8 @@ pub fn documents_step() -> Html {
                 <p class="outcome">{ app.t(Msg::ChecklistScopeNoRegistration) }</p>
             } else {
                 { for Entitlement::ALL.into_iter().map(|e| html! {
-                    <div class="slot-group" key={ group_title(e).key() }>
-                        <h3>{ app.t(group_title(e)) }</h3>
+                    <div class="slot-group" key={ e.code() }>
+                        <h3>{ app.t(e.title()) }</h3>
                         { for checklist.required(e).iter().map(|&doc| card(&app, doc)) }
                     </div>
                 }) }

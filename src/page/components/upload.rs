@@ -4,7 +4,7 @@
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{file_size, fill};
 use secu_precheck_domain::inspect::explain::{explain, facts_line, Subject};
-use secu_precheck_domain::inspect::{Format, Problem, Severity, Verdict};
+use secu_precheck_domain::inspect::{Format, Problem, Verdict};
 use secu_precheck_domain::{DocumentId, Msg};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -32,10 +32,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
 pub fn upload(props: &UploadProps) -> Html {
     let app = use_app();
     let doc = props.doc;
-    let dragging = use_state(|| false);
     let slot = app.state.slots.get(&doc).cloned().unwrap_or_default();
-    let id = doc.code();
-    let doc_name = app.rules.document(doc).name.get(app.lang());
 
     // Files from the input or a drop: one replaces the file, several become pages; with pages
     // already waiting, new files join them.
@@ -61,85 +58,18 @@ pub fn upload(props: &UploadProps) -> Html {
             input.set_value("");
         })
     };
-    let on_drag_over = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            // Without this the browser opens the file in place of the page.
-            e.prevent_default();
-            if let Some(dt) = e.data_transfer() {
-                dt.set_drop_effect("copy");
-            }
-            dragging.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let on_drop = {
-        let dragging = dragging.clone();
-        let take = take.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            e.stop_propagation();
-            dragging.set(false);
-            take.emit(files_of(e.data_transfer().and_then(|dt| dt.files())));
-        })
-    };
-    let remove = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            app.state.dispatch(Action::Remove(doc));
-            dom::focus(&format!("file-{id}"));
-        })
-    };
-
+    let zone = use_drop_zone(take);
     let has_file = slot.file.is_some() || !slot.pages.is_empty();
-    let choose = if has_file { Msg::UploadReplace } else { Msg::UploadChoose };
     html! {
         <div
-            class={ classes!("upload", dragging.then_some("dragging")) }
-            data-doc={ id }
-            ondragover={ on_drag_over.clone() }
-            ondragenter={ on_drag_over }
-            ondragleave={ on_drag_leave }
-            ondrop={ on_drop }
+            class={ classes!("upload", zone.dragging.then_some("dragging")) }
+            data-doc={ doc.code() }
+            ondragover={ zone.over.clone() }
+            ondragenter={ zone.over }
+            ondragleave={ zone.leave }
+            ondrop={ zone.drop }
         >
-            <div class="upload-controls">
-                <input
-                    type="file"
-                    class="file-input"
-                    id={ format!("file-{id}") }
-                    accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                    multiple=true
-                    onchange={ on_change.clone() }
-                />
-                <label for={ format!("file-{id}") } class="file-button">
-                    { app.t(choose) }
-                    <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
-                </label>
-                <input
-                    type="file"
-                    class="file-input camera-input"
-                    id={ format!("camera-{id}") }
-                    accept="image/*"
-                    capture="environment"
-                    onchange={ on_change.clone() }
-                />
-                <label for={ format!("camera-{id}") } class="file-button secondary camera-button">
-                    { app.t(Msg::UploadTakePhoto) }
-                    <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
-                </label>
-                <span class="drop-hint" aria-hidden="true">
-                    { app.t(if *dragging { Msg::UploadDropHere } else { Msg::UploadDrop }) }
-                </span>
-                if has_file {
-                    <button type="button" class="link-button" onclick={ remove }>
-                        { app.t(Msg::UploadRemove) }
-                        <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
-                    </button>
-                }
-            </div>
+            { controls(&app, doc, has_file, zone.dragging, &on_change) }
             if !slot.pages.is_empty() {
                 { pages(&app, doc, &slot, on_change.clone()) }
             }
@@ -150,6 +80,106 @@ pub fn upload(props: &UploadProps) -> Html {
             </div>
             if slot.file.is_some() {
                 { fix_result(&app, doc, &slot) }
+            }
+        </div>
+    }
+}
+
+/// What a file input of a box accepts: the portal's formats, by extension and by type.
+const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+
+/// A box's drop zone: whether files are dragged over it, and its handlers.
+struct DropZone {
+    dragging: bool,
+    over: Callback<DragEvent>,
+    leave: Callback<DragEvent>,
+    drop: Callback<DragEvent>,
+}
+
+/// Files dropped on the box go to `take`; a drop stops here, so the page's guard against drops
+/// outside the boxes never sees it.
+#[hook]
+fn use_drop_zone(take: Callback<Vec<File>>) -> DropZone {
+    let dragging = use_state(|| false);
+    let over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Without this the browser opens the file in place of the page.
+            e.prevent_default();
+            if let Some(dt) = e.data_transfer() {
+                dt.set_drop_effect("copy");
+            }
+            dragging.set(true);
+        })
+    };
+    let leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            dragging.set(false);
+            take.emit(files_of(e.data_transfer().and_then(|dt| dt.files())));
+        })
+    };
+    DropZone { dragging: *dragging, over, leave, drop }
+}
+
+/// Choose (or replace) a file, take a photo, where to drop, and remove.
+fn controls(
+    app: &AppContext,
+    doc: DocumentId,
+    has_file: bool,
+    dragging: bool,
+    on_change: &Callback<Event>,
+) -> Html {
+    let id = doc.code();
+    let doc_name = app.rules.document(doc).name.get(app.lang());
+    let remove = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.state.dispatch(Action::Remove(doc));
+            dom::focus(&format!("file-{id}"));
+        })
+    };
+    let choose = if has_file { Msg::UploadReplace } else { Msg::UploadChoose };
+    html! {
+        <div class="upload-controls">
+            <input
+                type="file"
+                class="file-input"
+                id={ format!("file-{id}") }
+                accept={ ACCEPT }
+                multiple=true
+                onchange={ on_change.clone() }
+            />
+            <label for={ format!("file-{id}") } class="file-button">
+                { app.t(choose) }
+                <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+            </label>
+            <input
+                type="file"
+                class="file-input camera-input"
+                id={ format!("camera-{id}") }
+                accept="image/*"
+                capture="environment"
+                onchange={ on_change.clone() }
+            />
+            <label for={ format!("camera-{id}") } class="file-button secondary camera-button">
+                { app.t(Msg::UploadTakePhoto) }
+                <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+            </label>
+            <span class="drop-hint" aria-hidden="true">
+                { app.t(if dragging { Msg::UploadDropHere } else { Msg::UploadDrop }) }
+            </span>
+            if has_file {
+                <button type="button" class="link-button" onclick={ remove }>
+                    { app.t(Msg::UploadRemove) }
+                    <span class="visually-hidden">{ format!(" — {doc_name}") }</span>
+                </button>
             }
         </div>
     }
@@ -193,7 +223,7 @@ fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>
             </ol>
             <div class="page-actions">
                 <input type="file" class="file-input" id={ format!("add-{id}") }
-                    accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple=true onchange={ on_add } />
+                    accept={ ACCEPT } multiple=true onchange={ on_add } />
                 <label for={ format!("add-{id}") } class="file-button secondary">{ app.t(Msg::UploadAddPage) }</label>
                 <button type="button" class="button" disabled={ working } onclick={ combine }>
                     { app.t(Msg::UploadCombine) }
@@ -224,9 +254,9 @@ fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> 
                     <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
                     <p class="verdict">{ fill(app.t(Msg::VerdictNotRead), &[("size", &size)]) }</p>
                     <ul class="problems">
-                        <li class="problem severity-error" data-code="too_large">
-                            <strong>{ app.t(Msg::FileTooLargeTitle) }</strong>
-                            <span class="fix">{ app.t(Msg::FileTooLargeFix) }</span>
+                        <li class="problem severity-error" data-code={ Problem::TooLarge.code() }>
+                            <strong>{ app.t(Problem::TooLarge.title()) }</strong>
+                            <span class="fix">{ app.t(Problem::TooLarge.fix()) }</span>
                         </li>
                     </ul>
                 </div>
@@ -244,20 +274,16 @@ fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> 
     };
     let inspection = &outcome.inspection;
     let verdict = inspection.verdict();
-    let (class, data, headline) = match verdict {
-        Verdict::Ok => ("verdict-ok", "ok", Msg::VerdictOk),
-        Verdict::Warning => ("verdict-warning", "warning", Msg::VerdictWarning),
-        Verdict::Error => ("verdict-error", "error", Msg::VerdictError),
-    };
+    let class = format!("verdict-{verdict}");
     let url = inspection.is_showable_image().then(|| app.files.url(file.key)).flatten();
     html! {
-        <div class={ classes!("verdict-box", class) } data-verdict={ data }>
+        <div class={ classes!("verdict-box", class) } data-verdict={ verdict.code() }>
             if let Some(url) = url {
                 <img class="thumbnail" src={ url } alt={ fill(app.t(Msg::UploadThumbnail), &[("name", &file.name)]) } />
             }
             <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
             <p class="facts">{ facts_line(inspection, lang) }</p>
-            <p class="verdict">{ app.t(headline) }</p>
+            <p class="verdict">{ app.t(verdict.headline()) }</p>
             { problems(app, doc, &file.name, outcome) }
             { fixes(app, doc, file, outcome) }
         </div>
@@ -281,14 +307,8 @@ fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) ->
     html! {
         <ul class="problems">
             { for list.into_iter().map(|e| {
-                let severity = match e.severity {
-                    Severity::Error => "severity-error",
-                    Severity::Warning => "severity-warning",
-                    Severity::Info => "severity-info",
-                };
-                let code = e.code.code();
                 html! {
-                    <li class={ classes!("problem", severity) } data-code={ code }>
+                    <li class={ classes!("problem", format!("severity-{}", e.severity)) } data-code={ e.code.code() }>
                         <strong class="problem-title">{ e.title }</strong>
                         <span class="problem-detail">{ e.detail }</span>
                         <span class="fix">{ e.fix }</span>
