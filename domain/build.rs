@@ -231,7 +231,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
         (Ty::Map(key, inner), Some(Value::Object(map))) => {
             out.push_str("std::collections::BTreeMap::from([");
             for (k, v) in map {
-                let _ = write!(out, "({key}::{}, ", camel(k));
+                let _ = write!(out, "({}, ", code(key, k, &format!("{at}.{k}")));
                 emit(inner, Some(v), &format!("{at}.{k}"), out);
                 out.push_str("),");
             }
@@ -244,7 +244,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
             let _ = write!(out, "{n}{int}");
         }
         (Ty::Enum(name), Some(Value::String(s))) => {
-            let _ = write!(out, "{name}::{}", camel(s));
+            out.push_str(&code(name, s, at));
         }
         (Ty::Text, Some(Value::Object(map))) => {
             assert!(map.len() == 2, "rules/rules.json: {at} must have exactly en and fr");
@@ -280,14 +280,14 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
     }
 }
 
-/// `guide_only` → `GuideOnly`, the Rust name of a snake_case enum value.
-fn camel(id: &str) -> String {
-    assert!(
-        !id.is_empty()
-            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-        "rules/rules.json: {id:?} is not a known id"
-    );
-    variant(id)
+/// The variant of vocabulary `name` whose code is `code`, looked up by the vocabulary itself at
+/// compile time (`from_code` is const), never by turning the code into a Rust name: a code the
+/// vocabulary does not know fails the build with where it stands in the file.
+fn code(name: &str, code: &str, at: &str) -> String {
+    format!(
+        "const {{ match {name}::from_code({code:?}) {{ Some(v) => v, None => \
+         panic!(\"rules/rules.json: {at} is not a {name} code\") }} }}"
+    )
 }
 
 /// `data/lane-types.tsv` → a static table of the official lane types.
