@@ -79,17 +79,19 @@ crate::vocabulary! {
 }
 
 crate::vocabulary! {
-    /// A file format the portal accepts.
+    /// A file format the portal accepts; its name is the catalog's `format_name.<code>`, the
+    /// one the inspection's formats use.
     pub enum Format as "accepted format" {
         /// PDF.
-        Pdf = "pdf" => "PDF",
+        Pdf = "pdf",
         /// JPEG.
-        Jpeg = "jpeg" => "JPEG",
+        Jpeg = "jpeg",
         /// PNG.
-        Png = "png" => "PNG",
+        Png = "png",
     }
-    /// The name students know it by.
-    data fn label -> &'static str;
+    messages {
+        name = "format_name." code,
+    }
 }
 
 crate::vocabulary! {

@@ -48,7 +48,7 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
     let lang = app.lang();
     let rule = app.rules.document(doc);
     let note = app.situation().and_then(|s| app.rules.situation(s).notes.get(&doc));
-    let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| f.label()).collect();
+    let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| app.t(f.name())).collect();
     let limits = fill(
         app.t(Msg::SlotFormats),
         &[
