@@ -226,12 +226,6 @@ impl<'de> Deserialize<'de> for FormInput {
     }
 }
 
-impl Serialize for FormInput {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.typed())
-    }
-}
-
 /// The verdict on a whole form.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {

@@ -265,14 +265,15 @@ impl std::fmt::Display for Fingerprint {
 }
 
 impl std::str::FromStr for Fingerprint {
-    type Err = std::num::ParseIntError;
+    type Err = ();
 
-    /// Exactly 32 hex digits (no sign, no spaces), as [`Display`](std::fmt::Display) writes.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // from_str_radix takes a sign and fewer digits: make those fail too.
-        let digits =
-            if s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) { s } else { "x" };
-        u128::from_str_radix(digits, 16).map(Fingerprint)
+    /// Exactly 32 hex digits, as [`Display`](std::fmt::Display) writes (`from_str_radix` alone
+    /// would also take a sign or fewer digits).
+    fn from_str(s: &str) -> Result<Self, ()> {
+        if s.len() != 32 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(());
+        }
+        u128::from_str_radix(s, 16).map(Fingerprint).map_err(|_| ())
     }
 }
 
