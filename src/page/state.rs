@@ -410,14 +410,17 @@ impl State {
     /// Switches the language: a chosen country follows it, a half-typed text stays as typed.
     fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
-        if let Some(country) = self.chosen_country() {
-            self.nationality_text = country.name(lang).to_owned();
-        }
+        self.name_chosen_country();
     }
 
     /// The student left the nationality field: errors may show, a chosen country is named.
     fn commit_nationality(&mut self) {
         self.nationality_committed = !self.nationality_text.trim().is_empty();
+        self.name_chosen_country();
+    }
+
+    /// A chosen country's name, in the language shown, stands in the nationality field.
+    fn name_chosen_country(&mut self) {
         if let Some(country) = self.chosen_country() {
             self.nationality_text = country.name(self.lang).to_owned();
         }

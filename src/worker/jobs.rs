@@ -7,7 +7,6 @@
 //! `combiner` (src/bin/combiner.rs) also merges PDFs, with lopdf, and starts only when a student
 //! combines pages. Each says it is ready once it listens, then answers each job.
 
-use crate::wire::protocol::{ready_message, Done, Failed, Failure, Job, Outcome, Task};
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use secu_precheck_domain::inspect::{self, quality, Format, Inspection};
 use secu_precheck_domain::make::{self, fit};
@@ -20,6 +19,8 @@ use web_sys::{
     ImageOrientation, MessageEvent, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
     ResizeQuality,
 };
+
+use crate::wire::protocol::{ready_message, Done, Failed, Failure, Job, Outcome, Task};
 
 /// Most encodes of one fit: [`fit::MAX_ATTEMPTS`] and a margin for absurdly small limits.
 const MAX_ENCODES: usize = 12;

@@ -1,11 +1,10 @@
 //! The GOV.UK date pattern's three numeric fields (day, month, year), shared by every date.
 
+use secu_precheck_domain::date::{DateFields, DatePart};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::page::context::AppContext;
-use secu_precheck_domain::date::{DateFields, DatePart};
-
 use crate::page::state::Action;
 
 /// One date: ids `{prefix}-day|month|year`, browser autofill tokens when the date has them

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use secu_precheck_domain::date::DateFields;
 use secu_precheck_domain::fields::lane_type::LANE_TYPES;
 use secu_precheck_domain::fields::{Field, Finding, Report};
 use secu_precheck_domain::i18n::{fill, join_or};
@@ -14,8 +15,6 @@ use yew::prelude::*;
 use crate::page::components::{DateInput, LangProps, Step};
 use crate::page::context::{use_app, AppContext};
 use crate::page::hooks::dom;
-use secu_precheck_domain::date::DateFields;
-
 use crate::page::state::{Action, Postcodes};
 
 /// How a text input behaves on phones and with autofill (its label and hint are the field's).

@@ -132,11 +132,16 @@ impl Files {
 
     /// Starts the worker now, so the first file is checked without waiting for it to load.
     pub fn warm_up(&self) {
-        let mut inner = self.inner.borrow_mut();
-        let inspector = Worker::Inspector as usize;
-        if inner.workers[inspector].is_none() {
-            inner.workers[inspector] = self.spawn(Worker::Inspector);
+        self.started(&mut self.inner.borrow_mut(), Worker::Inspector);
+    }
+
+    /// The worker, started first if it is not running; `None` if it cannot start.
+    fn started<'a>(&self, inner: &'a mut Inner, which: Worker) -> Option<&'a mut WorkerHandle> {
+        let slot = &mut inner.workers[which as usize];
+        if slot.is_none() {
+            *slot = self.spawn(which);
         }
+        slot.as_mut()
     }
 
     /// Sends a job about the files with these keys, the first named `name`, a made file to be
@@ -164,10 +169,7 @@ impl Files {
         let message = job.message(&files.into_iter().collect::<Array>());
         let which = task.worker();
         inner.pending.insert(id, (which, done));
-        if inner.workers[which as usize].is_none() {
-            inner.workers[which as usize] = self.spawn(which);
-        }
-        let sent = match inner.workers[which as usize].as_mut() {
+        let sent = match self.started(&mut inner, which) {
             Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
             Some(handle) => {
                 handle.queue.push(message);
