@@ -22,9 +22,53 @@ pub fn is_damaged_png(bytes: &[u8]) -> bool {
     bytes.get(1..4) == Some(b"PNG") || bytes.get(12..16) == Some(b"IHDR")
 }
 
+/// Brands of HEIF (ISO/IEC 23008-12) and its codecs: images, collections and sequences in
+/// HEVC, AVC, JPEG, VVC or uncompressed, as libheif's brand list names them.
+const HEIF_BRANDS: [&[u8; 4]; 19] = [
+    b"mif1", b"mif2", b"msf1", b"miaf", b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis",
+    b"hevm", b"hevs", b"avci", b"avcs", b"jpeg", b"jpgs", b"vvic", b"vvis", b"unif",
+];
+/// Brands of AVIF: a HEIF whose images are AV1 (still, sequence, or the AVIF-only profiles).
+const AVIF_BRANDS: [&[u8; 4]; 3] = [b"avif", b"avis", b"avio"];
+
+/// The format an ISO base media file's `ftyp` box names by its brands (major or compatible,
+/// in any order): AVIF when an AVIF brand is there (AVIF files also carry `mif1`/`miaf`),
+/// HEIF/HEIC for any HEIF brand. `None` for other ISO-BMFF files (MP4, QuickTime, JPEG 2000…).
+#[must_use]
+pub fn iso_bmff_brand(bytes: &[u8]) -> Option<Format> {
+    if bytes.get(4..8)? != b"ftyp" {
+        return None;
+    }
+    let size = u32::from_be_bytes(bytes.get(..4)?.try_into().ok()?);
+    // 0: the box runs to the end of the file; 1: a 64-bit size follows (never needed for a
+    // brand list, which is read up to the file's end at most).
+    let (start, end) = match size {
+        0 | 1 => (if size == 1 { 16 } else { 8 }, bytes.len()),
+        n => (8, usize::try_from(n).ok()?.min(bytes.len())),
+    };
+    // The major brand, the minor version (not a brand), then the compatible brands.
+    let body = bytes.get(start..end.max(start))?;
+    let brands = body.chunks_exact(4).enumerate().filter(|(i, _)| *i != 1).map(|(_, b)| b).take(64);
+    let (mut heif, mut avif) = (false, false);
+    for brand in brands {
+        heif |= HEIF_BRANDS.iter().any(|b| b.as_slice() == brand);
+        avif |= AVIF_BRANDS.iter().any(|b| b.as_slice() == brand);
+    }
+    if avif {
+        Some(Format::Avif)
+    } else if heif {
+        Some(Format::Heic)
+    } else {
+        None
+    }
+}
+
 /// The format of `bytes`.
 #[must_use]
 pub fn format(bytes: &[u8]) -> Format {
+    if let Some(format) = iso_bmff_brand(bytes) {
+        return format;
+    }
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         return Format::Jpeg;
     }
@@ -111,5 +155,47 @@ mod tests {
             assert_eq!(format(bytes), expected, "{:?}", String::from_utf8_lossy(bytes));
         }
         assert_eq!(format(&[0, 1, 2, 3, 0xFE]), Format::Unknown);
+    }
+
+    fn ftyp(major: &[u8; 4], compatible: &[&[u8; 4]]) -> Vec<u8> {
+        let size = u32::try_from(16 + 4 * compatible.len()).unwrap();
+        let mut b = size.to_be_bytes().to_vec();
+        b.extend_from_slice(b"ftyp");
+        b.extend_from_slice(major);
+        b.extend_from_slice(&[0, 0, 0, 0]);
+        compatible.iter().for_each(|c| b.extend_from_slice(*c));
+        b.extend_from_slice(b"\0\0\0\x08meta");
+        b
+    }
+
+    #[test]
+    fn heif_is_named_by_any_of_its_brands_in_any_order() {
+        // As libheif, iPhones and cameras write them: still images, sequences, tiled or
+        // uncompressed, with or without a `heic` brand.
+        let heif: [(&[u8; 4], &[&[u8; 4]]); 7] = [
+            (b"heic", &[b"mif1", b"heic"]),
+            (b"mif1", &[b"mif1", b"heic", b"hevc"]),
+            (b"msf1", &[b"msf1", b"hevc"]),
+            (b"heix", &[b"heix", b"mif1"]),
+            (b"mif1", &[b"mif1", b"miaf", b"unif"]),
+            (b"avci", &[b"mif1", b"avci"]),
+            (b"isom", &[b"mp41", b"heim"]),
+        ];
+        for (major, compatible) in heif {
+            assert_eq!(format(&ftyp(major, compatible)), Format::Heic, "{major:?} {compatible:?}");
+        }
+        assert_eq!(format(&ftyp(b"avif", &[b"avif", b"mif1", b"miaf"])), Format::Avif);
+        assert_eq!(format(&ftyp(b"mif1", &[b"miaf", b"avis"])), Format::Avif);
+        // A brand is four bytes on a four-byte boundary: the minor version is not one.
+        let mut minor = ftyp(b"isom", &[b"mp41"]);
+        minor[12..16].copy_from_slice(b"heic");
+        assert_ne!(format(&minor), Format::Heic);
+        assert_ne!(format(&ftyp(b"isom", &[b"isom", b"mp42"])), Format::Heic, "an MP4 video");
+        // A box size beyond the file, or zero (to the end), still reads the brands present.
+        let mut cut = ftyp(b"mif1", &[b"heic"]);
+        cut[..4].copy_from_slice(&0u32.to_be_bytes());
+        assert_eq!(format(&cut), Format::Heic);
+        cut[..4].copy_from_slice(&u32::MAX.to_be_bytes());
+        assert_eq!(format(&cut), Format::Heic);
     }
 }
