@@ -157,6 +157,11 @@ crate::vocabulary! {
         PdfPermissionsOnly = "pdf_permissions_only" => Severity::Warning,
         /// A PDF that readers cannot open.
         PdfDamaged = "pdf_damaged" => Severity::Error,
+        /// A PDF that readers open only by repairing it (a broken or missing index, missing
+        /// pages): they may differ on it.
+        PdfRepaired = "pdf_repaired" => Severity::Warning,
+        /// A certificate or RIB whose text could not be read: its content was not checked.
+        PdfTextUnreadable = "pdf_text_unreadable" => Severity::Warning,
         /// A PDF with no page.
         PdfNoPages = "pdf_no_pages" => Severity::Error,
         /// A PDF with many more pages than the document should have.
@@ -487,17 +492,26 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             }
             let reads_content =
                 matches!(ctx.doc, DocumentId::CertificateOfStudies | DocumentId::Rib);
-            if reads_content && report.text_layer == Some(true) {
-                if let Some(text) = pdf_text::extract(bytes) {
-                    content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year)
-                        .into_iter()
-                        .for_each(&mut add);
+            // A content check that cannot run says so: never a silent pass. (A scan already
+            // says its text could not be checked; a file that needs a password, nothing.)
+            let readable = report.encryption != pdf::Encryption::NeedsPassword && !report.damaged;
+            if reads_content && readable && report.text_layer != Some(false) {
+                match pdf_text::extract(bytes).filter(|t| content::readable(t)) {
+                    Some(text) => {
+                        content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year)
+                            .into_iter()
+                            .for_each(&mut add);
+                    }
+                    None => add(Problem::PdfTextUnreadable),
                 }
             }
             match report.encryption {
                 pdf::Encryption::NeedsPassword => add(Problem::PdfEncrypted),
                 pdf::Encryption::PermissionsOnly => add(Problem::PdfPermissionsOnly),
                 pdf::Encryption::None => {}
+            }
+            if report.repaired {
+                add(Problem::PdfRepaired);
             }
             if report.damaged {
                 add(Problem::PdfDamaged);
@@ -602,7 +616,7 @@ mod tests {
             "empty_file too_large heic_not_accepted unsupported_format extension_mismatch \
              image_damaged image_too_small image_cmyk image12_bit image_arithmetic image_animated \
              image_rotated image_blurred image_dark image_overexposed image_low_contrast \
-             name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_no_pages \
+             name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
              pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \
              certificate_year_not_found name_not_found iban_invalid iban_not_found"
         );
@@ -638,8 +652,14 @@ mod tests {
         let report = inspect("id.jpg", &jpeg, &ctx());
         assert_eq!(report.verdict(), Verdict::Warning);
         assert_eq!(report.facts.width, Some(300));
-        let many = "2 0 obj << /Type /Pages /Count 40 >> endobj".to_owned();
-        let report = inspect("id.pdf", format!("%PDF-1.4\n{many}\n%%EOF").as_bytes(), &ctx());
+        let kids: String = (3..43).map(|n| format!("{n} 0 R ")).collect();
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            format!("<< /Type /Pages /Kids [{kids}] >>"),
+        ];
+        objects.extend((3..43).map(|_| "<< /Type /Page /Parent 2 0 R >>".to_owned()));
+        let objects: Vec<&str> = objects.iter().map(String::as_str).collect();
+        let report = inspect("id.pdf", &pdf::document::tests::with_xref(&objects), &ctx());
         assert_eq!((report.facts.pages, report.verdict()), (Some(40), Verdict::Warning));
         assert!(report.has(Problem::PdfManyPages));
     }

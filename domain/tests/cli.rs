@@ -247,6 +247,28 @@ fn fields_checks_postcodes_and_towns_against_the_base() {
     }
 }
 
+/// A PDF with a correct cross-reference table, from the bodies of objects 1, 2, 3…
+fn with_xref(objects: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    let n = objects.len() + 1;
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
 #[test]
 fn file_prints_one_json_line_per_file_and_exits_1_on_an_error() {
     let dir = std::env::temp_dir().join(format!("precheck-file-{}", std::process::id()));
@@ -254,7 +276,12 @@ fn file_prints_one_json_line_per_file_and_exits_1_on_an_error() {
     let pdf = dir.join("certificate.pdf");
     std::fs::write(
         &pdf,
-        b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        with_xref(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+            "<< /Length 86 >>\nstream\nBT (Certificat de scolarite, annee universitaire 2026-2027, Awa N'Diaye, Master) Tj ET\nendstream",
+        ]),
     )
     .unwrap();
     let heic = dir.join("photo.jpg");
@@ -310,7 +337,7 @@ fn file_reads_a_certificate_and_a_rib() {
     let pdf_with = |name: &str, text: &str| {
         let content = format!("BT /F1 12 Tf 72 712 Td ({text}) Tj ET");
         let bytes = format!(
-            "%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page /Parent 1 0 R /Contents 3 0 R >> endobj\n3 0 obj << /Length {} >>\nstream\n{content}\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+            "%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\n2 0 obj << /Type /Page /Parent 1 0 R /Contents 3 0 R >> endobj\n3 0 obj << /Length {} >>\nstream\n{content}\nendstream\nendobj\n4 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 4 0 R >>\n%%EOF\n",
             content.len()
         );
         let path = dir.join(name);

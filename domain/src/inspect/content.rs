@@ -67,7 +67,7 @@ fn academic_years(text: &str) -> Vec<(u16, u16)> {
 }
 
 /// Enough letters to be read text, not glyph codes without a map.
-fn readable(text: &str) -> bool {
+pub(super) fn readable(text: &str) -> bool {
     text.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 20
 }
 

@@ -1,9 +1,21 @@
-//! PDF: whether it opens without a password (the standard security handler's user-password
-//! check with an empty password, revisions 2–6), how many pages it has, and whether anything
-//! readable is there at all. It reads only what it needs, with bounded inflation.
+//! PDF: opened as readers open it (document.rs: the index from `startxref`, or a
+//! reconstruction), then whether it opens without a password (the standard security
+//! handler's user-password check with an empty password, revisions 2–6), how many pages its
+//! page tree holds, whether it is damaged — cut short, no catalog, no pages, a tree that loops
+//! — and whether its pages show text. Reads only the objects it needs, with bounded inflation.
+
+pub(super) mod content;
+pub(super) mod document;
+pub(super) mod filters;
+pub(super) mod syntax;
+
+use std::ops::ControlFlow;
 
 use md5::{Digest, Md5};
 use sha2::{Sha256, Sha384, Sha512};
+
+use document::{Document, Page};
+use syntax::{Dict, Object};
 
 /// Whether a PDF is encrypted, and whether that stops it from opening.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,265 +31,18 @@ pub enum Encryption {
 /// What a PDF check found.
 #[derive(Debug)]
 pub struct PdfReport {
-    /// Pages, when the page tree could be read.
+    /// Pages, when the page tree could be walked.
     pub pages: Option<u32>,
     /// Encryption.
     pub encryption: Encryption,
-    /// Nothing a reader could open.
+    /// Nothing a reader could open: cut short, no catalog or page tree, or a tree that loops.
     pub damaged: bool,
+    /// Readers open it only by repairing it (its index is missing or wrong, or pages of its
+    /// tree are missing): they may differ, and an upload form may refuse it.
+    pub repaired: bool,
     /// Whether the pages carry text (a text layer) or only images (a scan); `None` when the
-    /// content could not be read (encrypted, or streams in filters we do not inflate).
+    /// content could not be read (encrypted, or streams in filters we do not decode).
     pub text_layer: Option<bool>,
-}
-
-/// Total bytes inflated from object streams while looking for the page tree.
-pub(super) const MAX_INFLATE: usize = 32 * 1024 * 1024;
-/// Occurrences of a keyword examined: a real file has a handful; a hostile one millions.
-const MAX_HITS: usize = 10_000;
-
-pub(super) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    // memchr's substring search: a byte-by-byte window compare cost most of the time on
-    // multi-megabyte scans.
-    memchr::memmem::find(hay.get(from..)?, needle).map(|p| p + from)
-}
-
-/// Every position of `needle`, at most [`MAX_HITS`] of them.
-fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let p = find(hay, needle, from)?;
-        from = p + 1;
-        Some(p)
-    })
-    .take(MAX_HITS)
-}
-
-pub(super) fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-        i += 1;
-    }
-    i
-}
-
-/// A PDF value, as far as this module needs one.
-#[derive(Debug, PartialEq)]
-pub(super) enum Value {
-    Int(i64),
-    Name(Vec<u8>),
-    Str(Vec<u8>),
-    Ref(u32, u32),
-    Bool(bool),
-    Other,
-}
-
-fn read_int(b: &[u8], i: usize) -> Option<(i64, usize)> {
-    let mut j = i;
-    if matches!(b.get(j), Some(b'-' | b'+')) {
-        j += 1;
-    }
-    let start = j;
-    while b.get(j).is_some_and(u8::is_ascii_digit) {
-        j += 1;
-    }
-    if j == start || j - start > 18 {
-        return None;
-    }
-    let text = std::str::from_utf8(b.get(i..j)?).ok()?;
-    Some((text.parse().ok()?, j))
-}
-
-pub(super) fn read_literal(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
-    let mut out = Vec::new();
-    let mut depth = 1usize;
-    i += 1;
-    loop {
-        let c = *b.get(i)?;
-        i += 1;
-        match c {
-            b'\\' => {
-                let e = *b.get(i)?;
-                i += 1;
-                match e {
-                    b'n' => out.push(b'\n'),
-                    b'r' => out.push(b'\r'),
-                    b't' => out.push(b'\t'),
-                    b'b' => out.push(8),
-                    b'f' => out.push(12),
-                    b'0'..=b'7' => {
-                        let mut v = u32::from(e - b'0');
-                        for _ in 0..2 {
-                            match b.get(i) {
-                                Some(d @ b'0'..=b'7') => {
-                                    v = v * 8 + u32::from(d - b'0');
-                                    i += 1;
-                                }
-                                _ => break,
-                            }
-                        }
-                        out.push((v & 0xFF) as u8);
-                    }
-                    b'\r' => {
-                        if b.get(i) == Some(&b'\n') {
-                            i += 1;
-                        }
-                    }
-                    b'\n' => {}
-                    other => out.push(other),
-                }
-            }
-            b'(' => {
-                depth += 1;
-                out.push(c);
-            }
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((out, i));
-                }
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-}
-
-pub(super) fn read_hex(b: &[u8], mut i: usize) -> Option<(Vec<u8>, usize)> {
-    i += 1;
-    let mut digits = Vec::new();
-    loop {
-        let c = *b.get(i)?;
-        i += 1;
-        match c {
-            b'>' => break,
-            c if c.is_ascii_hexdigit() => digits.push(c),
-            c if c.is_ascii_whitespace() => {}
-            _ => return None,
-        }
-    }
-    if digits.len() % 2 == 1 {
-        digits.push(b'0');
-    }
-    let out = digits
-        .chunks(2)
-        .map(|pair| std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .collect::<Option<Vec<u8>>>()?;
-    Some((out, i))
-}
-
-/// Reads one value at `i`: a number or reference, a name, a string; anything else is `Other`.
-fn read_value(b: &[u8], i: usize) -> Option<(Value, usize)> {
-    let i = skip_ws(b, i);
-    match *b.get(i)? {
-        b'/' => {
-            let mut j = i + 1;
-            while b.get(j).is_some_and(|&c| !is_delimiter(c)) {
-                j += 1;
-            }
-            Some((Value::Name(b.get(i + 1..j)?.to_vec()), j))
-        }
-        b'(' => read_literal(b, i).map(|(s, j)| (Value::Str(s), j)),
-        b'<' if b.get(i + 1) != Some(&b'<') => read_hex(b, i).map(|(s, j)| (Value::Str(s), j)),
-        b'0'..=b'9' | b'-' | b'+' => {
-            let (n, j) = read_int(b, i)?;
-            // "n g R" is a reference.
-            let k = skip_ws(b, j);
-            if let Some((g, l)) = read_int(b, k) {
-                let m = skip_ws(b, l);
-                if b.get(m) == Some(&b'R') && b.get(m + 1).is_none_or(|&c| is_delimiter(c)) {
-                    return Some((
-                        Value::Ref(u32::try_from(n).ok()?, u32::try_from(g).ok()?),
-                        m + 1,
-                    ));
-                }
-            }
-            Some((Value::Int(n), j))
-        }
-        b't' if b.get(i..i + 4) == Some(b"true") => Some((Value::Bool(true), i + 4)),
-        b'f' if b.get(i..i + 5) == Some(b"false") => Some((Value::Bool(false), i + 5)),
-        _ => Some((Value::Other, i)),
-    }
-}
-
-/// The value of key `/name` in the dictionary that starts at `start` (top level only).
-pub(super) fn dict_get(b: &[u8], start: usize, name: &[u8]) -> Option<Value> {
-    let mut i = skip_ws(b, start);
-    if b.get(i..i + 2)? != b"<<" {
-        return None;
-    }
-    i += 2;
-    let mut depth = 1usize;
-    let mut steps = 0;
-    while depth > 0 && steps < 10_000 {
-        steps += 1;
-        i = skip_ws(b, i);
-        match (b.get(i)?, b.get(i + 1)) {
-            (b'<', Some(b'<')) => {
-                depth += 1;
-                i += 2;
-            }
-            (b'>', Some(b'>')) => {
-                depth -= 1;
-                i += 2;
-            }
-            (b'/', _) if depth == 1 => {
-                let (key, j) = read_value(b, i)?;
-                let Value::Name(key) = key else { return None };
-                if key == name {
-                    return read_value(b, j).map(|(v, _)| v);
-                }
-                i = j;
-            }
-            (b'(', _) => i = read_literal(b, i)?.1,
-            (b'<', _) => i = read_hex(b, i)?.1,
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// Where the body of object `n g` starts (after `n g obj`), the last definition winning.
-fn object(b: &[u8], n: u32, g: u32) -> Option<usize> {
-    let needle = format!("{n} {g} obj");
-    find_all(b, needle.as_bytes())
-        .filter(|&p| p == 0 || b.get(p - 1).is_some_and(|&c| is_delimiter(c)))
-        .last()
-        .map(|p| p + needle.len())
-}
-
-/// The dictionary a value refers to (itself, or the object a reference names).
-fn dict_start(b: &[u8], at: usize) -> Option<usize> {
-    let (value, _) = read_value(b, at)?;
-    let start = match value {
-        Value::Ref(n, g) => object(b, n, g)?,
-        _ => at,
-    };
-    let s = skip_ws(b, start);
-    (b.get(s..s + 2)? == b"<<").then_some(s)
-}
-
-/// The last trailer-like dictionary that names `/Encrypt`, and where its value starts.
-fn encrypt_value(b: &[u8]) -> Option<usize> {
-    find_all(b, b"/Encrypt")
-        .map(|p| p + b"/Encrypt".len())
-        .filter(|&after| b.get(after).is_some_and(|&c| is_delimiter(c)))
-        .last()
-}
-
-fn first_id(b: &[u8]) -> Vec<u8> {
-    find_all(b, b"/ID")
-        .filter_map(|p| {
-            let i = skip_ws(b, p + 3);
-            match (b.get(i), read_value(b, i + 1)) {
-                (Some(b'['), Some((Value::Str(s), _))) => Some(s),
-                _ => None,
-            }
-        })
-        .last()
-        .unwrap_or_default()
 }
 
 const PAD: [u8; 32] = [
@@ -344,11 +109,12 @@ struct Rc4Handler {
     p: i64,
     length: usize,
     id: Vec<u8>,
+    /// Revision 4 with `/EncryptMetadata false`: the key input ends with 0xFFFFFFFF.
+    clear_metadata: bool,
 }
 
 impl Rc4Handler {
-    /// Algorithm 2: the file key from a padded password (without the 0xFFFFFFFF that
-    /// revision 4 adds when metadata is left clear: see `empty_password_opens`).
+    /// Algorithm 2: the file key from a padded password.
     fn key(&self, padded: &[u8]) -> Vec<u8> {
         let mut md5 = Md5::new();
         md5.update(padded);
@@ -356,6 +122,10 @@ impl Rc4Handler {
         // /P is a signed 32-bit value stored as its low four bytes.
         md5.update(((self.p & 0xFFFF_FFFF) as u32).to_le_bytes());
         md5.update(&self.id);
+        // Step f: revision 4 with metadata left clear.
+        if self.r >= 4 && self.clear_metadata {
+            md5.update([0xFF; 4]);
+        }
         let mut key = md5.finalize().to_vec();
         if self.r >= 3 {
             for _ in 0..50 {
@@ -403,16 +173,13 @@ impl Rc4Handler {
 
 /// Whether a reader opens the file without asking: with an empty user password, or an empty
 /// owner password (readers try both).
-fn empty_password_opens(b: &[u8], dict: usize) -> Option<bool> {
-    let int = |key: &[u8]| match dict_get(b, dict, key) {
-        Some(Value::Int(n)) => Some(n),
+fn empty_password_opens(dict: &Dict, id: Vec<u8>) -> Option<bool> {
+    let int = |key: &[u8]| dict.int(key);
+    let string = |key: &[u8]| match dict.get(key) {
+        Some(Object::Str(s)) => Some(s.clone()),
         _ => None,
     };
-    let string = |key: &[u8]| match dict_get(b, dict, key) {
-        Some(Value::Str(s)) => Some(s),
-        _ => None,
-    };
-    if dict_get(b, dict, b"Filter") != Some(Value::Name(b"Standard".to_vec())) {
+    if dict.name(b"Filter") != Some(b"Standard") {
         return Some(false);
     }
     let r = int(b"R")?;
@@ -420,16 +187,16 @@ fn empty_password_opens(b: &[u8], dict: usize) -> Option<bool> {
     let o = string(b"O")?;
     match r {
         2..=4 => {
-            let length = if r == 2 {
-                5
-            } else {
-                usize::try_from(int(b"Length").unwrap_or(40) / 8).ok()?.clamp(5, 16)
+            // Under /V 4 the file key is 16 bytes whatever /Length says, as qpdf, poppler and
+            // mupdf read it: the 5- and 6-byte keys of pdf.js issue 19484 (in the shared
+            // corpus) do not open in them, with or without the spec's 0xFFFFFFFF.
+            let length = match (r, int(b"V")) {
+                (2, _) => 5,
+                (_, Some(4)) => 16,
+                _ => usize::try_from(int(b"Length").unwrap_or(40) / 8).ok()?.clamp(5, 16),
             };
-            let handler = Rc4Handler { r, o, u, p: int(b"P")?, length, id: first_id(b) };
-            // ISO 32000 adds 0xFFFFFFFF to the key when revision 4 leaves metadata clear, but
-            // qpdf, poppler and pypdf refuse such files without a password (pdf.js issue
-            // 19484, in the shared corpus): a file only the spec's reading opens may not open
-            // for the portal either, so it counts as needing a password.
+            let clear_metadata = matches!(dict.get(b"EncryptMetadata"), Some(Object::Bool(false)));
+            let handler = Rc4Handler { r, o, u, p: int(b"P")?, length, id, clear_metadata };
             Some(handler.user_ok(&PAD) || handler.user_ok(&handler.user_from_empty_owner()))
         }
         5 => Some(
@@ -451,205 +218,69 @@ fn empty_password_opens(b: &[u8], dict: usize) -> Option<bool> {
     }
 }
 
-fn encryption(b: &[u8]) -> Encryption {
-    let Some(at) = encrypt_value(b) else { return Encryption::None };
-    let Some(dict) = dict_start(b, at) else { return Encryption::NeedsPassword };
-    match empty_password_opens(b, dict) {
+/// How the file is encrypted: the trailer's `/Encrypt` and the first string of its `/ID`.
+fn encryption(doc: &Document<'_>) -> Encryption {
+    let Some(value) = doc.trailer.get(b"Encrypt") else { return Encryption::None };
+    let Some(dict) = doc.resolve(value).as_dict().cloned() else {
+        return Encryption::NeedsPassword;
+    };
+    let id = match doc.trailer.get(b"ID").map(|i| doc.resolve(i)) {
+        Some(Object::Array(parts)) => match parts.first() {
+            Some(Object::Str(s)) => s.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    match empty_password_opens(&dict, id) {
         Some(true) => Encryption::PermissionsOnly,
         _ => Encryption::NeedsPassword,
     }
 }
 
-/// The largest `/Count` of a `/Type /Pages` dictionary in `b`: the root of the page tree.
-fn max_pages_count(b: &[u8]) -> Option<u32> {
-    let mut best: Option<u32> = None;
-    for p in find_all(b, b"/Pages") {
-        let after = p + b"/Pages".len();
-        if !b.get(after).is_none_or(|&c| is_delimiter(c)) {
-            continue;
-        }
-        let before = &b[p.saturating_sub(12)..p];
-        let is_type = before.windows(5).any(|w| w == b"/Type");
-        if !is_type {
-            continue;
-        }
-        // The dictionary around it: from the last "<<" before, a bounded window.
-        let window_start = p.saturating_sub(2048);
-        let Some(open) =
-            b.get(window_start..p).and_then(|w| w.windows(2).rposition(|x| x == b"<<"))
-        else {
-            continue;
-        };
-        let start = window_start + open;
-        if let Some(Value::Int(n)) = dict_get(b, start, b"Count") {
-            if let Ok(n) = u32::try_from(n) {
-                best = Some(best.map_or(n, |m| m.max(n)));
-            }
-        }
-    }
-    best
-}
-
-/// Where the data of the stream whose `stream` keyword is at `keyword` starts and ends: after
-/// the keyword's end of line, up to `endstream` (or the end of the file, for a cut file).
-pub(super) fn stream_bounds(b: &[u8], keyword: usize) -> (usize, usize) {
-    let data = stream_data(b, keyword);
-    (data, find(b, b"endstream", data).unwrap_or(b.len()))
-}
-
-/// Where the data of the stream whose `stream` keyword is at `keyword` starts: after the
-/// keyword's end of line.
-fn stream_data(b: &[u8], keyword: usize) -> usize {
-    let mut data = keyword + b"stream".len();
-    if b.get(data) == Some(&b'\r') {
-        data += 1;
-    }
-    if b.get(data) == Some(&b'\n') {
-        data += 1;
-    }
-    data.min(b.len())
-}
-
-/// Inflated object streams, up to [`MAX_INFLATE`] bytes in all.
-fn object_streams(b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    let mut hits = 0;
-    while let Some(p) = find(b, b"/ObjStm", from) {
-        hits += 1;
-        if hits > MAX_HITS {
-            break;
-        }
-        let Some(s) = find(b, b"stream", p) else { break };
-        let (data, end) = stream_bounds(b, s);
-        let remaining = MAX_INFLATE.saturating_sub(out.len());
-        if remaining == 0 {
-            break;
-        }
-        if let Ok(raw) =
-            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&b[data..end], remaining)
-        {
-            out.extend_from_slice(&raw);
-        }
-        from = end;
-    }
-    out
-}
-
-/// Whether a content stream shows text: a text object with a show-text operator.
-fn shows_text(content: &[u8]) -> bool {
-    let operator = |op: &[u8]| {
-        memchr::memmem::find_iter(content, op).any(|at| {
-            at > 0 && matches!(content[at - 1], b')' | b']' | b'>' | b' ' | b'\n' | b'\r')
-        })
-    };
-    find(content, b"BT", 0).is_some() && (operator(b"Tj") || operator(b"TJ"))
-}
-
-/// How far before a `stream` keyword its object may start (dictionaries of real files are a
-/// few hundred bytes; an image's may hold a long /DecodeParms or /ColorSpace).
-const DICT_WINDOW: usize = 4096;
-
-/// A stream, as [`text_layer`] needs it.
-struct Stream {
-    /// Its dictionary names no /Filter: the data is as written.
-    plain: bool,
-    /// Its dictionary says `/Subtype /Image`.
-    image: bool,
-    /// Where its data starts and ends.
-    data: usize,
-    end: usize,
-}
-
-/// The stream whose `stream` keyword is at `keyword`. A direct /Length that lands on
-/// `endstream` is trusted, so that the walk jumps over images instead of searching them;
-/// otherwise `endstream` is searched for, as a damaged file needs.
-fn stream_at(b: &[u8], keyword: usize) -> Stream {
-    let from = keyword.saturating_sub(DICT_WINDOW);
-    let dict = memchr::memmem::rfind(&b[from..keyword], b"obj")
-        .and_then(|o| find(&b[..keyword], b"<<", from + o));
-    let get = |name: &[u8]| dict.and_then(|d| dict_get(b, d, name));
-    let data = stream_data(b, keyword);
-    let by_length = match get(b"Length") {
-        Some(Value::Int(n)) => usize::try_from(n)
-            .ok()
-            .and_then(|n| data.checked_add(n))
-            .filter(|&e| b.get(skip_ws(b, e)..).is_some_and(|r| r.starts_with(b"endstream"))),
-        _ => None,
-    };
-    Stream {
-        plain: get(b"Filter").is_none(),
-        image: matches!(get(b"Subtype"), Some(Value::Name(name)) if name == b"Image"),
-        data,
-        end: by_length.unwrap_or_else(|| find(b, b"endstream", data).unwrap_or(b.len())),
-    }
-}
-
-/// Text layer or scan: walks the streams, reading plain ones as they are and inflating the
-/// others (bounded); images are skipped, never searched for text.
-fn text_layer(b: &[u8]) -> Option<bool> {
-    let mut inflated_any = false;
-    let mut saw_image = false;
-    let mut budget = MAX_INFLATE;
-    let mut from = 0;
-    let mut hits = 0;
-    while let Some(s) = find(b, b"stream", from) {
-        hits += 1;
-        if hits > MAX_HITS || budget == 0 {
-            break;
-        }
-        from = s + 1;
-        if b.get(s.saturating_sub(3)..s) == Some(b"end") {
-            continue;
-        }
-        let stream = stream_at(b, s);
-        from = stream.end.max(from);
-        if stream.image {
-            saw_image = true;
-            continue;
-        }
-        let content = &b[stream.data..stream.end];
-        if stream.plain && shows_text(content) {
+/// Text layer or scan: walks the pages' content (and the forms and annotations it paints)
+/// until some text is shown. A scan is images and no text; pages of drawings only (or whose
+/// content cannot be read) are neither: `None`.
+fn text_layer(doc: &Document<'_>, pages: &[Page]) -> Option<bool> {
+    let mut images = false;
+    for page in pages {
+        let (walked, flow) = content::page(doc, page, &mut |_, shown| match shown {
+            content::Shown::Text(s) if !s.is_empty() => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        });
+        if flow.is_break() {
             return Some(true);
         }
-        // Whatever the dictionary says (a filter array, an unreadable dictionary): a stream
-        // that is not zlib data fails on its first two bytes.
-        if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(content, budget) {
-            inflated_any = true;
-            budget = budget.saturating_sub(raw.len());
-            if shows_text(&raw) {
-                return Some(true);
-            }
-        }
+        images |= walked.images;
     }
-    // Streams we could read and no text in them, or images and no text at all: a scan.
-    (inflated_any || saw_image || find(b, b"/Image", 0).is_some()).then_some(false)
+    images.then_some(false)
 }
 
 /// Checks a PDF file (its header already found).
 #[must_use]
 pub fn check(bytes: &[u8]) -> PdfReport {
-    let encryption = encryption(bytes);
-    let damaged = find(bytes, b"obj", 0).is_none();
-    let pages = if damaged {
-        None
-    } else {
-        max_pages_count(bytes).or_else(|| {
-            if encryption == Encryption::None {
-                max_pages_count(&object_streams(bytes))
-            } else {
-                None
-            }
-        })
+    let doc = Document::open(bytes);
+    let encryption = encryption(&doc);
+    let pages = doc.pages();
+    // Encrypted object streams cannot be read without the key: a page tree inside one is not
+    // a sign of damage.
+    let unreadable = pages.is_err() && encryption != Encryption::None;
+    let damaged = (pages.is_err() && !unreadable) || doc.truncated();
+    let text_layer = match &pages {
+        Ok(pages) if !damaged && encryption == Encryption::None => text_layer(&doc, pages),
+        _ => None,
     };
-    let text_layer =
-        if damaged || encryption != Encryption::None { None } else { text_layer(bytes) };
-    PdfReport { pages, encryption, damaged, text_layer }
+    PdfReport {
+        pages: pages.as_ref().ok().map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
+        encryption,
+        damaged,
+        repaired: doc.repaired() && !damaged,
+        text_layer,
+    }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use document::tests::with_xref;
 
     fn unhex(hex: &str) -> Vec<u8> {
         (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
@@ -676,17 +307,24 @@ mod tests {
         assert_eq!(hash_2b(&o[32..40], &u), o[..32]);
     }
 
+    /// A file without an index (readers rebuild it): pages 1 0 R.
     fn pdf(body: &str) -> Vec<u8> {
-        format!("%PDF-1.7\n{body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").into_bytes()
+        format!("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n{body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").into_bytes()
     }
 
     #[test]
-    fn pages_come_from_the_root_of_the_page_tree() {
-        let two = pdf("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n5 0 obj <</Type/Pages/Count 1/Parent 2 0 R>> endobj");
+    fn pages_come_from_the_page_tree() {
+        let two = with_xref(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+            "<< /Type /Page /Parent 2 0 R >>",
+            "<< /Type /Page /Parent 2 0 R >>",
+            "<< /Type /Pages /Count 1 /Parent 2 0 R >>",
+        ]);
         let report = check(&two);
         assert_eq!(
-            (report.pages, report.encryption, report.damaged),
-            (Some(2), Encryption::None, false)
+            (report.pages, report.encryption, report.damaged, report.repaired),
+            (Some(2), Encryption::None, false, false)
         );
         assert_eq!(
             check(&pdf("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj")).pages,
@@ -695,55 +333,95 @@ mod tests {
         assert!(check(b"%PDF-1.4\nthis is not a pdf at all").damaged);
     }
 
+    fn page_with(content: &[u8], filter: &str, resources: &str) -> Vec<u8> {
+        let mut file = format!(
+            "%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << {resources} >> >> endobj\n4 0 obj << {filter} /Length {} >>\nstream\n",
+            content.len()
+        )
+        .into_bytes();
+        file.extend_from_slice(content);
+        file.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        file
+    }
+
     #[test]
     fn pixels_that_spell_text_operators_are_still_an_image() {
-        // Like pdf.js's issue14200.pdf: inflated pixels that happen to hold "BT" and "Tj".
-        let data = miniz_oxide::deflate::compress_to_vec_zlib(b"\x01BT (ab) Tj ET\x02", 6);
-        let stream = |dict: &str| {
-            let mut pdf = format!(
-                "%PDF-1.5\n5 0 obj << {dict} /Filter /FlateDecode /Length {} >>\nstream\n",
-                data.len()
-            )
-            .into_bytes();
-            pdf.extend_from_slice(&data);
-            pdf.extend_from_slice(b"\nendstream\nendobj\n");
-            pdf
-        };
-        let image = stream("/Type /XObject /Subtype /Image /Width 4 /Height 4");
-        assert_eq!(check(&image).text_layer, Some(false));
-        // The same bytes as a page's content stream are text.
-        assert_eq!(check(&stream("")).text_layer, Some(true));
+        // Like pdf.js's issue14200.pdf: an image whose pixels happen to hold "BT" and "Tj".
+        let pixels = miniz_oxide::deflate::compress_to_vec_zlib(b"\x01BT (ab) Tj ET\x02", 6);
+        let mut file =
+            page_with(b"q 100 0 0 100 0 0 cm /Im1 Do Q", "", "/XObject << /Im1 5 0 R >>");
+        file.extend_from_slice(
+            format!("5 0 obj << /Type /XObject /Subtype /Image /Width 4 /Height 4 /Filter /FlateDecode /Length {} >>\nstream\n", pixels.len()).as_bytes(),
+        );
+        file.extend_from_slice(&pixels);
+        file.extend_from_slice(b"\nendstream\nendobj\n");
+        assert_eq!(check(&file).text_layer, Some(false));
     }
 
     #[test]
     fn a_text_layer_is_told_from_a_scan() {
-        let text = pdf("4 0 obj << /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Certificat) Tj ET\nendstream\nendobj");
+        let text = page_with(b"BT /F1 12 Tf 72 712 Td (Certificat) Tj ET", "", "");
         assert_eq!(check(&text).text_layer, Some(true));
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(
             b"BT /F1 12 Tf [(Cert) -20 (ificat)] TJ ET",
             6,
         );
-        let mut compressed = b"%PDF-1.5\n4 0 obj << /Filter /FlateDecode >>\nstream\n".to_vec();
-        compressed.extend_from_slice(&packed);
-        compressed.extend_from_slice(b"\nendstream\nendobj\n");
-        assert_eq!(check(&compressed).text_layer, Some(true));
+        assert_eq!(check(&page_with(&packed, "/Filter /FlateDecode", "")).text_layer, Some(true));
         let image =
             miniz_oxide::deflate::compress_to_vec_zlib(b"q 595 0 0 842 0 0 cm /Im1 Do Q", 6);
-        let mut scan = b"%PDF-1.5\n4 0 obj << /Filter /FlateDecode >>\nstream\n".to_vec();
-        scan.extend_from_slice(&image);
-        scan.extend_from_slice(b"\nendstream\nendobj\n");
+        let mut scan = page_with(&image, "/Filter /FlateDecode", "/XObject << /Im1 5 0 R >>");
+        scan.extend_from_slice(b"5 0 obj << /Subtype /Image /Width 1 /Height 1 /Filter /DCTDecode /Length 2 >>\nstream\n\xFF\xD8\nendstream\nendobj\n");
         assert_eq!(check(&scan).text_layer, Some(false));
+        // Drawings only, no image, no text: neither a text layer nor a scan.
+        let drawing = page_with(b"0 0 m 100 100 l S", "", "");
+        assert_eq!(check(&drawing).text_layer, None);
+    }
+
+    #[test]
+    fn every_text_operator_and_filter_chain_counts() {
+        // ' and " show text too; ReportLab writes ASCII85 over Flate.
+        for content in
+            [&b"BT 12 TL (line) ' ET"[..], b"BT 1 2 (line) \" ET", b"BT [(a) 5 (b)] TJ ET"]
+        {
+            assert_eq!(check(&page_with(content, "", "")).text_layer, Some(true), "{content:?}");
+        }
+        let flate = miniz_oxide::deflate::compress_to_vec_zlib(b"BT 12 TL (Certificat) ' ET", 6);
+        let a85 = ascii85(&flate);
+        let file = page_with(&a85, "/Filter [/ASCII85Decode /FlateDecode]", "");
+        assert_eq!(check(&file).text_layer, Some(true));
+        // Text drawn inside a form XObject the page paints.
+        let mut form = page_with(b"/Fm1 Do", "", "/XObject << /Fm1 5 0 R >>");
+        form.extend_from_slice(b"5 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 20 >>\nstream\nBT (in a form) Tj ET\nendstream\nendobj\n");
+        assert_eq!(check(&form).text_layer, Some(true));
+    }
+
+    /// ASCII85 as ReportLab writes it (with the closing `~>`).
+    fn ascii85(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for chunk in data.chunks(4) {
+            let mut group = [0u8; 4];
+            group[..chunk.len()].copy_from_slice(chunk);
+            let mut v = u32::from_be_bytes(group);
+            let mut digits = [0u8; 5];
+            for d in digits.iter_mut().rev() {
+                *d = (v % 85) as u8 + b'!';
+                v /= 85;
+            }
+            out.extend_from_slice(&digits[..chunk.len() + 1]);
+        }
+        out.extend_from_slice(b"~>");
+        out
     }
 
     #[test]
     fn pages_inside_compressed_object_streams_are_found() {
-        let inner = b"2 0 << /Type /Pages /Kids [3 0 R] /Count 3 >>";
+        let inner = b"1 0 2 33 << /Type /Catalog /Pages 2 0 R >> << /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>";
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(inner, 6);
         let mut bytes =
-            b"%PDF-1.7\n7 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n"
+            b"%PDF-1.7\n7 0 obj << /Type /ObjStm /N 2 /First 9 /Filter /FlateDecode >>\nstream\n"
                 .to_vec();
         bytes.extend_from_slice(&packed);
-        bytes.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        bytes.extend_from_slice(b"\nendstream\nendobj\n3 0 obj << /Type /Page >> endobj\n4 0 obj << /Type /Page >> endobj\n5 0 obj << /Type /Page >> endobj\n%%EOF\n");
         assert_eq!(check(&bytes).pages, Some(3));
     }
 
@@ -756,6 +434,7 @@ mod tests {
             p: -4,
             length: 16,
             id: b"0123456789abcdef".to_vec(),
+            clear_metadata: false,
         };
         let key = handler.key(&PAD);
         let mut x = rc4(&key, &Md5::new().chain_update(PAD).chain_update(&handler.id).finalize());
@@ -782,24 +461,7 @@ mod tests {
     fn an_empty_user_password_is_permissions_only_and_any_other_needs_a_password() {
         assert_eq!(check(&encrypted(true)).encryption, Encryption::PermissionsOnly);
         assert_eq!(check(&encrypted(false)).encryption, Encryption::NeedsPassword);
-        let public_key =
-            pdf("9 0 obj << /Filter /Adobe.PubSec /R 4 >> endobj\ntrailer << /Encrypt 9 0 R >>");
-        assert_eq!(check(&public_key).encryption, Encryption::NeedsPassword);
-    }
-
-    #[test]
-    fn strings_and_values_parse_like_a_reader() {
-        assert_eq!(
-            read_literal(b"(a\\(b\\)c (nested) \\101\\n)", 0).map(|(s, _)| s),
-            Some(b"a(b)c (nested) A\n".to_vec())
-        );
-        assert_eq!(
-            read_hex(b"<48 65 6c6c 6f7>", 0).map(|(s, _)| s),
-            Some(b"Hello".iter().copied().chain([0x70]).collect())
-        );
-        assert_eq!(read_value(b" 12 0 R", 0).map(|(v, _)| v), Some(Value::Ref(12, 0)));
-        assert_eq!(read_value(b" 12 0 obj", 0).map(|(v, _)| v), Some(Value::Int(12)));
-        assert_eq!(read_value(b"false", 0).map(|(v, _)| v), Some(Value::Bool(false)));
-        assert_eq!(read_literal(b"(never closed", 0), None);
+        let public_key = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] >> endobj\n9 0 obj << /Filter /Adobe.PubSec /R 4 >> endobj\ntrailer << /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF";
+        assert_eq!(check(public_key).encryption, Encryption::NeedsPassword);
     }
 }
