@@ -107,4 +107,5 @@ def main():
     print(f'readers: precheck agrees on {agreed}/{compared} PDFs ({100 * agreed / max(compared, 1):.1f} %)')
     sys.exit(1 if misses else 0)
 
-main()
+if __name__ == "__main__":
+    main()

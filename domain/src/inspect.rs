@@ -137,6 +137,8 @@ crate::vocabulary! {
         Image12Bit = "image12_bit" => Severity::Error,
         /// An arithmetic-coded JPEG, which browsers cannot show.
         ImageArithmetic = "image_arithmetic" => Severity::Error,
+        /// More pixels than browsers show or this tool can shrink.
+        ImageTooManyPixels = "image_too_many_pixels" => Severity::Warning,
         /// An animated PNG.
         ImageAnimated = "image_animated" => Severity::Warning,
         /// The photo is stored sideways and turned by its EXIF orientation.
@@ -328,6 +330,15 @@ impl Inspection {
             && !self.problems.iter().any(|p| p.code.hides_pixels())
     }
 
+    /// The image's decoder (the browser's, or the command line's) refused it, or gave fewer
+    /// pixels than the header announces: damaged, with the same words as a broken structure.
+    pub fn undecodable(&mut self) {
+        if !self.has(Problem::ImageDamaged) {
+            self.problems.push(Finding { code: Problem::ImageDamaged, severity: Severity::Error });
+            self.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+        }
+    }
+
     /// Whether a problem is reported.
     #[must_use]
     pub fn has(&self, code: Problem) -> bool {
@@ -436,6 +447,10 @@ pub fn named_like(name: &str) -> Option<DocumentId> {
     found.next().is_none().then_some(first)
 }
 
+/// Images with more pixels than this are neither decoded here (the command line) nor shown or
+/// shrunk well by browsers (a 100-megapixel bitmap is 400 MB).
+pub const MAX_SHOWN_PIXELS: u64 = 100_000_000;
+
 /// Inspects one file: `name` and `mime` are what the browser says, only used to catch a
 /// misleading extension; the verdict comes from the bytes.
 #[must_use]
@@ -468,11 +483,19 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             add(Problem::ExtensionMismatch);
         }
     }
+    let too_many = |w: Option<u32>, h: Option<u32>| {
+        u64::from(w.unwrap_or(0)) * u64::from(h.unwrap_or(0)) > MAX_SHOWN_PIXELS
+    };
     match format {
         Format::Png => {
             let report = png::check(bytes);
             facts.width = report.width;
             facts.height = report.height;
+            if too_many(report.width, report.height)
+                && !report.problems.contains(&Problem::ImageDamaged)
+            {
+                add(Problem::ImageTooManyPixels);
+            }
             report.problems.into_iter().for_each(&mut add);
         }
         Format::Jpeg => {
@@ -480,6 +503,11 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             facts.width = report.width;
             facts.height = report.height;
             facts.orientation = report.orientation;
+            if too_many(report.width, report.height)
+                && !report.problems.contains(&Problem::ImageDamaged)
+            {
+                add(Problem::ImageTooManyPixels);
+            }
             report.problems.into_iter().for_each(&mut add);
         }
         Format::Pdf => {
@@ -614,7 +642,7 @@ mod tests {
         assert_eq!(
             Problem::CODES.join(" "),
             "empty_file too_large heic_not_accepted unsupported_format extension_mismatch \
-             image_damaged image_too_small image_cmyk image12_bit image_arithmetic image_animated \
+             image_damaged image_too_small image_cmyk image12_bit image_arithmetic image_too_many_pixels image_animated \
              image_rotated image_blurred image_dark image_overexposed image_low_contrast \
              name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
              pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \

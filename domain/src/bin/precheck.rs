@@ -183,7 +183,7 @@ fn file(
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut inspection = inspect::inspect(&name, &bytes, &ctx);
         // The app judges image quality on the browser's pixels; here we decode them ourselves.
-        inspect::decode::add_quality(&mut inspection, &bytes);
+        inspect::decode::add_decoding(&mut inspection, &bytes);
         let verdict = inspection.verdict();
         any_error |= verdict == Verdict::Error;
         let output =

@@ -5,64 +5,90 @@ use std::io::Cursor;
 
 use super::{quality, Format, Inspection};
 
-/// Most pixels we decode: far more than any phone photo, and a bound on memory.
-const MAX_PIXELS: u64 = 100_000_000;
+/// What decoding an image gave.
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    /// Its grey pixels (alpha over white), width and height.
+    Pixels(Vec<u8>, u32, u32),
+    /// The decoder refused it, or gave fewer pixels than the header announces: damaged.
+    Undecodable,
+    /// Not decoded: not an image, or too large to decode here.
+    Skipped,
+}
 
-/// The grey pixels (alpha over white) and size of an image, `None` if it does not decode.
+/// Decodes an image to grey pixels, as strictly as a browser shows it whole: zune-jpeg in
+/// strict mode refuses data that ends before the last block (a cut download), not a file
+/// that only lacks its end marker.
 #[must_use]
-pub fn luma(format: Format, bytes: &[u8], width: u32, height: u32) -> Option<(Vec<u8>, u32, u32)> {
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return None;
+pub fn luma(format: Format, bytes: &[u8], width: u32, height: u32) -> Decoded {
+    if u64::from(width) * u64::from(height) > super::MAX_SHOWN_PIXELS {
+        return Decoded::Skipped;
     }
-    match format {
-        Format::Jpeg => {
-            use zune_jpeg::zune_core::colorspace::ColorSpace;
-            use zune_jpeg::zune_core::options::DecoderOptions;
-            let options = DecoderOptions::default()
-                .jpeg_set_out_colorspace(ColorSpace::Luma)
-                .set_max_width(65_535)
-                .set_max_height(65_535);
-            let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
-            let pixels = decoder.decode().ok()?;
-            let (w, h) = decoder.dimensions()?;
-            let (w, h) = (u32::try_from(w).ok()?, u32::try_from(h).ok()?);
-            (pixels.len() == w as usize * h as usize).then_some((pixels, w, h))
-        }
-        Format::Png => {
-            let mut decoder = png::Decoder::new(Cursor::new(bytes));
-            decoder
-                .set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-            let mut reader = decoder.read_info().ok()?;
-            let mut buf = vec![0; reader.output_buffer_size()?];
-            let info = reader.next_frame(&mut buf).ok()?;
-            let (w, h) = (info.width, info.height);
-            let data = &buf[..info.buffer_size()];
-            let rgba: Vec<u8> = match info.color_type {
-                png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
-                png::ColorType::GrayscaleAlpha => {
-                    data.chunks_exact(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect()
-                }
-                png::ColorType::Rgb => {
-                    data.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect()
-                }
-                png::ColorType::Rgba => data.to_vec(),
-                png::ColorType::Indexed => return None,
-            };
-            let luma = quality::luma_from_rgba(&rgba);
-            (luma.len() == w as usize * h as usize).then_some((luma, w, h))
-        }
-        _ => None,
+    let decoded = match format {
+        Format::Jpeg => jpeg_luma(bytes),
+        Format::Png => png_luma(bytes),
+        _ => return Decoded::Skipped,
+    };
+    match decoded {
+        Some((pixels, w, h)) => Decoded::Pixels(pixels, w, h),
+        None => Decoded::Undecodable,
     }
 }
 
-/// Adds the quality problems of an image to its inspection, as the app does with the
-/// browser's pixels. Does nothing for files that are not showable JPEG or PNG images.
-pub fn add_quality(inspection: &mut Inspection, bytes: &[u8]) {
-    let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+fn jpeg_luma(bytes: &[u8]) -> Option<(Vec<u8>, u32, u32)> {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::Luma)
+        .set_max_width(65_535)
+        .set_max_height(65_535)
+        .set_strict_mode(true);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    let pixels = decoder.decode().ok()?;
+    let (w, h) = decoder.dimensions()?;
+    let (w, h) = (u32::try_from(w).ok()?, u32::try_from(h).ok()?);
+    (pixels.len() == w as usize * h as usize).then_some((pixels, w, h))
+}
+
+fn png_luma(bytes: &[u8]) -> Option<(Vec<u8>, u32, u32)> {
+    let mut decoder = png::Decoder::new(Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().ok()?;
+    let mut buf = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buf).ok()?;
+    let (w, h) = (info.width, info.height);
+    let data = &buf[..info.buffer_size()];
+    let rgba: Vec<u8> = match info.color_type {
+        png::ColorType::Grayscale => data.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+        png::ColorType::GrayscaleAlpha => {
+            data.chunks_exact(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect()
+        }
+        png::ColorType::Rgb => data.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        png::ColorType::Rgba => data.to_vec(),
+        // EXPAND turns palettes into colours: never seen here.
+        png::ColorType::Indexed => return None,
+    };
+    let luma = quality::luma_from_rgba(&rgba);
+    (luma.len() == w as usize * h as usize).then_some((luma, w, h))
+}
+
+/// Decodes a JPEG or PNG whose structure is sound, as the app has the browser do: one that
+/// does not decode is damaged (the same words as a broken structure), one that does gets the
+/// quality checks on its pixels.
+pub fn add_decoding(inspection: &mut Inspection, bytes: &[u8]) {
+    if !inspection.is_showable_image() {
+        return;
+    }
     let (Some(w), Some(h)) = (inspection.facts.width, inspection.facts.height) else { return };
-    let Some((pixels, pw, ph)) = luma(inspection.format, bytes, w, h) else { return };
-    let small = quality::downscale(&pixels, pw, ph, aw, ah);
-    quality::add_to(inspection, &small, aw, ah);
+    match luma(inspection.format, bytes, w, h) {
+        Decoded::Undecodable => inspection.undecodable(),
+        Decoded::Pixels(pixels, pw, ph) => {
+            let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+            let small = quality::downscale(&pixels, pw, ph, aw, ah);
+            quality::add_to(inspection, &small, aw, ah);
+        }
+        Decoded::Skipped => {}
+    }
 }
 
 #[cfg(test)]
@@ -86,7 +112,7 @@ mod tests {
     fn problems(bytes: &[u8]) -> Vec<Problem> {
         let ctx = Context::plain(DocumentId::Identity, 4_000_000);
         let mut inspection = inspect("id.png", bytes, &ctx);
-        add_quality(&mut inspection, bytes);
+        add_decoding(&mut inspection, bytes);
         inspection.problems.iter().map(|p| p.code).collect()
     }
 
@@ -104,8 +130,8 @@ mod tests {
 
     #[test]
     fn undecodable_or_huge_images_are_left_alone() {
-        assert_eq!(luma(Format::Jpeg, b"\xFF\xD8\xFF\xD9", 10, 10), None);
-        assert_eq!(luma(Format::Png, b"\x89PNG", 200_000, 200_000), None);
-        assert_eq!(luma(Format::Pdf, b"%PDF", 1, 1), None);
+        assert_eq!(luma(Format::Jpeg, b"\xFF\xD8\xFF\xD9", 10, 10), Decoded::Undecodable);
+        assert_eq!(luma(Format::Png, b"\x89PNG", 200_000, 200_000), Decoded::Skipped);
+        assert_eq!(luma(Format::Pdf, b"%PDF", 1, 1), Decoded::Skipped);
     }
 }

@@ -17,6 +17,63 @@ pub struct JpegReport {
     pub components: Option<u8>,
     /// Problems.
     pub problems: Vec<Problem>,
+    /// A progressive frame (its scans' parameters differ from a sequential one's).
+    progressive: bool,
+    /// The last scan runs to the end of the file: no EOI marker. Whether all of its data is
+    /// there only a decoder can tell (libjpeg decodes such files whole, with a warning).
+    pub no_end_marker: bool,
+}
+
+/// Whether a Huffman table segment (DHT) holds tables a decoder can build: class 0 or 1,
+/// destination 0–3, and code counts that fit in 16 bits (libjpeg's "Bogus Huffman table").
+fn huffman_tables(mut segment: &[u8]) -> bool {
+    while let Some((&class_id, rest)) = segment.split_first() {
+        if class_id >> 4 > 1 || class_id & 15 > 3 || rest.len() < 16 {
+            return false;
+        }
+        let (counts, rest) = rest.split_at(16);
+        let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+        let mut code = 0u32;
+        for (i, &count) in counts.iter().enumerate() {
+            code += u32::from(count);
+            if code > 1 << (i + 1) {
+                return false;
+            }
+            code <<= 1;
+        }
+        if total > 256 || rest.len() < total {
+            return false;
+        }
+        segment = &rest[total..];
+    }
+    true
+}
+
+/// Whether a scan header (SOS) is one a decoder accepts for the frame: 1–4 components, and
+/// spectral selection and successive approximation as the process allows.
+fn scan_header(segment: &[u8], progressive: bool) -> bool {
+    let Some(&count) = segment.first() else { return false };
+    let count = usize::from(count);
+    if !(1..=4).contains(&count) || segment.len() != 1 + 2 * count + 3 {
+        return false;
+    }
+    let (ss, se, ah, al) = (
+        segment[1 + 2 * count],
+        segment[2 + 2 * count],
+        segment[3 + 2 * count] >> 4,
+        segment[3 + 2 * count] & 15,
+    );
+    if progressive {
+        // A DC scan is 0–0, an AC scan one component of a band within 1–63.
+        ss <= se
+            && se <= 63
+            && (ss == 0) == (se == 0)
+            && (ss == 0 || count == 1)
+            && ah <= 13
+            && al <= 13
+    } else {
+        ss == 0 && se == 63 && ah == 0 && al == 0
+    }
 }
 
 fn be16(b: &[u8], at: usize) -> Option<usize> {
@@ -64,16 +121,29 @@ fn scan_end(bytes: &[u8], mut pos: usize) -> Option<usize> {
 }
 
 /// Reads a frame header (SOF*): size, components, and what browsers cannot show; `None` if it
-/// is damaged.
+/// is damaged or no decoder of a browser can decode it: the lossless (SOF3, 7, 11, 15) and
+/// hierarchical (SOF5–7, 13–15) processes, sampling factors outside 1–4, a header whose length
+/// does not match its components.
 fn frame(marker: u8, segment: &[u8], report: &mut JpegReport) -> Option<()> {
     let (Some(&precision), Some(h), Some(w), Some(&components)) =
         (segment.first(), be16(segment, 1), be16(segment, 3), segment.get(5))
     else {
         return None;
     };
-    if w == 0 || components == 0 {
+    if w == 0 || components == 0 || matches!(marker, 0xC3 | 0xC5..=0xC7 | 0xCB | 0xCD..=0xCF) {
         return None;
     }
+    if segment.len() != 6 + 3 * usize::from(components) {
+        return None;
+    }
+    let sampling_ok = segment[6..].chunks_exact(3).all(|c| {
+        let (hs, vs) = (c[1] >> 4, c[1] & 15);
+        (1..=4).contains(&hs) && (1..=4).contains(&vs) && c[2] <= 3
+    });
+    if !sampling_ok {
+        return None;
+    }
+    report.progressive = marker == 0xC2 || marker == 0xCA;
     report.components = Some(components);
     report.width = u32::try_from(w).ok();
     report.height = u32::try_from(h).ok().filter(|&h| h > 0);
@@ -115,13 +185,26 @@ fn segments(bytes: &[u8], report: &mut JpegReport) -> Option<()> {
         let segment = bytes.get(pos + 2..pos + len)?;
         match marker {
             0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
+                if seen_frame {
+                    return None;
+                }
                 frame(marker, segment, report)?;
                 seen_frame = true;
             }
+            0xC4 if !huffman_tables(segment) => return None,
             0xE1 if report.orientation.is_none() => report.orientation = exif_orientation(segment),
             0xDA => {
+                if !seen_frame || !scan_header(segment, report.progressive) {
+                    return None;
+                }
                 seen_scan = true;
-                pos = scan_end(bytes, pos + len)?;
+                match scan_end(bytes, pos + len) {
+                    Some(end) => pos = end,
+                    None => {
+                        report.no_end_marker = true;
+                        return Some(());
+                    }
+                }
                 continue;
             }
             _ => {}
@@ -130,11 +213,19 @@ fn segments(bytes: &[u8], report: &mut JpegReport) -> Option<()> {
     }
 }
 
+/// Whether the file is too small to hold its pixels: every 8×8 block's DC coefficient takes at
+/// least one bit, so a frame of w × h needs w·h/512 bytes; a file under an eighth of that (a
+/// 65535 × 65535 header in a few kilobytes) cannot be an image.
+fn too_few_bytes(len: usize, report: &JpegReport) -> bool {
+    let pixels = u64::from(report.width.unwrap_or(0)) * u64::from(report.height.unwrap_or(0));
+    (len as u64) < pixels / 4096
+}
+
 /// Checks a JPEG file (its signature already matched).
 #[must_use]
 pub fn check(bytes: &[u8]) -> JpegReport {
     let mut report = JpegReport::default();
-    if segments(bytes, &mut report).is_none() {
+    if segments(bytes, &mut report).is_none() || too_few_bytes(bytes.len(), &report) {
         report.problems.push(Problem::ImageDamaged);
         return report;
     }
@@ -176,8 +267,11 @@ pub(crate) mod tests {
         out.extend_from_slice(&[0xFF, sof]);
         out.extend_from_slice(&u16::try_from(frame.len() + 2).unwrap().to_be_bytes());
         out.extend_from_slice(&frame);
-        out.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0]);
+        let (ss, se) = if sof == 0xC2 { (0, 0) } else { (0, 63) };
+        out.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, ss, se, 0]);
         out.extend_from_slice(&[0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
+        // Entropy-coded data in proportion to the pixels, as a real file has.
+        out.resize(out.len() + usize::from(w) * usize::from(h) / 2048, 0x55);
         out.extend_from_slice(&[0xFF, 0xD9]);
         out
     }
@@ -214,13 +308,31 @@ pub(crate) mod tests {
     fn cut_or_broken_jpegs_are_damaged() {
         let good = jpeg(0xC0, 8, 1600, 1200, 3, None);
         let no_frame: Vec<u8> = [&good[..2], &good[21..]].concat();
+        let mut bogus_huffman = good[..21].to_vec();
+        bogus_huffman.extend_from_slice(&[
+            0xFF, 0xC4, 0, 19, 0x00, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ]);
+        bogus_huffman.extend_from_slice(&good[21..]);
+        let mut sof3 = good.clone();
+        sof3[3] = 0xC3;
+        let mut sampling = good.clone();
+        sampling[13] = 0x51;
+        let mut tiny = jpeg(0xC0, 8, 100, 100, 3, None);
+        tiny[7..11].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
         for (what, bytes) in [
-            ("cut in the scan", good[..good.len() - 4].to_vec()),
             ("cut in a header", good[..10].to_vec()),
             ("no frame", no_frame),
             ("only SOI", vec![0xFF, 0xD8, 0xFF]),
+            ("more code lengths than 1 bit can hold", bogus_huffman),
+            ("lossless", sof3),
+            ("sampling factor 5", sampling),
+            ("65535 x 65535 in a few bytes", tiny),
         ] {
             assert!(check(&bytes).problems.contains(&Problem::ImageDamaged), "{what}");
         }
+        // A scan that runs to the end without EOI: for a decoder to judge (see decode.rs).
+        let cut = check(&good[..good.len() - 2]);
+        assert!(!cut.problems.contains(&Problem::ImageDamaged));
+        assert!(cut.no_end_marker);
     }
 }

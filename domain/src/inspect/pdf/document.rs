@@ -605,6 +605,7 @@ fn scan(doc: &Document<'_>) -> Scan {
         _ => false,
     };
     out.trailer = candidates.into_iter().rev().find(|d| has_root(d));
+    let has_trailer = out.trailer.is_some();
     if out.trailer.is_none() {
         // No trailer names a catalog: the last object typed as one.
         let catalog = memchr::memmem::find_iter(b, b"/Catalog")
@@ -619,14 +620,19 @@ fn scan(doc: &Document<'_>) -> Scan {
             .or(packed_catalog.map(|num| Ref { num, gen: 0 }));
         out.trailer = root.map(|r| Dict(vec![(b"Root".to_vec(), Object::Ref(r))]));
     }
-    // Cut short: the last object in the file does not end.
-    out.truncated =
-        starts.iter().max_by_key(|(s, _)| *s).is_some_and(|&(start, _)| match indirect(b, start) {
-            Err(SyntaxError::Eof) => true,
-            Ok((_, Object::Stream(s))) => {
-                memchr::memmem::find(&b[s.data.min(b.len())..], b"endstream").is_none()
+    // Cut short: the last object in the file does not end, or the file stops with neither a
+    // trailer nor an end-of-file marker (cut in its index: qpdf and pikepdf cannot open it).
+    let tail = &b[b.len().saturating_sub(1024)..];
+    let cut_in_index = !has_trailer && memchr::memmem::find(tail, b"%%EOF").is_none();
+    out.truncated = cut_in_index
+        || starts.iter().max_by_key(|(s, _)| *s).is_some_and(|&(start, _)| {
+            match indirect(b, start) {
+                Err(SyntaxError::Eof) => true,
+                Ok((_, Object::Stream(s))) => {
+                    memchr::memmem::find(&b[s.data.min(b.len())..], b"endstream").is_none()
+                }
+                _ => false,
             }
-            _ => false,
         });
     out
 }
