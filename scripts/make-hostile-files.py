@@ -184,7 +184,7 @@ with open(f'{TMP}/big.ppm', 'wb') as f:
     f.write(b'P6 800 600 255\n' + bytes((x * 255 // 800 + y // 3) % 256 for y in range(600) for x in range(800) for _ in range(3)))
 sh('cjpeg', '-quality', '85', '-outfile', f'{TMP}/big.jpg', f'{TMP}/big.ppm')
 jpeg = read(f'{TMP}/big.jpg')
-add('jpeg-no-eoi.jpg', 'cjpeg, the final EOI marker removed', 'identity', '', 'image_damaged', jpeg[:-2])
+add('jpeg-no-eoi.jpg', 'cjpeg, the final EOI marker removed', 'identity', 'image_end_missing', 'image_damaged', jpeg[:-2])
 add('jpeg-cut-half.jpg', 'cjpeg, first half of the bytes', 'identity', 'image_damaged', '', jpeg[: len(jpeg) // 2])
 # libjpeg-turbo 2.1 writes no lossless JPEG (3.0 does): cjpeg's SOF0 relabelled SOF3, which
 # djpeg 2.1 and browsers refuse ("Unsupported JPEG process").

@@ -129,6 +129,8 @@ crate::vocabulary! {
         ExtensionMismatch = "extension_mismatch" => Severity::Warning,
         /// A JPEG or PNG that is damaged or cut short.
         ImageDamaged = "image_damaged" => Severity::Error,
+        /// A JPEG that stops without its end marker: browsers refuse it, libjpeg decodes it.
+        ImageEndMissing = "image_end_missing" => Severity::Warning,
         /// Too few pixels to be read.
         ImageTooSmall = "image_too_small" => Severity::Warning,
         /// A JPEG in CMYK colours, which some viewers show wrongly.
@@ -333,6 +335,8 @@ impl Inspection {
     /// The image's decoder (the browser's, or the command line's) refused it, or gave fewer
     /// pixels than the header announces: damaged, with the same words as a broken structure.
     pub fn undecodable(&mut self) {
+        // Damage says more than an end marker missing.
+        self.problems.retain(|p| p.code != Problem::ImageEndMissing);
         if !self.has(Problem::ImageDamaged) {
             self.problems.push(Finding { code: Problem::ImageDamaged, severity: Severity::Error });
             self.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
@@ -642,7 +646,7 @@ mod tests {
         assert_eq!(
             Problem::CODES.join(" "),
             "empty_file too_large heic_not_accepted unsupported_format extension_mismatch \
-             image_damaged image_too_small image_cmyk image12_bit image_arithmetic image_too_many_pixels image_animated \
+             image_damaged image_end_missing image_too_small image_cmyk image12_bit image_arithmetic image_too_many_pixels image_animated \
              image_rotated image_blurred image_dark image_overexposed image_low_contrast \
              name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
              pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \

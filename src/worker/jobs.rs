@@ -8,7 +8,7 @@
 //! combines pages. Each says it is ready once it listens, then answers each job.
 
 use js_sys::{Array, ArrayBuffer, Uint8Array};
-use secu_precheck_domain::inspect::{self, quality, Format, Inspection};
+use secu_precheck_domain::inspect::{self, jpeg, quality, Format, Inspection, Problem};
 use secu_precheck_domain::make::{self, fit};
 use secu_precheck_domain::DocumentId;
 use wasm_bindgen::prelude::*;
@@ -187,20 +187,39 @@ async fn made(
     Ok((outcome, Some(blob)))
 }
 
-/// The engine's verdict, plus image quality when the browser can decode the image.
+/// The engine's verdict, then the browser's decoder's: damage it refuses, quality on what it
+/// shows.
 async fn check(job: &Job, name: &str, bytes: &[u8], file: Option<&Input>) -> Outcome {
     let mut inspection = inspect::inspect(name, bytes, &job.context.domain());
     if let Some(file) = file {
-        add_quality(&mut inspection, file).await;
+        add_decoding(&mut inspection, bytes, file).await;
     }
     Outcome { inspection, made: None }
 }
 
-/// Quality warnings for a JPEG or PNG that browsers show, on the pixels the browser decodes
-/// and scales to the analysis size.
-async fn add_quality(inspection: &mut Inspection, file: &Input) {
-    let Some((aw, ah)) = quality::analysis_size(inspection) else { return };
+/// Has the browser decode a JPEG or PNG whose structure is sound: one it refuses (data cut
+/// before the last block, tables no decoder builds) is damaged, with the same words as a
+/// broken structure (the command line decodes with zune-jpeg to the same end); one it shows
+/// gets the quality checks, on the pixels it scales to the analysis size.
+async fn add_decoding(inspection: &mut Inspection, bytes: &[u8], file: &Input) {
+    if !inspection.is_showable_image() {
+        return;
+    }
+    // Browsers refuse every JPEG without its end marker, whole or cut short: whether its data
+    // is all there is zune-jpeg's to say, as on the command line.
+    if inspection.has(Problem::ImageEndMissing) && !jpeg::decodes_whole(bytes) {
+        inspection.undecodable();
+        return;
+    }
+    let (Some(w), Some(h)) = (inspection.facts.width, inspection.facts.height) else { return };
+    // Beyond this the browser may fail for want of memory, not because the file is damaged.
+    if u64::from(w) * u64::from(h) > inspect::MAX_SHOWN_PIXELS {
+        return;
+    }
     let Ok(blob) = file.blob() else { return };
+    let analysis = quality::analysis_size(inspection);
+    // Too small to analyse: decoded at its size, only to know whether it decodes.
+    let (aw, ah) = analysis.unwrap_or((w.max(1), h.max(1)));
     // The browser turns the photo upright first (EXIF 5–8 swap the sides); the measures do not
     // depend on which way up the page is.
     let sideways = inspection.facts.orientation.is_some_and(|o| o >= 5);
@@ -208,7 +227,14 @@ async fn add_quality(inspection: &mut Inspection, file: &Input) {
     options.set_resize_width(if sideways { ah } else { aw });
     options.set_resize_height(if sideways { aw } else { ah });
     options.set_resize_quality(ResizeQuality::High);
-    let Ok(bitmap) = bitmap(&blob, &options).await else { return };
+    let Ok(bitmap) = bitmap(&blob, &options).await else {
+        inspection.undecodable();
+        return;
+    };
+    if analysis.is_none() {
+        bitmap.close();
+        return;
+    }
     let (bw, bh) = (bitmap.width(), bitmap.height());
     let Some((_, context)) = canvas(bw, bh) else { return };
     let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
@@ -225,8 +251,26 @@ async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// The browser's decoding of an image. A JPEG that only lacks its end marker (which Chromium
+/// refuses) is decoded with one added, as libjpeg does by itself.
 async fn bitmap(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failed> {
     options.set_image_orientation(ImageOrientation::FromImage);
+    match decode_blob(blob, options).await {
+        Ok(bitmap) => Ok(bitmap),
+        Err(failed) => {
+            let mut bytes = read(blob).await?;
+            if !bytes.starts_with(&[0xFF, 0xD8]) || bytes.ends_with(&[0xFF, 0xD9]) {
+                return Err(failed);
+            }
+            bytes.extend_from_slice(&[0xFF, 0xD9]);
+            let parts = Array::of1(&Uint8Array::from(bytes.as_slice()));
+            let mended = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Failure::Decode)?;
+            decode_blob(&mended, options).await
+        }
+    }
+}
+
+async fn decode_blob(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failed> {
     let promise = scope()
         .create_image_bitmap_with_blob_and_image_bitmap_options(blob, options)
         .map_err(|_| Failure::Decode)?;

@@ -2,11 +2,15 @@
 // into files that pass; the same verdicts as `precheck file`; the page stays usable meanwhile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
 import { HEIC, file, image, precheck, textPdf, YEAR } from './fixtures.mjs';
 
 const app = suite();
+const hostileDir = new URL('../../domain/tests/hostile/', import.meta.url);
+/** A file of domain/tests/hostile, made by real tools (scripts/make-hostile-files.py). */
+const hostile = (name, type) => file(name, readFileSync(new URL(name, hostileDir)), type);
 const box = (page, doc) => page.locator(`.upload[data-doc="${doc}"]`);
 
 /** Chooses files for a document through its real file input, as a student does. */
@@ -97,6 +101,15 @@ test('the app gives the same verdicts as precheck file', async () => {
       ['identity', file('blurred.jpg', await image(page, { width: 1500, height: 2000, blur: 4 }), 'image/jpeg'), 'image_blurred'],
       ['visa', file('dark.jpg', await image(page, { width: 1200, height: 1600, light: 0.3 }), 'image/jpeg'), 'image_dark'],
       ['residence_permit', file('faded.png', await image(page, { width: 1200, height: 1600, contrast: 0.25, type: 'image/png' }), 'image/png'), 'image_low_contrast'],
+    ],
+    // Broken files made by real tools (domain/tests/hostile, VERDICTS.csv): the browser's decoder
+    // refuses the cut JPEG as zune-jpeg does, and shows the one missing only its end marker.
+    [
+      ['identity', hostile('jpeg-cut-half.jpg', 'image/jpeg'), 'image_damaged'],
+      ['visa', hostile('jpeg-no-eoi.jpg', 'image/jpeg'), 'image_end_missing'],
+      ['rib', hostile('rib-reportlab-wrong-key.pdf', 'application/pdf'), 'iban_invalid'],
+      ['birth_certificate', hostile('cut-50-percent.pdf', 'application/pdf'), 'pdf_damaged'],
+      ['residence_permit', hostile('png-bomb-header-lies.png', 'image/png'), 'image_damaged'],
     ],
   ];
   for (const files of batches) {

@@ -229,6 +229,9 @@ pub fn check(bytes: &[u8]) -> JpegReport {
         report.problems.push(Problem::ImageDamaged);
         return report;
     }
+    if report.no_end_marker {
+        report.problems.push(Problem::ImageEndMissing);
+    }
     if report.orientation.is_some_and(|o| o != 1) {
         report.problems.push(Problem::ImageRotated);
     }
@@ -236,6 +239,23 @@ pub fn check(bytes: &[u8]) -> JpegReport {
         report.problems.push(Problem::ImageTooSmall);
     }
     report
+}
+
+/// Whether a JPEG decodes to its last block, as libjpeg decodes it (a missing end marker is
+/// forgiven, data that stops early is not): zune-jpeg in strict mode.
+#[cfg(feature = "jpeg-whole")]
+#[must_use]
+pub fn decodes_whole(bytes: &[u8]) -> bool {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::Luma)
+        .set_max_width(65_535)
+        .set_max_height(65_535)
+        .set_strict_mode(true);
+    let mut decoder =
+        zune_jpeg::JpegDecoder::new_with_options(std::io::Cursor::new(bytes), options);
+    decoder.decode().is_ok()
 }
 
 #[cfg(test)]
@@ -332,7 +352,7 @@ pub(crate) mod tests {
         }
         // A scan that runs to the end without EOI: for a decoder to judge (see decode.rs).
         let cut = check(&good[..good.len() - 2]);
-        assert!(!cut.problems.contains(&Problem::ImageDamaged));
+        assert_eq!(cut.problems, [Problem::ImageEndMissing]);
         assert!(cut.no_end_marker);
     }
 }

@@ -324,7 +324,8 @@ fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) 
     let i = &outcome.inspection;
     let image = i.is_showable_image();
     let mut offers = Vec::new();
-    if image && (i.has(Problem::TooLarge) || i.has(Problem::ImageRotated)) {
+    let reencode = [Problem::TooLarge, Problem::ImageRotated, Problem::ImageEndMissing];
+    if image && reencode.iter().any(|&p| i.has(p)) {
         offers.push((Task::Fit, Msg::FixShrink));
     }
     if i.format == Format::Heic
