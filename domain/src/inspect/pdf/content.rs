@@ -51,8 +51,9 @@ pub(crate) fn page(
     f: &mut dyn FnMut(&Dict, Shown<'_>) -> ControlFlow<()>,
 ) -> (Walked, ControlFlow<()>) {
     let mut walk = Walk { doc, forms: HashSet::new(), out: Walked::default(), f };
-    let resources = page.resources.clone().unwrap_or_default();
-    let contents = match page.dict.get(b"Contents").map(|c| doc.resolve(c)) {
+    let resources = page.resources(doc).unwrap_or_default();
+    let dict = page.dict(doc);
+    let contents = match dict.get(b"Contents").map(|c| doc.resolve(c)) {
         Some(Object::Array(parts)) => parts,
         Some(one @ Object::Stream(_)) => vec![one],
         _ => Vec::new(),
@@ -71,7 +72,7 @@ pub(crate) fn page(
     let mut flow = walk.run(&data, &resources, 0);
     // Annotations' appearances are drawn on the page too: a filled-in form's fields, stamps.
     if flow.is_continue() {
-        flow = walk.annotations(page, &resources);
+        flow = walk.annotations(&dict, &resources);
     }
     (walk.out, flow)
 }
@@ -193,9 +194,8 @@ impl Walk<'_, '_, '_> {
     }
 
     /// The normal appearance of each annotation (in its current state, for a checkbox).
-    fn annotations(&mut self, page: &Page, resources: &Dict) -> ControlFlow<()> {
-        let Some(Object::Array(annots)) = page.dict.get(b"Annots").map(|a| self.doc.resolve(a))
-        else {
+    fn annotations(&mut self, page: &Dict, resources: &Dict) -> ControlFlow<()> {
+        let Some(Object::Array(annots)) = page.get(b"Annots").map(|a| self.doc.resolve(a)) else {
             return ControlFlow::Continue(());
         };
         for annot in annots.iter().take(MAX_ANNOTATIONS) {

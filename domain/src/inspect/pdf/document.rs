@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::filters::{self, FilterError};
 use super::syntax::{
-    indirect, is_delimiter, is_white, Dict, Lexer, Object, Ref, Stream, SyntaxError,
+    indirect, indirect_keys, is_delimiter, is_white, Dict, Lexer, Object, Ref, Stream, SyntaxError,
 };
 
 /// Bytes inflated in all, for one file (object streams, content, fonts' maps).
@@ -32,6 +32,25 @@ enum Entry {
     Free,
 }
 
+/// A cross-reference table entry written the usual way: ten digits, a space, five digits, a
+/// space, `n` or `f`.
+fn fixed_entry(e: &[u8]) -> Option<Entry> {
+    let digits = |r: &[u8]| {
+        r.iter()
+            .try_fold(0usize, |n, &d| d.is_ascii_digit().then(|| n * 10 + usize::from(d - b'0')))
+    };
+    if e[10] != b' ' || e[16] != b' ' {
+        return None;
+    }
+    let offset = digits(&e[..10])?;
+    digits(&e[11..16])?;
+    match e[17] {
+        b'n' => Some(Entry::Plain(offset)),
+        b'f' => Some(Entry::Free),
+        _ => None,
+    }
+}
+
 /// Why the pages cannot be reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Damage {
@@ -45,11 +64,36 @@ pub(crate) enum Damage {
     MissingPages,
 }
 
-/// A page, with the resources it inherits from its ancestors.
+/// A page, with the resources it has or inherits from its ancestors, as written (a reference
+/// or a dictionary: resolved only when its content is walked, as most pages share one).
 #[derive(Clone, Debug)]
 pub(crate) struct Page {
-    pub dict: Dict,
-    pub resources: Option<Dict>,
+    /// The page object's reference, or its dictionary when written in its parent.
+    source: Object,
+    /// The nearest of the page and its ancestors that has /Resources (a reference, or the
+    /// dictionary itself): read only when the page's content is walked.
+    resources: Option<Rc<Object>>,
+}
+
+impl Page {
+    /// The page's whole dictionary (the walk read only the keys it needed).
+    pub fn dict(&self, doc: &Document<'_>) -> Dict {
+        match doc.resolve(&self.source) {
+            Object::Dict(d) => d,
+            Object::Stream(s) => s.dict,
+            _ => Dict::default(),
+        }
+    }
+
+    /// The page's resources, its own or inherited, resolved.
+    pub fn resources(&self, doc: &Document<'_>) -> Option<Dict> {
+        let holder = match doc.resolve(self.resources.as_deref()?) {
+            Object::Dict(d) => d,
+            Object::Stream(s) => s.dict,
+            _ => return None,
+        };
+        doc.dict(&holder, b"Resources")
+    }
 }
 
 /// What scanning the file found.
@@ -195,6 +239,14 @@ impl<'a> Document<'a> {
                     return None;
                 }
                 for i in 0..count {
+                    // The usual 20-byte entry, "oooooooooo ggggg n", read in place.
+                    l.skip_white();
+                    if let Some(entry) = b.get(l.pos..l.pos + 18).and_then(fixed_entry) {
+                        let Ok(num) = u32::try_from(start + i) else { return None };
+                        found.push((num, entry));
+                        l.pos += 18;
+                        continue;
+                    }
                     let off = l.uint()?;
                     let _gen = l.uint()?;
                     let kind = l.peek_keyword();
@@ -348,6 +400,26 @@ impl<'a> Document<'a> {
         found
     }
 
+    /// The dictionary of object `r` with only `keys` read: for walking many objects of which a
+    /// few keys matter. `None` when it is not a dictionary where the index says (the caller
+    /// then resolves it in full, with the fallbacks of [`Document::get`]).
+    fn get_keys(&self, r: Ref, keys: &[&[u8]], marks: &[&[u8]]) -> Option<Dict> {
+        match self.entries.get(&r.num)? {
+            &Entry::Plain(offset) => match indirect_keys(self.bytes, offset, keys, marks) {
+                Ok((num, dict)) if num == r.num => Some(dict),
+                _ => None,
+            },
+            &Entry::Packed { stream, index } => {
+                let packed = self.object_stream(stream)?;
+                let &(n, off) = packed.offsets.get(index)?;
+                (n == r.num)
+                    .then(|| Lexer::new(&packed.data, off).dict_keys(keys, marks).ok())
+                    .flatten()
+            }
+            Entry::Free => None,
+        }
+    }
+
     /// For `/Length`: an object outside object streams, without recursion into them.
     fn get_plain_only(&self, r: Ref) -> Option<Object> {
         match self.entries.get(&r.num) {
@@ -433,8 +505,8 @@ impl<'a> Document<'a> {
         let mut seen: HashSet<Ref> = HashSet::new();
         let mut pages = Vec::new();
         let mut missing = false;
-        // (node, resources inherited, depth)
-        let mut stack: Vec<(Object, Option<Dict>)> = vec![(top, None)];
+        // (node, resources inherited)
+        let mut stack: Vec<(Object, Option<Rc<Object>>)> = vec![(top, None)];
         let mut visited = 0;
         while let Some((node, inherited)) = stack.pop() {
             visited += 1;
@@ -446,7 +518,11 @@ impl<'a> Document<'a> {
                     return Err(Damage::Loop);
                 }
             }
-            let dict = match self.resolve(&node) {
+            let skimmed = match &node {
+                Object::Ref(r) => self.get_keys(*r, &[b"Type", b"Kids"], &[b"Resources"]),
+                _ => None,
+            };
+            let dict = match skimmed.map(Object::Dict).unwrap_or_else(|| self.resolve(&node)) {
                 // A dictionary written as a stream's (pdfa-safedocs' Dialect-DictIsStream):
                 // readers take its dictionary.
                 Object::Dict(d) | Object::Stream(Stream { dict: d, .. }) => d,
@@ -456,7 +532,15 @@ impl<'a> Document<'a> {
                     continue;
                 }
             };
-            let resources = self.dict(&dict, b"Resources").or(inherited);
+            let resources = if dict.get(b"Resources").is_some() {
+                Some(Rc::new(if let Object::Ref(_) = node {
+                    node.clone()
+                } else {
+                    Object::Dict(dict.clone())
+                }))
+            } else {
+                inherited
+            };
             match dict.get(b"Kids").map(|k| self.resolve(k)) {
                 Some(Object::Array(kids)) if !dict.is_type(b"Page") => {
                     for kid in kids.into_iter().rev() {
@@ -464,7 +548,10 @@ impl<'a> Document<'a> {
                     }
                 }
                 _ if dict.is_type(b"Pages") => {}
-                _ => pages.push(Page { dict, resources }),
+                _ => {
+                    let source = if let Object::Ref(_) = node { node } else { Object::Dict(dict) };
+                    pages.push(Page { source, resources });
+                }
             }
         }
         if missing && pages.is_empty() {

@@ -102,12 +102,30 @@ pub(crate) enum SyntaxError {
 
 type Parsed<T> = Result<T, SyntaxError>;
 
+/// Each byte's class: 1 white space, 2 delimiter (a table: the lexer asks for every byte).
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let white = b" \n\r\t\x0c\0";
+    let mut i = 0;
+    while i < white.len() {
+        t[white[i] as usize] = 1;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        t[delimiters[i] as usize] = 2;
+        i += 1;
+    }
+    t
+};
+
 pub(crate) fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
+    CLASS[usize::from(b)] == 1
 }
 
 pub(crate) fn is_delimiter(b: u8) -> bool {
-    is_white(b) || b"()<>[]{}/%".contains(&b)
+    CLASS[usize::from(b)] != 0
 }
 
 /// A reader over bytes at a position.
@@ -188,9 +206,151 @@ impl<'a> Lexer<'a> {
         if l.pos == start || l.pos - start > 18 || l.peek().is_some_and(|c| !is_delimiter(c)) {
             return None;
         }
-        let n = std::str::from_utf8(&self.b[start..l.pos]).ok()?.parse().ok()?;
+        let n = self.b[start..l.pos].iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
         *self = l;
         Some(n)
+    }
+
+    /// A dictionary next, with only the values of `keys` read: the others are skipped without
+    /// building them (the page-tree walk needs three keys of dictionaries that hold dozens).
+    /// Keys in `marks` are noted with a null value, their values skipped: whether they are there
+    /// is all the caller needs.
+    pub fn dict_keys(&mut self, keys: &[&[u8]], marks: &[&[u8]]) -> Parsed<Dict> {
+        self.skip_white();
+        if self.b.get(self.pos..self.pos + 2) != Some(b"<<") {
+            return Err(SyntaxError::Invalid);
+        }
+        self.pos += 2;
+        let mut entries: Vec<(Vec<u8>, Object)> = Vec::new();
+        loop {
+            self.skip_white();
+            match (self.peek(), self.b.get(self.pos + 1)) {
+                (None, _) | (Some(b'>'), None) => return Err(SyntaxError::Eof),
+                (Some(b'>'), Some(b'>')) => {
+                    self.pos += 2;
+                    return Ok(Dict(entries));
+                }
+                (Some(b'/'), _) => {
+                    // The key as written: compared without a copy (a #-escaped one is rare).
+                    let mut copy = *self;
+                    self.pos += 1;
+                    let start = self.pos;
+                    while self.peek().is_some_and(|c| !is_delimiter(c)) {
+                        self.pos += 1;
+                    }
+                    let raw = &self.b[start..self.pos];
+                    let escaped;
+                    let key: &[u8] = if raw.contains(&b'#') {
+                        escaped = copy.name();
+                        &escaped
+                    } else {
+                        raw
+                    };
+                    self.skip_white();
+                    if self.b.get(self.pos..self.pos + 2) == Some(b">>") {
+                        continue;
+                    }
+                    let first = !entries.iter().any(|(k, _)| k == key);
+                    if first && keys.contains(&key) {
+                        let key = key.to_vec();
+                        let value = self.object()?;
+                        entries.push((key, value));
+                    } else {
+                        let marked = first && marks.contains(&key);
+                        let key = if marked { key.to_vec() } else { Vec::new() };
+                        self.skip_value(0)?;
+                        if marked {
+                            entries.push((key, Object::Null));
+                        }
+                    }
+                }
+                _ => self.skip_value(0)?,
+            }
+        }
+    }
+
+    /// Steps over an array or dictionary, nested ones and strings included, byte by byte: the
+    /// brackets are counted together (a file that mixes them is broken either way).
+    fn skip_nested(&mut self) -> Parsed<()> {
+        let mut depth = 0usize;
+        loop {
+            let c = *self.b.get(self.pos).ok_or(SyntaxError::Eof)?;
+            let next = self.b.get(self.pos + 1).copied();
+            match c {
+                b'(' => {
+                    self.literal()?;
+                    continue;
+                }
+                b'%' => {
+                    self.skip_white();
+                    continue;
+                }
+                b'<' if next == Some(b'<') => {
+                    depth += 1;
+                    self.pos += 2;
+                    continue;
+                }
+                b'<' => {
+                    self.hex()?;
+                    continue;
+                }
+                b'>' if next == Some(b'>') => {
+                    self.pos += 2;
+                }
+                b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                    continue;
+                }
+                b']' => self.pos += 1,
+                _ => {
+                    self.pos += 1;
+                    continue;
+                }
+            }
+            // A closer.
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Steps over one value (a reference `n g R` included) without building it.
+    fn skip_value(&mut self, depth: usize) -> Parsed<()> {
+        if depth >= MAX_DEPTH {
+            return Err(SyntaxError::Invalid);
+        }
+        self.skip_white();
+        match (self.peek().ok_or(SyntaxError::Eof)?, self.b.get(self.pos + 1)) {
+            (b'/', _) => {
+                self.pos += 1;
+                while self.peek().is_some_and(|c| !is_delimiter(c)) {
+                    self.pos += 1;
+                }
+            }
+            (b'(', _) => {
+                self.literal()?;
+            }
+            (b'<', Some(b'<')) | (b'[', _) => self.skip_nested()?,
+            (b'<', _) => {
+                self.hex()?;
+            }
+            (b'0'..=b'9', _) => {
+                while self.peek().is_some_and(|c| c.is_ascii_digit() || c == b'.') {
+                    self.pos += 1;
+                }
+                let mut l = *self;
+                if l.uint().is_some() && l.eat_keyword(b"R") {
+                    *self = l;
+                }
+            }
+            _ => {
+                // A number with a sign or a dot, a keyword, a stray closer: one token.
+                self.token_at(depth)?;
+            }
+        }
+        Ok(())
     }
 
     /// The next token.
@@ -315,6 +475,16 @@ impl<'a> Lexer<'a> {
 
     fn name(&mut self) -> Vec<u8> {
         self.pos += 1;
+        let start = self.pos;
+        let end = self.b[start.min(self.b.len())..]
+            .iter()
+            .position(|&c| is_delimiter(c))
+            .map_or(self.b.len(), |p| start + p);
+        let plain = &self.b[start.min(end)..end];
+        if !plain.contains(&b'#') {
+            self.pos = end;
+            return plain.to_vec();
+        }
         let mut out = Vec::new();
         while let Some(c) = self.peek().filter(|&c| !is_delimiter(c)) {
             self.pos += 1;
@@ -443,6 +613,24 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// The dictionary of the indirect object at `at`, with only `keys` read (see
+/// [`Lexer::dict_keys`]); its number.
+pub(crate) fn indirect_keys(
+    b: &[u8],
+    at: usize,
+    keys: &[&[u8]],
+    marks: &[&[u8]],
+) -> Parsed<(u32, Dict)> {
+    let mut l = Lexer::new(b, at);
+    let num = l.uint().ok_or(SyntaxError::Invalid)?;
+    l.uint().ok_or(SyntaxError::Invalid)?;
+    if !l.eat_keyword(b"obj") {
+        return Err(SyntaxError::Invalid);
+    }
+    let num = u32::try_from(num).map_err(|_| SyntaxError::Invalid)?;
+    Ok((num, l.dict_keys(keys, marks)?))
+}
+
 /// An indirect object `num gen obj … endobj` at `at`: its number and generation, the object,
 /// and for a stream where its data starts. The `endobj` is not required (many writers forget
 /// it), but the object must be whole.
@@ -505,6 +693,22 @@ mod tests {
         assert_eq!(dict.get(b"Kids").and_then(Object::as_array).map(<[_]>::len), Some(2));
         assert_eq!(dict.get(b"Empty"), Some(&Object::Null));
         assert_eq!(parse(b"<< /A [1 2"), Err(SyntaxError::Eof));
+    }
+
+    #[test]
+    fn a_dictionary_skimmed_for_some_keys_reads_as_parsed() {
+        let text = b"<< /Type /Page /MediaBox [0 0 612.5 792] /Res << /Font << /F1 5 0 R >> (a)) >> /S (x\\)) /Kids [3 0 R] /Parent 2 0 R /H <00ff> >> rest";
+        let mut l = Lexer::new(text, 0);
+        let skimmed = l.dict_keys(&[b"Type", b"Kids", b"Parent"], &[b"Res"]).unwrap();
+        assert_eq!(&text[l.pos..], b" rest");
+        let full = parse(text).unwrap();
+        let full = full.as_dict().unwrap();
+        for key in [&b"Type"[..], b"Kids", b"Parent"] {
+            assert_eq!(skimmed.get(key), full.get(key), "{key:?}");
+        }
+        assert_eq!(skimmed.get(b"MediaBox"), None);
+        assert_eq!(skimmed.get(b"Res"), Some(&Object::Null), "noted, not read");
+        assert_eq!(Lexer::new(b"<< /A [1 2", 0).dict_keys(&[b"B"], &[]), Err(SyntaxError::Eof));
     }
 
     #[test]
