@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build dist bench corpus fuzz tools test-tools clean
+.PHONY: serve test build dist bench corpus readers hostile-files fuzz tools test-tools clean
 
 ## serve: build the app and serve it at http://127.0.0.1:8080
 serve: tools
@@ -31,6 +31,16 @@ bench: test-tools build
 corpus:
 	cargo build --release --locked -p secu-precheck-domain --bin precheck
 	scripts/corpus.py target/release/precheck
+
+## readers: precheck's PDF verdicts against qpdf --check, mutool and pikepdf, on the corpus and
+## domain/tests/hostile (needs Debian's qpdf, mupdf-tools and python3-pikepdf)
+readers:
+	cargo build --release --locked -p secu-precheck-domain --bin precheck
+	scripts/readers.py target/release/precheck ../shared/corpus/files domain/tests/hostile
+
+## hostile-files: remake domain/tests/hostile with the tools that write them (see the script)
+hostile-files:
+	scripts/make-hostile-files.py
 
 ## fuzz: libFuzzer on the inspection engine and the form checks, FUZZ_SECONDS each (nightly)
 FUZZ_SECONDS ?= 60
