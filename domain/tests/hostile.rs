@@ -1,6 +1,8 @@
 //! Broken, exotic and hostile files made with real tools (scripts/make-hostile-files.py), held
 //! to what the readers say of them (tests/hostile/VERDICTS.csv: qpdf --check, mutool,
 //! pikepdf) and to the bounds every inspection keeps: an answer, in bounded time and memory.
+//! Natively, with the command line (which decodes images, as the app has the browser do).
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 use std::path::Path;
 use std::process::Command;

@@ -1,8 +1,11 @@
-//! The inspection engine never panics, whatever the bytes: random data, and real-looking files
-//! with random damage after a valid signature.
+//! The inspection engine never panics, whatever the bytes: random data, real-looking files with
+//! random damage after a valid signature, and the tool-made files of tests/hostile (PDFs of
+//! every index kind, encrypted ones, JPEGs, PNGs, HEIF) with bytes changed and cut anywhere.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+#[cfg(feature = "decode")]
+use secu_precheck_domain::inspect::decode;
 use secu_precheck_domain::inspect::{inspect, Context};
 use secu_precheck_domain::DocumentId;
 
@@ -40,4 +43,48 @@ proptest! {
         let bytes = [SIGNATURES[which], &tail].concat();
         let _ = inspect("x.pdf", &bytes, &CTX);
     }
+
+    #[test]
+    fn tool_made_files_changed_and_cut_anywhere_never_panic(
+        which in any::<prop::sample::Index>(),
+        changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..24),
+        cut in any::<prop::sample::Index>(),
+        cut_it in any::<bool>(),
+    ) {
+        let files = hostile_files();
+        let (name, original) = &files[which.index(files.len())];
+        let mut bytes = original.clone();
+        for (at, byte) in &changes {
+            let at = at.index(bytes.len());
+            bytes[at] = *byte;
+        }
+        if cut_it {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        #[allow(unused_mut)]
+        let mut report = inspect(name, &bytes, &CTX);
+        #[cfg(feature = "decode")]
+        decode::add_decoding(&mut report, &bytes);
+        prop_assert_eq!(report.facts.size, bytes.len() as u64);
+    }
+}
+
+/// The files of tests/hostile, read once.
+fn hostile_files() -> &'static [(String, Vec<u8>)] {
+    static FILES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e != "csv"))
+            .map(|p| {
+                (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())
+            })
+            .collect();
+        files.sort();
+        assert!(files.len() >= 27, "tests/hostile holds the tool-made files");
+        files
+    })
 }
