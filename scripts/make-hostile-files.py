@@ -74,30 +74,30 @@ book = reportlab([l.replace('{year}', '2026-2027') for l in CERT] + ['Page {page
 with open(f'{TMP}/book.pdf', 'wb') as f:
     f.write(book)
 
+def one_page(resources, content, extra=b''):
+    """A one-page PDF written by hand (no index: the tool that rewrites it makes one): the
+    page's resources, its content stream (object 5), Helvetica as object 4, extra objects."""
+    size = 6 + extra.count(b' obj ')
+    return (b'%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
+            b'2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
+            b'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << %s >> /Contents 5 0 R >> endobj\n'
+            b'4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
+            b'5 0 obj << /Length %d >>\nstream\n%s\nendstream\nendobj\n%s'
+            b'trailer << /Size %d /Root 1 0 R >>\n%%%%EOF\n') % (resources, len(content), content, extra, size)
+
 # --- A certificate drawn with the ' operator, rewritten by qpdf (object streams, xref stream)
 quote = b"BT /F1 12 Tf 14 TL 72 760 Td (Certificat de scolarite) ' (Annee universitaire 2025-2026) ' (Mme Awa N'DIAYE, Master 1) ' ET"
-raw = (b'%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
-       b'2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
-       b'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >> endobj\n'
-       b'4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
-       b'5 0 obj << /Length %d >>\nstream\n%s\nendstream\nendobj\ntrailer << /Size 6 /Root 1 0 R >>\n%%%%EOF\n') % (len(quote), quote)
 with open(f'{TMP}/quote-raw.pdf', 'wb') as f:
-    f.write(raw)
+    f.write(one_page(b'/Font << /F1 4 0 R >>', quote))
 qpdf_ok('--object-streams=generate', '--compress-streams=y', f'{TMP}/quote-raw.pdf', os.path.join(OUT, 'certificate-last-year-quote-operator.pdf'))
 add('certificate-last-year-quote-operator.pdf', "hand-written ' operators, rewritten by qpdf --object-streams=generate", 'certificate_of_studies',
     'certificate_old_year', 'pdf_damaged pdf_repaired pdf_text_unreadable')
 
 # --- The same text in a form XObject, rewritten by mutool clean ------------------------------
 form = b'BT /F1 12 Tf 72 760 Td (Annee universitaire 2026-2027 Mme Awa N\'DIAYE inscrite) Tj ET'
-raw = (b'%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
-       b'2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
-       b'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >> endobj\n'
-       b'4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
-       b'5 0 obj << /Length 8 >>\nstream\n/Fm1 Do\nendstream\nendobj\n'
-       b'6 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Length %d >>\nstream\n%s\nendstream\nendobj\n'
-       b'trailer << /Size 7 /Root 1 0 R >>\n%%%%EOF\n') % (len(form), form)
+xobject = (b'6 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Length %d >>\nstream\n%s\nendstream\nendobj\n') % (len(form), form)
 with open(f'{TMP}/form-raw.pdf', 'wb') as f:
-    f.write(raw)
+    f.write(one_page(b'/XObject << /Fm1 6 0 R >>', b'/Fm1 Do', xobject))
 sh('mutool', 'clean', '-gz', f'{TMP}/form-raw.pdf', os.path.join(OUT, 'certificate-in-form-xobject.pdf'))
 add('certificate-in-form-xobject.pdf', 'hand-written form XObject, rewritten by mutool clean -gz', 'certificate_of_studies',
     '', 'pdf_damaged pdf_repaired pdf_text_unreadable certificate_old_year certificate_year_not_found pdf_scan_only')
@@ -206,7 +206,7 @@ add('png-bomb-header-lies.png', 'zlib: a 100000 x 100000 grey header over 1 MB o
     png(100000, 100000, zlib.compress(b'\0' * (1 << 20), 9)))
 
 with open(os.path.join(OUT, 'VERDICTS.csv'), 'w', newline='') as f:
-    w = csv.DictWriter(f, fieldnames=list(rows[0]))
+    w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator='\n')
     w.writeheader()
     w.writerows(rows)
 print(f'{len(rows)} files in {os.path.normpath(OUT)}')

@@ -247,43 +247,15 @@ fn fields_checks_postcodes_and_towns_against_the_base() {
     }
 }
 
-/// A PDF with a correct cross-reference table, from the bodies of objects 1, 2, 3…
-fn with_xref(objects: &[&str]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    let n = objects.len() + 1;
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
-}
-
 #[test]
 fn file_prints_one_json_line_per_file_and_exits_1_on_an_error() {
     let dir = std::env::temp_dir().join(format!("precheck-file-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    // ReportLab's certificate of tests/hostile (made by scripts/make-hostile-files.py).
     let pdf = dir.join("certificate.pdf");
-    std::fs::write(
-        &pdf,
-        with_xref(&[
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-            "<< /Length 86 >>\nstream\nBT (Certificat de scolarite, annee universitaire 2026-2027, Awa N'Diaye, Master) Tj ET\nendstream",
-        ]),
-    )
-    .unwrap();
+    let made = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile/certificate-reportlab.pdf");
+    std::fs::copy(made, &pdf).unwrap();
     let heic = dir.join("photo.jpg");
     std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
 

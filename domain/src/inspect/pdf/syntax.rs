@@ -102,6 +102,9 @@ pub(crate) enum SyntaxError {
 
 type Parsed<T> = Result<T, SyntaxError>;
 
+/// The keys whose values a skimming read builds, and those it only notes; `None` builds all.
+type Wanted<'k> = Option<(&'k [&'k [u8]], &'k [&'k [u8]])>;
+
 /// Each byte's class: 1 white space, 2 delimiter (a table: the lexer asks for every byte).
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -212,12 +215,22 @@ impl<'a> Lexer<'a> {
     }
 
     /// A dictionary next, with only the values of `keys` read: the others are skipped without
-    /// building them (the page-tree walk needs three keys of dictionaries that hold dozens).
+    /// building them (the page-tree walk needs two keys of dictionaries that hold dozens).
     /// Keys in `marks` are noted with a null value, their values skipped: whether they are there
     /// is all the caller needs.
     pub fn dict_keys(&mut self, keys: &[&[u8]], marks: &[&[u8]]) -> Parsed<Dict> {
         self.skip_white();
         if self.b.get(self.pos..self.pos + 2) != Some(b"<<") {
+            return Err(SyntaxError::Invalid);
+        }
+        self.dict_with(0, Some((keys, marks)))
+    }
+
+    /// The dictionary at `<<`: every value built, or with `only`, those of its keys (and its
+    /// marks noted as null). The first definition of a key wins; a key with no value before
+    /// the end reads as null; a value without a key is skipped, as readers do.
+    fn dict_with(&mut self, depth: usize, only: Wanted<'_>) -> Parsed<Dict> {
+        if depth >= MAX_DEPTH {
             return Err(SyntaxError::Invalid);
         }
         self.pos += 2;
@@ -231,40 +244,30 @@ impl<'a> Lexer<'a> {
                     return Ok(Dict(entries));
                 }
                 (Some(b'/'), _) => {
-                    // The key as written: compared without a copy (a #-escaped one is rare).
-                    let mut copy = *self;
-                    self.pos += 1;
-                    let start = self.pos;
-                    while self.peek().is_some_and(|c| !is_delimiter(c)) {
-                        self.pos += 1;
-                    }
-                    let raw = &self.b[start..self.pos];
-                    let escaped;
-                    let key: &[u8] = if raw.contains(&b'#') {
-                        escaped = copy.name();
-                        &escaped
-                    } else {
-                        raw
-                    };
+                    let key = self.key();
                     self.skip_white();
-                    if self.b.get(self.pos..self.pos + 2) == Some(b">>") {
-                        continue;
-                    }
-                    let first = !entries.iter().any(|(k, _)| k == key);
-                    if first && keys.contains(&key) {
-                        let key = key.to_vec();
-                        let value = self.object()?;
-                        entries.push((key, value));
-                    } else {
-                        let marked = first && marks.contains(&key);
-                        let key = if marked { key.to_vec() } else { Vec::new() };
-                        self.skip_value(0)?;
-                        if marked {
-                            entries.push((key, Object::Null));
+                    let no_value = self.b.get(self.pos..self.pos + 2) == Some(b">>");
+                    let first = !entries.iter().any(|(k, _)| **k == *key);
+                    let value = match only {
+                        None if no_value => Some(Object::Null),
+                        None => Some(self.object_at(depth)?),
+                        Some(_) if no_value => None,
+                        Some((keys, _)) if first && keys.contains(&&*key) => Some(self.object()?),
+                        Some((_, marks)) => {
+                            self.skip_value(0)?;
+                            marks.contains(&&*key).then_some(Object::Null)
                         }
+                    };
+                    if let (true, Some(value)) = (first, value) {
+                        entries.push((key.into_owned(), value));
                     }
                 }
-                _ => self.skip_value(0)?,
+                _ if only.is_some() => self.skip_value(0)?,
+                _ => {
+                    if let Token::Keyword(b"endobj" | b"stream" | b"obj") = self.token_at(depth)? {
+                        return Err(SyntaxError::Invalid);
+                    }
+                }
             }
         }
     }
@@ -365,7 +368,7 @@ impl<'a> Lexer<'a> {
             b'/' => Object::Name(self.name()),
             b'(' => Object::Str(self.literal()?),
             b'<' if self.b.get(self.pos + 1) == Some(&b'<') => {
-                Object::Dict(self.dict_body(depth + 1)?)
+                Object::Dict(self.dict_with(depth + 1, None)?)
             }
             b'<' => Object::Str(self.hex()?),
             b'[' => {
@@ -434,43 +437,20 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn dict_body(&mut self, depth: usize) -> Parsed<Dict> {
-        if depth >= MAX_DEPTH {
-            return Err(SyntaxError::Invalid);
+    /// A name at `/`, as written when it has no `#` escape (no copy), decoded otherwise.
+    fn key(&mut self) -> std::borrow::Cow<'a, [u8]> {
+        let start = self.pos + 1;
+        let end = self.b[start.min(self.b.len())..]
+            .iter()
+            .position(|&c| is_delimiter(c))
+            .map_or(self.b.len(), |p| start + p);
+        let raw = &self.b[start.min(end)..end];
+        if raw.contains(&b'#') {
+            std::borrow::Cow::Owned(self.name())
+        } else {
+            self.pos = end;
+            std::borrow::Cow::Borrowed(raw)
         }
-        self.pos += 2;
-        let mut entries: Vec<(Vec<u8>, Object)> = Vec::new();
-        loop {
-            self.skip_white();
-            match (self.peek(), self.b.get(self.pos + 1)) {
-                (None, _) => return Err(SyntaxError::Eof),
-                (Some(b'>'), Some(b'>')) => {
-                    self.pos += 2;
-                    break;
-                }
-                (Some(b'>'), None) => return Err(SyntaxError::Eof),
-                (Some(b'/'), _) => {
-                    let key = self.name();
-                    self.skip_white();
-                    // A key with no value before the end (`/Key >>`) reads as null, as readers do.
-                    let value = if self.b.get(self.pos..self.pos + 2) == Some(b">>") {
-                        Object::Null
-                    } else {
-                        self.object_at(depth)?
-                    };
-                    if !entries.iter().any(|(k, _)| *k == key) {
-                        entries.push((key, value));
-                    }
-                }
-                _ => {
-                    // A value without a key: readers skip it.
-                    if let Token::Keyword(b"endobj" | b"stream" | b"obj") = self.token_at(depth)? {
-                        return Err(SyntaxError::Invalid);
-                    }
-                }
-            }
-        }
-        Ok(Dict(entries))
     }
 
     fn name(&mut self) -> Vec<u8> {
