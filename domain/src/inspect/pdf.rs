@@ -5,6 +5,7 @@
 //! — and whether its pages show text. Reads only the objects it needs, with bounded inflation.
 
 pub(super) mod content;
+pub(super) mod crypt;
 pub(super) mod document;
 pub(super) mod filters;
 pub(super) mod syntax;
@@ -14,6 +15,7 @@ use std::ops::ControlFlow;
 use md5::{Digest, Md5};
 use sha2::{Sha256, Sha384, Sha512};
 
+use crypt::{aes_cbc, rc4, Cipher, Crypt};
 use document::{Document, Page};
 use syntax::{Dict, Object};
 
@@ -49,24 +51,6 @@ const PAD: [u8; 32] = [
     0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
     0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
 ];
-
-fn rc4(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut s: [u8; 256] = std::array::from_fn(|i| i as u8);
-    let mut j = 0u8;
-    for i in 0..256 {
-        j = j.wrapping_add(s[i]).wrapping_add(key[i % key.len()]);
-        s.swap(i, usize::from(j));
-    }
-    let (mut i, mut j) = (0u8, 0u8);
-    data.iter()
-        .map(|&byte| {
-            i = i.wrapping_add(1);
-            j = j.wrapping_add(s[usize::from(i)]);
-            s.swap(usize::from(i), usize::from(j));
-            byte ^ s[usize::from(s[usize::from(i)].wrapping_add(s[usize::from(j)]))]
-        })
-        .collect()
-}
 
 /// Algorithm 2.B of ISO 32000-2 (revision 6) for an empty password.
 fn hash_2b(salt: &[u8], udata: &[u8]) -> Vec<u8> {
@@ -171,16 +155,16 @@ impl Rc4Handler {
     }
 }
 
-/// Whether a reader opens the file without asking: with an empty user password, or an empty
-/// owner password (readers try both).
-fn empty_password_opens(dict: &Dict, id: Vec<u8>) -> Option<bool> {
+/// The file key when a reader opens the file without asking: with an empty user password, or
+/// an empty owner password (readers try both); `None` when it needs one.
+fn empty_password_key(dict: &Dict, id: Vec<u8>) -> Option<Vec<u8>> {
     let int = |key: &[u8]| dict.int(key);
     let string = |key: &[u8]| match dict.get(key) {
         Some(Object::Str(s)) => Some(s.clone()),
         _ => None,
     };
     if dict.name(b"Filter") != Some(b"Standard") {
-        return Some(false);
+        return None;
     }
     let r = int(b"R")?;
     let u = string(b"U")?;
@@ -197,32 +181,68 @@ fn empty_password_opens(dict: &Dict, id: Vec<u8>) -> Option<bool> {
             };
             let clear_metadata = matches!(dict.get(b"EncryptMetadata"), Some(Object::Bool(false)));
             let handler = Rc4Handler { r, o, u, p: int(b"P")?, length, id, clear_metadata };
-            Some(handler.user_ok(&PAD) || handler.user_ok(&handler.user_from_empty_owner()))
+            if handler.user_ok(&PAD) {
+                return Some(handler.key(&PAD));
+            }
+            let user = handler.user_from_empty_owner();
+            handler.user_ok(&user).then(|| handler.key(&user))
         }
-        5 => Some(
-            (u.len() >= 40 && Sha256::digest(&u[32..40]).as_slice() == &u[..32])
-                || (o.len() >= 40
-                    && u.len() >= 48
-                    && Sha256::new()
-                        .chain_update(&o[32..40])
-                        .chain_update(&u[..48])
-                        .finalize()
-                        .as_slice()
-                        == &o[..32]),
-        ),
-        6 => Some(
-            (u.len() >= 40 && hash_2b(&u[32..40], &[]) == u[..32])
-                || (o.len() >= 40 && u.len() >= 48 && hash_2b(&o[32..40], &u[..48]) == o[..32]),
-        ),
-        _ => Some(false),
+        5 | 6 => {
+            // The key that unwraps UE (or OE): SHA-256 of the key salt (revision 5), or the
+            // algorithm 2.B hash (revision 6), of the empty password.
+            let hash = |salt: &[u8], udata: &[u8]| {
+                if r == 5 {
+                    Sha256::new().chain_update(salt).chain_update(udata).finalize().to_vec()
+                } else {
+                    hash_2b(salt, udata)
+                }
+            };
+            let unwrap = |wrapped: Option<Vec<u8>>, key: Vec<u8>| {
+                aes_cbc(&key, &[0; 16], wrapped?.get(..32)?, false)
+            };
+            if u.len() >= 48 && hash(&u[32..40], &[]) == u[..32] {
+                return unwrap(string(b"UE"), hash(&u[40..48], &[]));
+            }
+            if o.len() >= 48 && u.len() >= 48 && hash(&o[32..40], &u[..48]) == o[..32] {
+                return unwrap(string(b"OE"), hash(&o[40..48], &u[..48]));
+            }
+            None
+        }
+        _ => None,
     }
 }
 
-/// How the file is encrypted: the trailer's `/Encrypt` and the first string of its `/ID`.
-fn encryption(doc: &Document<'_>) -> Encryption {
-    let Some(value) = doc.trailer.get(b"Encrypt") else { return Encryption::None };
+/// How a file's streams are encrypted (/V, and under /V 4 and 5 the /StmF crypt filter).
+fn stream_cipher(dict: &Dict) -> Cipher {
+    match dict.int(b"V") {
+        Some(4 | 5) => {
+            let method = match dict.name(b"StmF") {
+                Some(b"Identity") | None => return Cipher::Identity,
+                Some(name) => match dict.get(b"CF") {
+                    Some(Object::Dict(filters)) => match filters.get(name) {
+                        Some(Object::Dict(f)) => f.name(b"CFM").map(<[u8]>::to_vec),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+            };
+            match method.as_deref() {
+                Some(b"AESV2") => Cipher::Aes128,
+                Some(b"AESV3") => Cipher::Aes256,
+                Some(b"None") => Cipher::Identity,
+                _ => Cipher::Rc4,
+            }
+        }
+        _ => Cipher::Rc4,
+    }
+}
+
+/// How the file is encrypted (the trailer's `/Encrypt` and the first string of its `/ID`),
+/// and the key to its streams when it opens without a password.
+pub(super) fn security(doc: &Document<'_>) -> (Encryption, Option<Crypt>) {
+    let Some(value) = doc.trailer.get(b"Encrypt") else { return (Encryption::None, None) };
     let Some(dict) = doc.resolve(value).as_dict().cloned() else {
-        return Encryption::NeedsPassword;
+        return (Encryption::NeedsPassword, None);
     };
     let id = match doc.trailer.get(b"ID").map(|i| doc.resolve(i)) {
         Some(Object::Array(parts)) => match parts.first() {
@@ -231,9 +251,11 @@ fn encryption(doc: &Document<'_>) -> Encryption {
         },
         _ => Vec::new(),
     };
-    match empty_password_opens(&dict, id) {
-        Some(true) => Encryption::PermissionsOnly,
-        _ => Encryption::NeedsPassword,
+    match empty_password_key(&dict, id) {
+        Some(key) => {
+            (Encryption::PermissionsOnly, Some(Crypt { key, cipher: stream_cipher(&dict) }))
+        }
+        None => (Encryption::NeedsPassword, None),
     }
 }
 
@@ -259,14 +281,14 @@ fn text_layer(doc: &Document<'_>, pages: &[Page]) -> Option<bool> {
 #[must_use]
 pub fn check(bytes: &[u8]) -> PdfReport {
     let doc = Document::open(bytes);
-    let encryption = encryption(&doc);
+    let encryption = doc.encryption();
     let pages = doc.pages();
     // Encrypted object streams cannot be read without the key: a page tree inside one is not
     // a sign of damage.
     let unreadable = pages.is_err() && encryption != Encryption::None;
     let damaged = (pages.is_err() && !unreadable) || doc.truncated();
     let text_layer = match &pages {
-        Ok(pages) if !damaged && encryption == Encryption::None => text_layer(&doc, pages),
+        Ok(pages) if !damaged && encryption != Encryption::NeedsPassword => text_layer(&doc, pages),
         _ => None,
     };
     PdfReport {

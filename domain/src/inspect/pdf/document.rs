@@ -8,10 +8,12 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::crypt::Crypt;
 use super::filters::{self, FilterError};
 use super::syntax::{
     indirect, indirect_keys, is_delimiter, is_white, Dict, Lexer, Object, Ref, Stream, SyntaxError,
 };
+use super::Encryption;
 
 /// Bytes inflated in all, for one file (object streams, content, fonts' maps).
 pub(crate) const MAX_INFLATE: usize = 32 * 1024 * 1024;
@@ -122,6 +124,9 @@ pub(crate) struct Document<'a> {
     budget: Cell<usize>,
     /// Where `%PDF-` is: offsets of files with junk before it may count from there.
     header: usize,
+    encryption: Encryption,
+    /// The key to the streams of an encrypted file that opens without a password.
+    crypt: Option<Crypt>,
 }
 
 impl<'a> Document<'a> {
@@ -138,8 +143,12 @@ impl<'a> Document<'a> {
             packed: RefCell::new(HashMap::new()),
             budget: Cell::new(MAX_INFLATE),
             header,
+            encryption: Encryption::None,
+            crypt: None,
         };
         let read = doc.read_index();
+        // Object streams of an encrypted file are encrypted: the key first.
+        doc.secure();
         let catalog_ok = read
             && doc.trailer.get(b"Root").is_some_and(|r| {
                 doc.resolve(r).as_dict().is_some_and(|d| d.get(b"Pages").is_some())
@@ -162,8 +171,29 @@ impl<'a> Document<'a> {
                 }
                 doc.trailer = merged;
             }
+            if doc.encryption == Encryption::None {
+                doc.secure();
+            }
         }
         doc
+    }
+
+    /// Reads the trailer's /Encrypt: whether the file needs a password, and the key to its
+    /// streams when it does not.
+    fn secure(&mut self) {
+        if self.trailer.get(b"Encrypt").is_none() {
+            return;
+        }
+        let (encryption, crypt) = super::security(self);
+        self.encryption = encryption;
+        self.crypt = crypt;
+        // Object streams read before the key were read wrongly.
+        self.packed.borrow_mut().clear();
+    }
+
+    /// Whether the file is encrypted, and whether that stops it from opening.
+    pub fn encryption(&self) -> Encryption {
+        self.encryption
     }
 
     /// Whether the index had to be repaired (a warning: readers differ on such files).
@@ -366,6 +396,14 @@ impl<'a> Document<'a> {
     /// The decoded data of a stream, within the file's inflation budget.
     pub fn decode(&self, stream: &Stream) -> Result<Vec<u8>, FilterError> {
         let raw = self.raw(stream).ok_or(FilterError::Unknown)?;
+        // Cross-reference streams are never encrypted.
+        let decrypted = match (&self.crypt, stream.owner) {
+            (Some(crypt), Some(owner)) if !stream.dict.is_type(b"XRef") => {
+                Some(crypt.stream(owner, raw).ok_or(FilterError::Unknown)?)
+            }
+            _ => None,
+        };
+        let raw = decrypted.as_deref().unwrap_or(raw);
         let mut budget = self.budget.get();
         let out = filters::decode(raw, &filters::chain(&stream.dict), &mut budget);
         self.budget.set(budget);

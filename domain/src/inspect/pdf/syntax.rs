@@ -46,6 +46,8 @@ pub(crate) struct Ref {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Stream {
     pub dict: Dict,
+    /// The object it is: its key, in an encrypted file.
+    pub owner: Option<Ref>,
     /// Offset of the first data byte (after `stream` and its end of line).
     pub data: usize,
 }
@@ -640,7 +642,7 @@ pub(crate) fn indirect(b: &[u8], at: usize) -> Parsed<(Ref, Object)> {
             if data > b.len() {
                 return Err(SyntaxError::Eof);
             }
-            return Ok((r, Object::Stream(Stream { dict: dict.clone(), data })));
+            return Ok((r, Object::Stream(Stream { dict: dict.clone(), owner: Some(r), data })));
         }
     }
     Ok((r, object))
