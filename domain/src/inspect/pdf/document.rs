@@ -80,21 +80,12 @@ pub(crate) struct Page {
 impl Page {
     /// The page's whole dictionary (the walk read only the keys it needed).
     pub fn dict(&self, doc: &Document<'_>) -> Dict {
-        match doc.resolve(&self.source) {
-            Object::Dict(d) => d,
-            Object::Stream(s) => s.dict,
-            _ => Dict::default(),
-        }
+        doc.resolve_dict(&self.source).unwrap_or_default()
     }
 
     /// The page's resources, its own or inherited, resolved.
     pub fn resources(&self, doc: &Document<'_>) -> Option<Dict> {
-        let holder = match doc.resolve(self.resources.as_deref()?) {
-            Object::Dict(d) => d,
-            Object::Stream(s) => s.dict,
-            _ => return None,
-        };
-        doc.dict(&holder, b"Resources")
+        doc.dict(&doc.resolve_dict(self.resources.as_deref()?)?, b"Resources")
     }
 }
 
@@ -269,27 +260,22 @@ impl<'a> Document<'a> {
                     return None;
                 }
                 for i in 0..count {
+                    let num = u32::try_from(start + i).ok()?;
                     // The usual 20-byte entry, "oooooooooo ggggg n", read in place.
                     l.skip_white();
                     if let Some(entry) = b.get(l.pos..l.pos + 18).and_then(fixed_entry) {
-                        let Ok(num) = u32::try_from(start + i) else { return None };
                         found.push((num, entry));
                         l.pos += 18;
                         continue;
                     }
                     let off = l.uint()?;
                     let _gen = l.uint()?;
-                    let kind = l.peek_keyword();
-                    let kind = match kind {
-                        b"n" => true,
-                        b"f" => false,
-                        _ => return None,
-                    };
-                    l.eat_keyword(if kind { b"n" } else { b"f" });
-                    let Ok(num) = u32::try_from(start + i) else { return None };
-                    let entry = match usize::try_from(off) {
-                        Ok(o) if kind => Entry::Plain(o),
-                        _ => Entry::Free,
+                    let entry = if l.eat_keyword(b"n") {
+                        usize::try_from(off).map_or(Entry::Free, Entry::Plain)
+                    } else if l.eat_keyword(b"f") {
+                        Entry::Free
+                    } else {
+                        return None;
                     };
                     found.push((num, entry));
                 }
@@ -375,14 +361,11 @@ impl<'a> Document<'a> {
             .and_then(|n| stream.data.checked_add(n))
             .filter(|&e| e <= b.len())
         {
-            let mut l = Lexer::new(b, end);
-            if matches!(l.peek_keyword(), b"endstream" | b"endobj") {
+            if matches!(Lexer::new(b, end).peek_keyword(), b"endstream" | b"endobj") {
                 return b.get(stream.data..end);
             }
-            l.skip_white();
         }
-        let end = memchr::memmem::find(b.get(stream.data..)?, b"endstream")? + stream.data;
-        let mut end = end;
+        let mut end = memchr::memmem::find(b.get(stream.data..)?, b"endstream")? + stream.data;
         // The end of line before `endstream` is not data.
         if end > stream.data && b[end - 1] == b'\n' {
             end -= 1;
@@ -458,15 +441,20 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// For `/Length`: an object outside object streams, without recursion into them.
-    fn get_plain_only(&self, r: Ref) -> Option<Object> {
-        match self.entries.get(&r.num) {
-            Some(&Entry::Plain(offset)) => self.plain_at(offset, r.num),
-            _ => match self.scan().entries.get(&r.num) {
-                Some(&Entry::Plain(offset)) => self.plain_at(offset, r.num),
+    /// Where object `num` is written outside object streams, by the index or a scan.
+    fn plain_offset(&self, num: u32) -> Option<usize> {
+        match self.entries.get(&num) {
+            Some(&Entry::Plain(offset)) => Some(offset),
+            _ => match self.scan().entries.get(&num) {
+                Some(&Entry::Plain(offset)) => Some(offset),
                 _ => None,
             },
         }
+    }
+
+    /// For `/Length`: an object outside object streams, without recursion into them.
+    fn get_plain_only(&self, r: Ref) -> Option<Object> {
+        self.plain_at(self.plain_offset(r.num)?, r.num)
     }
 
     fn plain_at(&self, offset: usize, num: u32) -> Option<Object> {
@@ -495,17 +483,11 @@ impl<'a> Document<'a> {
         }
         // Marked before reading, so that a stream naming itself cannot recurse.
         self.packed.borrow_mut().insert(num, None);
-        let offset = match self.entries.get(&num) {
-            Some(&Entry::Plain(o)) => Some(o),
-            _ => match self.scan().entries.get(&num) {
-                Some(&Entry::Plain(o)) => Some(o),
+        let packed =
+            self.plain_offset(num).and_then(|o| self.plain_at(o, num)).and_then(|o| match o {
+                Object::Stream(s) => parse_object_stream(self, &s),
                 _ => None,
-            },
-        };
-        let packed = offset.and_then(|o| self.plain_at(o, num)).and_then(|o| match o {
-            Object::Stream(s) => parse_object_stream(self, &s),
-            _ => None,
-        });
+            });
         let packed = packed.map(Rc::new);
         self.packed.borrow_mut().insert(num, packed.clone());
         packed
@@ -523,13 +505,19 @@ impl<'a> Document<'a> {
         Object::Null
     }
 
-    /// The dictionary `dict[key]` is or names.
-    pub fn dict(&self, dict: &Dict, key: &[u8]) -> Option<Dict> {
-        match self.resolve(dict.get(key)?) {
+    /// The dictionary a value is or names; a stream's, for a dictionary written as a stream
+    /// (pdfa-safedocs' Dialect-DictIsStream: readers take its dictionary).
+    pub fn resolve_dict(&self, o: &Object) -> Option<Dict> {
+        match self.resolve(o) {
             Object::Dict(d) => Some(d),
             Object::Stream(s) => Some(s.dict),
             _ => None,
         }
+    }
+
+    /// The dictionary `dict[key]` is or names.
+    pub fn dict(&self, dict: &Dict, key: &[u8]) -> Option<Dict> {
+        self.resolve_dict(dict.get(key)?)
     }
 
     /// The pages, in order, by walking the page tree from the catalog (never trusting
@@ -543,6 +531,7 @@ impl<'a> Document<'a> {
         let mut seen: HashSet<Ref> = HashSet::new();
         let mut pages = Vec::new();
         let mut missing = false;
+        let mut root_count = None;
         // (node, resources inherited)
         let mut stack: Vec<(Object, Option<Rc<Object>>)> = vec![(top, None)];
         let mut visited = 0;
@@ -557,19 +546,19 @@ impl<'a> Document<'a> {
                 }
             }
             let skimmed = match &node {
-                Object::Ref(r) => self.get_keys(*r, &[b"Type", b"Kids"], &[b"Resources"]),
+                Object::Ref(r) => self.get_keys(*r, &[b"Type", b"Kids", b"Count"], &[b"Resources"]),
                 _ => None,
             };
-            let dict = match skimmed.map(Object::Dict).unwrap_or_else(|| self.resolve(&node)) {
-                // A dictionary written as a stream's (pdfa-safedocs' Dialect-DictIsStream):
-                // readers take its dictionary.
-                Object::Dict(d) | Object::Stream(Stream { dict: d, .. }) => d,
-                _ if pages.is_empty() && visited == 1 => return Err(Damage::NoPageTree),
-                _ => {
-                    missing = true;
-                    continue;
+            let Some(dict) = skimmed.or_else(|| self.resolve_dict(&node)) else {
+                if visited == 1 {
+                    return Err(Damage::NoPageTree);
                 }
+                missing = true;
+                continue;
             };
+            if visited == 1 {
+                root_count = dict.int(b"Count");
+            }
             let resources = if dict.get(b"Resources").is_some() {
                 Some(Rc::new(if let Object::Ref(_) = node {
                     node.clone()
@@ -597,11 +586,7 @@ impl<'a> Document<'a> {
         }
         // Pages missing from the tree, or a root /Count that lies (poppler's 67295: 9999999999
         // for one page): readers that trust it differ from those that walk.
-        let count = match self.resolve(&catalog.get(b"Pages").cloned().unwrap_or(Object::Null)) {
-            Object::Dict(d) => d.int(b"Count"),
-            _ => None,
-        };
-        if missing || count.is_some_and(|c| usize::try_from(c).ok() != Some(pages.len())) {
+        if missing || root_count.is_some_and(|c| usize::try_from(c).ok() != Some(pages.len())) {
             self.repaired.set(true);
         }
         Ok(pages)
@@ -687,24 +672,34 @@ fn scan(doc: &Document<'_>) -> Scan {
             candidates.push(d);
         }
     }
-    let typed = |needle: &[u8], kind: &[u8], f: &mut dyn FnMut(u32, Stream)| {
+    // Each object typed `/kind`, found by its type's name, in file order.
+    let typed = |kind: &[u8], f: &mut dyn FnMut(Ref, Object)| {
+        let needle = [b"/", kind].concat();
         let mut last = None;
-        for at in memchr::memmem::find_iter(b, needle).take(10_000) {
-            let Some((start, num)) = enclosing(at) else { continue };
+        for at in memchr::memmem::find_iter(b, &needle).take(10_000) {
+            let Some((start, _)) = enclosing(at) else { continue };
             if last == Some(start) {
                 continue;
             }
             last = Some(start);
-            if let Ok((_, Object::Stream(s))) = indirect(b, start) {
-                if s.dict.is_type(kind) {
-                    f(num, s);
+            if let Ok((r, o)) = indirect(b, start) {
+                if o.as_dict().is_some_and(|d| d.is_type(kind)) {
+                    f(r, o);
                 }
             }
         }
     };
-    typed(b"/XRef", b"XRef", &mut |_, s| candidates.push(s.dict));
+    typed(b"XRef", &mut |_, o| {
+        if let Object::Stream(s) = o {
+            candidates.push(s.dict);
+        }
+    });
     let mut object_streams = Vec::new();
-    typed(b"/ObjStm", b"ObjStm", &mut |num, _| object_streams.push(num));
+    typed(b"ObjStm", &mut |r, o| {
+        if let Object::Stream(_) = o {
+            object_streams.push(r.num);
+        }
+    });
     // Objects in object streams, unless defined in the open; a catalog among them is noted
     // for a file with no trailer at all.
     let mut packed_catalog = None;
@@ -733,16 +728,13 @@ fn scan(doc: &Document<'_>) -> Scan {
     let has_trailer = out.trailer.is_some();
     if out.trailer.is_none() {
         // No trailer names a catalog: the last object typed as one.
-        let catalog = memchr::memmem::find_iter(b, b"/Catalog")
-            .take(10_000)
-            .filter_map(&enclosing)
-            .filter(|&(start, _)| {
-                matches!(indirect(b, start), Ok((_, Object::Dict(d))) if d.is_type(b"Catalog"))
-            })
-            .last();
-        let root = catalog
-            .map(|(start, num)| Ref { num, gen: indirect(b, start).map_or(0, |(r, _)| r.gen) })
-            .or(packed_catalog.map(|num| Ref { num, gen: 0 }));
+        let mut catalog = None;
+        typed(b"Catalog", &mut |r, o| {
+            if let Object::Dict(_) = o {
+                catalog = Some(r);
+            }
+        });
+        let root = catalog.or(packed_catalog.map(|num| Ref { num, gen: 0 }));
         out.trailer = root.map(|r| Dict(vec![(b"Root".to_vec(), Object::Ref(r))]));
     }
     // Cut short: the last object in the file does not end, or the file stops with neither a
