@@ -8,7 +8,6 @@ pub mod decode;
 pub mod explain;
 pub mod jpeg;
 pub mod pdf;
-pub mod pdf_text;
 pub mod png;
 pub mod quality;
 pub mod sniff;
@@ -515,20 +514,20 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             report.problems.into_iter().for_each(&mut add);
         }
         Format::Pdf => {
-            let report = pdf::check(bytes);
+            let reads_content =
+                matches!(ctx.doc, DocumentId::CertificateOfStudies | DocumentId::Rib);
+            let report = pdf::check(bytes, reads_content);
             facts.pages = report.pages;
             facts.encrypted = Some(report.encryption != pdf::Encryption::None);
             facts.text_layer = report.text_layer;
             if report.text_layer == Some(false) {
                 add(Problem::PdfScanOnly);
             }
-            let reads_content =
-                matches!(ctx.doc, DocumentId::CertificateOfStudies | DocumentId::Rib);
             // A content check that cannot run says so: never a silent pass. (A scan already
             // says its text could not be checked; a file that needs a password, nothing.)
             let readable = report.encryption != pdf::Encryption::NeedsPassword && !report.damaged;
             if reads_content && readable && report.text_layer != Some(false) {
-                match pdf_text::extract(bytes).filter(|t| content::readable(t)) {
+                match report.text.filter(|t| content::readable(t)) {
                     Some(text) => {
                         content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year)
                             .into_iter()

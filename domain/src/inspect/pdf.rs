@@ -9,6 +9,7 @@ pub(super) mod crypt;
 pub(super) mod document;
 pub(super) mod filters;
 pub(super) mod syntax;
+mod text;
 
 use std::ops::ControlFlow;
 
@@ -45,6 +46,9 @@ pub struct PdfReport {
     /// Whether the pages carry text (a text layer) or only images (a scan); `None` when the
     /// content could not be read (encrypted, or streams in filters we do not decode).
     pub text_layer: Option<bool>,
+    /// The pages' text, when asked for and the file is readable and not a scan; `None` when
+    /// no page has readable content.
+    pub text: Option<String>,
 }
 
 const PAD: [u8; 32] = [
@@ -277,9 +281,10 @@ fn text_layer(doc: &Document<'_>, pages: &[Page]) -> Option<bool> {
     images.then_some(false)
 }
 
-/// Checks a PDF file (its header already found).
+/// Checks a PDF file (its header already found), and reads its text when `read_text` (the
+/// same opened document serves both).
 #[must_use]
-pub fn check(bytes: &[u8]) -> PdfReport {
+pub fn check(bytes: &[u8], read_text: bool) -> PdfReport {
     let doc = Document::open(bytes);
     let encryption = doc.encryption();
     let pages = doc.pages();
@@ -287,9 +292,14 @@ pub fn check(bytes: &[u8]) -> PdfReport {
     // a sign of damage.
     let unreadable = pages.is_err() && encryption != Encryption::None;
     let damaged = (pages.is_err() && !unreadable) || doc.truncated();
-    let text_layer = match &pages {
-        Ok(pages) if !damaged && encryption != Encryption::NeedsPassword => text_layer(&doc, pages),
-        _ => None,
+    let readable = !damaged && encryption != Encryption::NeedsPassword;
+    let (text_layer, text) = match &pages {
+        Ok(pages) if readable => {
+            let layer = text_layer(&doc, pages);
+            let text = (read_text && layer != Some(false)).then(|| text::extract(&doc, pages));
+            (layer, text.flatten())
+        }
+        _ => (None, None),
     };
     PdfReport {
         pages: pages.as_ref().ok().map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
@@ -297,6 +307,7 @@ pub fn check(bytes: &[u8]) -> PdfReport {
         damaged,
         repaired: doc.repaired() && !damaged,
         text_layer,
+        text,
     }
 }
 #[cfg(test)]
@@ -343,16 +354,16 @@ mod tests {
             "<< /Type /Page /Parent 2 0 R >>",
             "<< /Type /Pages /Count 1 /Parent 2 0 R >>",
         ]);
-        let report = check(&two);
+        let report = check(&two, false);
         assert_eq!(
             (report.pages, report.encryption, report.damaged, report.repaired),
             (Some(2), Encryption::None, false, false)
         );
         assert_eq!(
-            check(&pdf("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj")).pages,
+            check(&pdf("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj"), false).pages,
             Some(0)
         );
-        assert!(check(b"%PDF-1.4\nthis is not a pdf at all").damaged);
+        assert!(check(b"%PDF-1.4\nthis is not a pdf at all", false).damaged);
     }
 
     fn page_with(content: &[u8], filter: &str, resources: &str) -> Vec<u8> {
@@ -377,26 +388,29 @@ mod tests {
         );
         file.extend_from_slice(&pixels);
         file.extend_from_slice(b"\nendstream\nendobj\n");
-        assert_eq!(check(&file).text_layer, Some(false));
+        assert_eq!(check(&file, false).text_layer, Some(false));
     }
 
     #[test]
     fn a_text_layer_is_told_from_a_scan() {
         let text = page_with(b"BT /F1 12 Tf 72 712 Td (Certificat) Tj ET", "", "");
-        assert_eq!(check(&text).text_layer, Some(true));
+        assert_eq!(check(&text, false).text_layer, Some(true));
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(
             b"BT /F1 12 Tf [(Cert) -20 (ificat)] TJ ET",
             6,
         );
-        assert_eq!(check(&page_with(&packed, "/Filter /FlateDecode", "")).text_layer, Some(true));
+        assert_eq!(
+            check(&page_with(&packed, "/Filter /FlateDecode", ""), false).text_layer,
+            Some(true)
+        );
         let image =
             miniz_oxide::deflate::compress_to_vec_zlib(b"q 595 0 0 842 0 0 cm /Im1 Do Q", 6);
         let mut scan = page_with(&image, "/Filter /FlateDecode", "/XObject << /Im1 5 0 R >>");
         scan.extend_from_slice(b"5 0 obj << /Subtype /Image /Width 1 /Height 1 /Filter /DCTDecode /Length 2 >>\nstream\n\xFF\xD8\nendstream\nendobj\n");
-        assert_eq!(check(&scan).text_layer, Some(false));
+        assert_eq!(check(&scan, false).text_layer, Some(false));
         // Drawings only, no image, no text: neither a text layer nor a scan.
         let drawing = page_with(b"0 0 m 100 100 l S", "", "");
-        assert_eq!(check(&drawing).text_layer, None);
+        assert_eq!(check(&drawing, false).text_layer, None);
     }
 
     #[test]
@@ -405,16 +419,20 @@ mod tests {
         for content in
             [&b"BT 12 TL (line) ' ET"[..], b"BT 1 2 (line) \" ET", b"BT [(a) 5 (b)] TJ ET"]
         {
-            assert_eq!(check(&page_with(content, "", "")).text_layer, Some(true), "{content:?}");
+            assert_eq!(
+                check(&page_with(content, "", ""), false).text_layer,
+                Some(true),
+                "{content:?}"
+            );
         }
         let flate = miniz_oxide::deflate::compress_to_vec_zlib(b"BT 12 TL (Certificat) ' ET", 6);
         let a85 = ascii85(&flate);
         let file = page_with(&a85, "/Filter [/ASCII85Decode /FlateDecode]", "");
-        assert_eq!(check(&file).text_layer, Some(true));
+        assert_eq!(check(&file, false).text_layer, Some(true));
         // Text drawn inside a form XObject the page paints.
         let mut form = page_with(b"/Fm1 Do", "", "/XObject << /Fm1 5 0 R >>");
         form.extend_from_slice(b"5 0 obj << /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 20 >>\nstream\nBT (in a form) Tj ET\nendstream\nendobj\n");
-        assert_eq!(check(&form).text_layer, Some(true));
+        assert_eq!(check(&form, false).text_layer, Some(true));
     }
 
     /// ASCII85 as ReportLab writes it (with the closing `~>`).
@@ -444,7 +462,7 @@ mod tests {
                 .to_vec();
         bytes.extend_from_slice(&packed);
         bytes.extend_from_slice(b"\nendstream\nendobj\n3 0 obj << /Type /Page >> endobj\n4 0 obj << /Type /Page >> endobj\n5 0 obj << /Type /Page >> endobj\n%%EOF\n");
-        assert_eq!(check(&bytes).pages, Some(3));
+        assert_eq!(check(&bytes, false).pages, Some(3));
     }
 
     /// A revision-3 standard security handler whose U matches `user_password_matches`.
@@ -481,9 +499,9 @@ mod tests {
 
     #[test]
     fn an_empty_user_password_is_permissions_only_and_any_other_needs_a_password() {
-        assert_eq!(check(&encrypted(true)).encryption, Encryption::PermissionsOnly);
-        assert_eq!(check(&encrypted(false)).encryption, Encryption::NeedsPassword);
+        assert_eq!(check(&encrypted(true), false).encryption, Encryption::PermissionsOnly);
+        assert_eq!(check(&encrypted(false), false).encryption, Encryption::NeedsPassword);
         let public_key = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] >> endobj\n9 0 obj << /Filter /Adobe.PubSec /R 4 >> endobj\ntrailer << /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF";
-        assert_eq!(check(public_key).encryption, Encryption::NeedsPassword);
+        assert_eq!(check(public_key, false).encryption, Encryption::NeedsPassword);
     }
 }

@@ -65,7 +65,7 @@ pub fn pdfs(parts: &[&[u8]]) -> Result<Vec<u8>, MergeError> {
         let unusable = MergeError::Unusable(i + 1);
         // Our own bounded check first: lopdf is only given files that readers open.
         let ok = inspect::sniff::format(bytes) == Format::Pdf && {
-            let report = pdf::check(bytes);
+            let report = pdf::check(bytes, false);
             !report.damaged
                 && report.encryption != pdf::Encryption::NeedsPassword
                 && report.pages.is_some_and(|p| p > 0)

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-use super::pdf::content::{self, Shown};
-use super::pdf::document::Document;
-use super::pdf::syntax::{is_white as is_ws, Dict, Lexer, Object};
+use super::content::{self, Shown};
+use super::document::{Document, Page};
+use super::syntax::{is_white as is_ws, Dict, Lexer, Object};
 
 /// Characters of text kept.
 const MAX_TEXT: usize = 256 * 1024;
@@ -156,18 +156,15 @@ impl Fonts {
 }
 
 /// The text of every page, in page order; `None` when no page has readable content.
-#[must_use]
-pub fn extract(file: &[u8]) -> Option<String> {
-    let doc = Document::open(file);
-    let pages = doc.pages().ok()?;
+pub(super) fn extract(doc: &Document<'_>, pages: &[Page]) -> Option<String> {
     let mut fonts = Fonts::default();
     let mut text = String::new();
     let mut any = false;
-    for page in &pages {
+    for page in pages {
         let mut font: Option<Rc<CMap>> = None;
-        let (walked, _) = content::page(&doc, page, &mut |resources, shown| {
+        let (walked, _) = content::page(doc, page, &mut |resources, shown| {
             match shown {
-                Shown::Font(name) => font = fonts.get(&doc, resources, name),
+                Shown::Font(name) => font = fonts.get(doc, resources, name),
                 Shown::Text(s) => decode(s, font.as_deref(), &mut text),
                 Shown::Gap => text.push(' '),
                 Shown::Line => text.push('\n'),
@@ -190,6 +187,12 @@ pub fn extract(file: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text of a whole file, as `pdf::check` reads it.
+    fn extract(file: &[u8]) -> Option<String> {
+        let doc = Document::open(file);
+        super::extract(&doc, &doc.pages().ok()?)
+    }
 
     #[test]
     fn text_of_a_simple_page() {
