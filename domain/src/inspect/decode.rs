@@ -36,14 +36,7 @@ pub fn luma(format: Format, bytes: &[u8], width: u32, height: u32) -> Decoded {
 }
 
 fn jpeg_luma(bytes: &[u8]) -> Option<(Vec<u8>, u32, u32)> {
-    use zune_jpeg::zune_core::colorspace::ColorSpace;
-    use zune_jpeg::zune_core::options::DecoderOptions;
-    let options = DecoderOptions::default()
-        .jpeg_set_out_colorspace(ColorSpace::Luma)
-        .set_max_width(65_535)
-        .set_max_height(65_535)
-        .set_strict_mode(true);
-    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    let mut decoder = super::jpeg::strict_decoder(bytes);
     let pixels = decoder.decode().ok()?;
     let (w, h) = decoder.dimensions()?;
     let (w, h) = (u32::try_from(w).ok()?, u32::try_from(h).ok()?);

@@ -246,6 +246,14 @@ pub fn check(bytes: &[u8]) -> JpegReport {
 #[cfg(feature = "jpeg-whole")]
 #[must_use]
 pub fn decodes_whole(bytes: &[u8]) -> bool {
+    strict_decoder(bytes).decode().is_ok()
+}
+
+/// zune-jpeg decoding to grey, strictly (data that stops before the last block is an error),
+/// for any JPEG size: as the command line decodes for quality and the inspector for whether a
+/// file is whole.
+#[cfg(feature = "jpeg-whole")]
+pub(crate) fn strict_decoder(bytes: &[u8]) -> zune_jpeg::JpegDecoder<std::io::Cursor<&[u8]>> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let options = DecoderOptions::default()
@@ -253,9 +261,7 @@ pub fn decodes_whole(bytes: &[u8]) -> bool {
         .set_max_width(65_535)
         .set_max_height(65_535)
         .set_strict_mode(true);
-    let mut decoder =
-        zune_jpeg::JpegDecoder::new_with_options(std::io::Cursor::new(bytes), options);
-    decoder.decode().is_ok()
+    zune_jpeg::JpegDecoder::new_with_options(std::io::Cursor::new(bytes), options)
 }
 
 #[cfg(test)]
