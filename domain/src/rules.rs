@@ -227,6 +227,10 @@ pub struct SituationRule {
     /// Why no registration is needed (only for that outcome).
     #[serde(default)]
     pub reason: Option<Text>,
+    /// What a student who does not register holds instead, keeps and comes back for (only for
+    /// that outcome).
+    #[serde(default)]
+    pub instead: Option<Instead>,
     /// The documents, in the portal's order.
     pub documents: Vec<DocumentId>,
     /// Situation-specific notes on some documents.
@@ -234,6 +238,19 @@ pub struct SituationRule {
     pub notes: std::collections::BTreeMap<DocumentId, Text>,
     /// Where the rule comes from.
     pub sources: Vec<Source>,
+}
+
+/// The end state of a student who does not register: a page of its own, in place of the
+/// registration steps.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instead {
+    /// What covers the student instead.
+    pub hold: Text,
+    /// What to keep with them.
+    pub keep: Vec<Text>,
+    /// When to come back to this page (and register).
+    pub come_back: Vec<Text>,
 }
 
 /// A document added by age.
@@ -347,18 +364,21 @@ impl Rules {
             }
         }
         for s in &self.situations {
-            match (s.outcome, &s.reason, s.documents.is_empty()) {
-                (Outcome::Register, None, false)
-                | (Outcome::NoRegistrationNeeded, Some(_), true) => {}
-                (Outcome::Register, _, _) => {
+            let instead = s.instead.as_ref();
+            let complete = instead.is_some_and(|i| !i.keep.is_empty() && !i.come_back.is_empty());
+            match (s.outcome, s.reason.is_some(), instead.is_some(), s.documents.is_empty()) {
+                (Outcome::Register, false, false, false) => {}
+                (Outcome::NoRegistrationNeeded, true, true, true) if complete => {}
+                (Outcome::Register, ..) => {
                     return invalid(format!(
-                        "situation {} registers: it needs documents and no reason",
+                        "situation {} registers: it needs documents, and no reason or end state",
                         s.id
                     ))
                 }
-                (Outcome::NoRegistrationNeeded, _, _) => {
+                (Outcome::NoRegistrationNeeded, ..) => {
                     return invalid(format!(
-                        "situation {} needs no registration: it needs a reason and no documents",
+                        "situation {} needs no registration: it needs a reason, an end state \
+                         (what to hold, keep and come back for) and no documents",
                         s.id
                     ))
                 }
@@ -506,6 +526,10 @@ mod tests {
         for s in &rules.situations {
             texts.push((s.id.code(), &s.name));
             texts.extend(s.reason.iter().map(|r| (s.id.code(), r)));
+            for i in &s.instead {
+                texts.push((s.id.code(), &i.hold));
+                texts.extend(i.keep.iter().chain(&i.come_back).map(|t| (s.id.code(), t)));
+            }
             texts.extend(s.notes.values().map(|n| (s.id.code(), n)));
         }
         for (id, text) in texts {
@@ -526,6 +550,15 @@ mod tests {
         assert!(
             tags(&rules.situation(SituationId::EuWithEhic).sources).contains(&Confidence::Official)
         );
+    }
+
+    /// The rules with the first "instead" (an end state) taken out.
+    fn without_end_state() -> String {
+        let mut value: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+        let situations = value["situations"].as_array_mut().unwrap();
+        let s = situations.iter_mut().find(|s| s.get("instead").is_some()).unwrap();
+        s.as_object_mut().unwrap().remove("instead");
+        value.to_string()
     }
 
     #[test]
@@ -558,6 +591,8 @@ mod tests {
                 ),
                 "file name \"Acte de naissance\"",
             ),
+            (BUILTIN_JSON.replacen("\"instead\"", "\"unused\": null, \"x\"", 1), "unknown field"),
+            (without_end_state(), "an end state"),
             ("{".to_owned(), "EOF"),
         ];
         for (json, needle) in broken {

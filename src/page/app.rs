@@ -4,12 +4,12 @@
 use std::rc::Rc;
 
 use secu_precheck_domain::start::StartConfig;
-use secu_precheck_domain::{Checklist, Msg, Rules, SituationId};
+use secu_precheck_domain::{Checklist, Msg, Outcome, Rules, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{
-    ChecklistPanel, DetailsStep, DocumentsStep, NextSteps, Remember, SiteFooter, SiteHeader,
-    SituationStep, Summary,
+    ChecklistPanel, DetailsStep, DocumentsStep, Instead, NextSteps, Remember, SiteFooter,
+    SiteHeader, SituationStep, Summary,
 };
 use crate::page::context::AppContext;
 use crate::page::hooks;
@@ -64,6 +64,9 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let checklist = Rc::new(checklist(&state, &rules));
+    // A student who does not register gets an end state, not a form full of errors: the other
+    // steps' answers stay in the state, back as they were if an answer changes.
+    let registers = checklist.outcome != Outcome::NoRegistrationNeeded;
     let on_lang = state.dispatcher();
     let on_lang = Callback::from(move |lang| on_lang.dispatch(Action::SetLang(lang)));
     let t = |msg| lang.text(msg);
@@ -88,10 +91,14 @@ pub fn app(props: &AppProps) -> Html {
                     { remember }
                     <div class="steps">
                         <SituationStep />
-                        <DetailsStep />
-                        <DocumentsStep />
-                        <Summary />
-                        <NextSteps />
+                        if registers {
+                            <DetailsStep />
+                            <DocumentsStep />
+                            <Summary />
+                            <NextSteps />
+                        } else {
+                            <Instead />
+                        }
                     </div>
                 </main>
                 <ChecklistPanel />

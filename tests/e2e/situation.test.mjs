@@ -104,6 +104,58 @@ test('a French student from New Caledonia needs no visa; other French students d
   await context.close();
 });
 
+test('a student who does not register gets an end state, not the registration form', async () => {
+  for (const [locale, viewport] of [['en-US', PHONE], ['fr-FR', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport });
+    const en = locale === 'en-US';
+    await page.locator('#nationality').fill(en ? 'Germany' : 'Allemagne');
+    await page.locator('#nationality').press('Tab');
+    await page.locator('#ehic-yes').check();
+    const end = page.getByRole('region', { name: en ? '2. What to do instead' : '2. Ce que vous faites à la place' });
+    await end.waitFor();
+    const text = await end.innerText();
+    assert.match(text, en ? /European Health Insurance Card/ : /carte européenne d'assurance maladie/);
+    assert.match(text, en ? /Keep with you/ : /À garder avec vous/);
+    assert.match(text, en ? /Come back to this page if/ : /Revenez sur cette page si/);
+    assert.match(text, en ? /expires before the end of the academic year/ : /expire avant la fin de l'année universitaire/);
+    // None of the registration: no form, no boxes, no errors, no email deadline.
+    for (const step of ['#details', '#documents', '#summary', '#next']) {
+      assert.equal(await page.locator(step).count(), 0, `${locale}: ${step} is not shown`);
+    }
+    assert.equal(await page.locator('.error-message').count(), 0);
+    assert.doesNotMatch(await page.locator('main').innerText(), en ? /one day/ : /un jour/);
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
+});
+
+test('changing the answer back to register brings the form back with what was typed', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await chooseNationality(page, 'Germany');
+  await answer(page, 'Do you have a European Health Insurance Card valid until the end of the academic year?', 'No');
+  await page.getByLabel('Last name').fill('Müller');
+  await answer(page, 'Do you have a European Health Insurance Card valid until the end of the academic year?', 'Yes');
+  await page.getByRole('region', { name: '2. What to do instead' }).waitFor();
+  await answer(page, 'Do you have a European Health Insurance Card valid until the end of the academic year?', 'No');
+  assert.equal(await page.getByLabel('Last name').inputValue(), 'Müller');
+  assert.equal(await page.getByRole('region', { name: '2. What to do instead' }).count(), 0);
+  await context.close();
+});
+
+test('other French students get their own end state', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await chooseNationality(page, 'France');
+  await answer(
+    page,
+    'Are you from Wallis-et-Futuna, New Caledonia, French Polynesia or Saint-Pierre-et-Miquelon, or were you born abroad?',
+    'No',
+  );
+  const end = page.getByRole('region', { name: '2. What to do instead' });
+  await end.getByText(/your carte Vitale and your ameli account stay the same/).waitFor();
+  assert.equal(await page.locator('#details').count(), 0);
+  await context.close();
+});
+
 test('under 16 adds the parental authorisation, and it goes away with an older date', async () => {
   const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'India');

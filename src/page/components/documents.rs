@@ -2,7 +2,7 @@
 //! with its box for the file.
 
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
-use secu_precheck_domain::{DocumentId, Entitlement, Msg, Outcome};
+use secu_precheck_domain::{DocumentId, Entitlement, Msg};
 use yew::prelude::*;
 
 use crate::page::components::{Step, Upload};
@@ -16,18 +16,15 @@ pub fn documents_step() -> Html {
     let checklist = &app.checklist;
     html! {
         <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }>
-            if checklist.outcome == Outcome::NoRegistrationNeeded {
-                <p class="outcome">{ app.t(Msg::ChecklistScopeNoRegistration) }</p>
-            } else {
-                { for Entitlement::ALL.into_iter().map(|e| html! {
-                    <div class="slot-group" key={ e.code() }>
-                        <h3>{ app.t(e.title()) }</h3>
-                        { for checklist.required(e).iter().map(|&doc| card(&app, doc)) }
-                    </div>
-                }) }
-                <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
-                <p class="drop-notice" role="status">{ notice(&app) }</p>
-            }
+            // Only a student who registers sees this step (the app shows the end state instead).
+            { for Entitlement::ALL.into_iter().map(|e| html! {
+                <div class="slot-group" key={ e.code() }>
+                    <h3>{ app.t(e.title()) }</h3>
+                    { for checklist.required(e).iter().map(|&doc| card(&app, doc)) }
+                </div>
+            }) }
+            <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
+            <p class="drop-notice" role="status">{ notice(&app) }</p>
         </Step>
     }
 }

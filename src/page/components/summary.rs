@@ -3,7 +3,7 @@
 //! certificate, each with a Change link back to it; a print stylesheet makes it a printout.
 
 use secu_precheck_domain::fields::Field;
-use secu_precheck_domain::{Country, Date, Entitlement, Msg, Outcome};
+use secu_precheck_domain::{Country, Date, Entitlement, Msg};
 use yew::prelude::*;
 
 use crate::page::components::checklist::headline;
@@ -22,7 +22,7 @@ pub fn summary() -> Html {
     let checklist = &app.checklist;
     let form_ok = report.is_valid();
     let docs_ok = Entitlement::ALL.iter().all(|&e| checklist.missing(e).is_empty());
-    let ready = form_ok && docs_ok && checklist.outcome != Outcome::NoRegistrationNeeded;
+    let ready = form_ok && docs_ok;
     let print = Callback::from(|_: MouseEvent| dom::print());
     html! {
         <Step id="summary" heading={ Msg::SummaryHeading } intro={ Msg::SummaryBody }>
@@ -34,41 +34,37 @@ pub fn summary() -> Html {
                 { for Field::ALL.iter().copied().filter(|f| *f != Field::EmailConfirmation).map(|f| row(&app, f)) }
             </dl>
             <h3>{ app.t(Msg::SummaryDocumentsHeading) }</h3>
-            if checklist.outcome == Outcome::NoRegistrationNeeded {
-                <p>{ app.t(Msg::ChecklistScopeNoRegistration) }</p>
-            } else {
-                <ul class="headlines">
-                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &app.rules, checklist, e) }</li> }) }
-                </ul>
-                <dl class="summary-list">
-                    { for checklist.all().map(|doc| {
-                        let rule = app.rules.document(doc);
-                        let slot = app.state.slots.get(&doc);
-                        let status = match slot.map(crate::page::state::Slot::status) {
-                            None => Msg::StatusMissing,
-                            Some(DocStatus::Checking) => Msg::StatusChecking,
-                            Some(DocStatus::Ready) => Msg::StatusReady,
-                            Some(DocStatus::NeedsAttention(_)) => Msg::StatusAttention,
-                        };
-                        let file = slot.and_then(|s| s.file.as_ref()).map(|(f, _)| f.name.clone());
-                        html! {
-                            <div class="summary-row" key={ doc.code() }>
-                                <dt>{ rule.name.get(lang) }</dt>
-                                <dd>
-                                    <span class="summary-status">{ app.t(status) }</span>
-                                    if let Some(file) = file { <span class="summary-file">{ file }</span> }
-                                </dd>
-                                <dd class="summary-change">
-                                    <a href={ format!("#slot-{}", doc.code()) }>
-                                        { app.t(Msg::SummaryChange) }
-                                        <span class="visually-hidden">{ format!(" {}", rule.name.get(lang)) }</span>
-                                    </a>
-                                </dd>
-                            </div>
-                        }
-                    }) }
-                </dl>
-            }
+            <ul class="headlines">
+                { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &app.rules, checklist, e) }</li> }) }
+            </ul>
+            <dl class="summary-list">
+                { for checklist.all().map(|doc| {
+                    let rule = app.rules.document(doc);
+                    let slot = app.state.slots.get(&doc);
+                    let status = match slot.map(crate::page::state::Slot::status) {
+                        None => Msg::StatusMissing,
+                        Some(DocStatus::Checking) => Msg::StatusChecking,
+                        Some(DocStatus::Ready) => Msg::StatusReady,
+                        Some(DocStatus::NeedsAttention(_)) => Msg::StatusAttention,
+                    };
+                    let file = slot.and_then(|s| s.file.as_ref()).map(|(f, _)| f.name.clone());
+                    html! {
+                        <div class="summary-row" key={ doc.code() }>
+                            <dt>{ rule.name.get(lang) }</dt>
+                            <dd>
+                                <span class="summary-status">{ app.t(status) }</span>
+                                if let Some(file) = file { <span class="summary-file">{ file }</span> }
+                            </dd>
+                            <dd class="summary-change">
+                                <a href={ format!("#slot-{}", doc.code()) }>
+                                    { app.t(Msg::SummaryChange) }
+                                    <span class="visually-hidden">{ format!(" {}", rule.name.get(lang)) }</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
             <button type="button" class="button no-print" onclick={ print }>{ app.t(Msg::SummaryPrint) }</button>
         </Step>
     }

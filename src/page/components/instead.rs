@@ -1,0 +1,33 @@
+//! The end state of a student who does not register: what covers them instead, what to keep
+//! and when to come back, in place of the registration steps (which would only show errors
+//! about a form they never fill in).
+
+use secu_precheck_domain::Msg;
+use yew::prelude::*;
+
+use crate::page::components::Step;
+use crate::page::context::use_app;
+
+/// "What to do instead", from the situation's end state in the rules.
+#[function_component(Instead)]
+pub fn instead() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let Some(instead) = app.situation().and_then(|s| app.rules.situation(s).instead.as_ref())
+    else {
+        return Html::default();
+    };
+    let list = |items: &[secu_precheck_domain::rules::Text]| {
+        html! { <ul>{ for items.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }</ul> }
+    };
+    html! {
+        <Step id="instead" heading={ Msg::InsteadHeading } intro={ Msg::InsteadBody }>
+            <h3>{ app.t(Msg::InsteadHoldHeading) }</h3>
+            <p>{ instead.hold.get(lang) }</p>
+            <h3>{ app.t(Msg::InsteadKeepHeading) }</h3>
+            { list(&instead.keep) }
+            <h3>{ app.t(Msg::InsteadComeBackHeading) }</h3>
+            { list(&instead.come_back) }
+        </Step>
+    }
+}
