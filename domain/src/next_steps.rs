@@ -14,6 +14,8 @@ pub struct Step {
     pub body: Msg,
     /// When it can happen (from this date) or must be done (before this date).
     pub date: Option<When>,
+    /// What to do instead of `body` once its deadline has passed.
+    pub late: Option<Msg>,
 }
 
 /// A step's date.
@@ -23,6 +25,27 @@ pub enum When {
     From(Date),
     /// To do before this day: the reminder falls a month earlier.
     Before(Date),
+    /// Possible since this day, which has passed: it can be done now.
+    Since(Date),
+    /// The deadline was this day, which has passed: to do now.
+    Overdue(Date),
+}
+
+impl When {
+    /// The day the step falls on in a calendar made `today`: never in the past.
+    #[must_use]
+    pub fn day(self, today: Date) -> Date {
+        match self {
+            When::From(d) | When::Before(d) => d.max(today),
+            When::Since(_) | When::Overdue(_) => today,
+        }
+    }
+
+    /// Whether it is to do now.
+    #[must_use]
+    pub fn is_now(self) -> bool {
+        matches!(self, When::Since(_) | When::Overdue(_))
+    }
 }
 
 /// The student's dates that place the steps.
@@ -43,11 +66,12 @@ const VLS_DEADLINE_DAYS: i64 = 90;
 /// The médecin traitant: reminded a month into the rights.
 const DOCTOR_AFTER_DAYS: i64 = 30;
 
-/// Every step, in order, dated where the student's dates allow.
+/// Every step, in order, dated where the student's dates allow; a date that has passed by
+/// `today` becomes "since" (possible now) or "overdue" (a deadline missed: do it now).
 #[must_use]
-pub fn steps(dates: &Dates) -> Vec<Step> {
+pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
     let after = |d: Option<Date>, days: i64| d.and_then(|d| d.add_days(days));
-    let step = |title, body, date| Step { title, body, date };
+    let step = |title, body, date| Step { title, body, date, late: None };
     let arrival = dates.arrival.or(dates.rights_start);
     let mut out = vec![
         step(Msg::NextConfirmEmailTitle, Msg::NextConfirmEmailBody, None),
@@ -65,11 +89,14 @@ pub fn steps(dates: &Dates) -> Vec<Step> {
         ),
     ];
     if dates.student_visa {
-        out.push(step(
-            Msg::NextVlsTitle,
-            Msg::NextVlsBody,
-            after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
-        ));
+        out.push(Step {
+            late: Some(Msg::NextVlsLate),
+            ..step(
+                Msg::NextVlsTitle,
+                Msg::NextVlsBody,
+                after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
+            )
+        });
     }
     out.extend([
         step(Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
@@ -83,7 +110,25 @@ pub fn steps(dates: &Dates) -> Vec<Step> {
         step(Msg::NextAddressTitle, Msg::NextAddressBody, None),
         step(Msg::NextHelplineTitle, Msg::NextHelplineBody, None),
     ]);
+    for s in &mut out {
+        s.date = s.date.map(|when| match when {
+            When::From(d) if d < today => When::Since(d),
+            When::Before(d) if d < today => When::Overdue(d),
+            other => other,
+        });
+    }
     out
+}
+
+impl Step {
+    /// What it means and what to do, now that its date is known.
+    #[must_use]
+    pub fn body(&self) -> Msg {
+        match (self.date, self.late) {
+            (Some(When::Overdue(_)), Some(late)) => late,
+            _ => self.body,
+        }
+    }
 }
 
 /// "From 1 September 2026" / "Before 28 November 2026", in the language.
@@ -92,6 +137,8 @@ pub fn when_text(when: When, lang: Lang) -> String {
     let (msg, date) = match when {
         When::From(d) => (Msg::NextWhen, d),
         When::Before(d) => (Msg::NextBy, d),
+        When::Since(d) => (Msg::NextSince, d),
+        When::Overdue(d) => (Msg::NextOverdue, d),
     };
     fill(lang.text(msg), &[("date", &date.long(lang))])
 }
@@ -126,8 +173,9 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// The dated steps as an iCalendar file: one all-day event each, with a reminder the day
-/// before (and a month before a deadline). `today` stamps the file.
+/// The dated steps as an iCalendar file: one all-day event each, never before `today`, with a
+/// reminder the day before (a month before a deadline), never before `today` either; a step
+/// to do now falls today, reminded in the morning. `today` stamps the file.
 #[must_use]
 pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
     let dated: Vec<(Step, When)> = steps.iter().filter_map(|s| Some((*s, s.date?))).collect();
@@ -146,24 +194,37 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
     }
     fold(&format!("X-WR-CALNAME:{}", escape(lang.text(Msg::NextCalendarName))), &mut out);
     for (step, when) in dated {
-        let (day, early) = match when {
-            When::From(d) => (d, "-P1D"),
-            When::Before(d) => (d, "-P30D"),
+        let day = when.day(today);
+        let ahead = match when {
+            When::From(_) => 1,
+            When::Before(_) => 30,
+            When::Since(_) | When::Overdue(_) => 0,
+        };
+        let early = match ahead.min(day.to_unix_days() - today.to_unix_days()) {
+            0 => "PT9H".to_owned(),
+            n => format!("-P{n}D"),
         };
         let Some(next_day) = day.add_days(1) else { continue };
         let key = step.title.key().replace('.', "-");
+        let (When::From(first) | When::Before(first) | When::Since(first) | When::Overdue(first)) =
+            when;
+        let summary = if matches!(when, When::Overdue(_)) {
+            fill(lang.text(Msg::NextOverdueSummary), &[("title", lang.text(step.title))])
+        } else {
+            lang.text(step.title).to_owned()
+        };
         for line in [
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}-{key}@secu-precheck", day.compact()),
+            format!("UID:{}-{key}@secu-precheck", first.compact()),
             format!("DTSTAMP:{}T000000Z", today.compact()),
             format!("DTSTART;VALUE=DATE:{}", day.compact()),
             format!("DTEND;VALUE=DATE:{}", next_day.compact()),
-            format!("SUMMARY:{}", escape(lang.text(step.title))),
-            format!("DESCRIPTION:{}", escape(lang.text(step.body))),
+            format!("SUMMARY:{}", escape(&summary)),
+            format!("DESCRIPTION:{}", escape(lang.text(step.body()))),
             "TRANSP:TRANSPARENT".to_owned(),
             "BEGIN:VALARM".to_owned(),
             "ACTION:DISPLAY".to_owned(),
-            format!("DESCRIPTION:{}", escape(lang.text(step.title))),
+            format!("DESCRIPTION:{}", escape(&summary)),
             format!("TRIGGER:{early}"),
             "END:VALARM".to_owned(),
             "END:VEVENT".to_owned(),
@@ -190,7 +251,7 @@ mod tests {
             arrival: Some(date("2026-08-28")),
             student_visa: true,
         };
-        let all = steps(&dates);
+        let all = steps(&dates, date("2026-08-20"));
         let find = |title| all.iter().find(|s| s.title == title).and_then(|s| s.date);
         assert_eq!(find(Msg::NextProvisionalTitle), Some(When::From(date("2026-09-01"))));
         assert_eq!(find(Msg::NextPermanentTitle), Some(When::From(date("2026-10-13"))));
@@ -200,10 +261,10 @@ mod tests {
         assert_eq!(all.first().map(|s| s.title), Some(Msg::NextConfirmEmailTitle));
         assert_eq!(all.last().map(|s| s.title), Some(Msg::NextHelplineTitle));
         // No visa to validate (an EU student): no such step.
-        let eu = steps(&Dates { student_visa: false, ..dates });
+        let eu = steps(&Dates { student_visa: false, ..dates }, date("2026-08-20"));
         assert!(eu.iter().all(|s| s.title != Msg::NextVlsTitle));
         // Without an arrival date, the start of rights stands in for it.
-        let guess = steps(&Dates { arrival: None, ..dates });
+        let guess = steps(&Dates { arrival: None, ..dates }, date("2026-08-20"));
         assert!(guess.iter().any(|s| s.date == Some(When::Before(date("2026-11-30")))));
     }
 
@@ -211,7 +272,8 @@ mod tests {
     fn the_calendar_is_valid_icalendar() {
         let dates =
             Dates { rights_start: Some(date("2026-09-01")), arrival: None, student_visa: true };
-        let ics = calendar(&steps(&dates), Lang::Fr, date("2026-08-20")).unwrap();
+        let ics =
+            calendar(&steps(&dates, date("2026-08-20")), Lang::Fr, date("2026-08-20")).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
@@ -225,7 +287,48 @@ mod tests {
         // Commas and semicolons are escaped in text values.
         assert!(ics.contains("\\,") || !ics.contains(", "));
         assert!(!ics.contains("\r\n\r\n"));
-        assert_eq!(calendar(&steps(&Dates::default()), Lang::En, date("2026-08-20")), None);
+        assert_eq!(
+            calendar(&steps(&Dates::default(), date("2026-08-20")), Lang::En, date("2026-08-20")),
+            None
+        );
+    }
+
+    #[test]
+    fn dates_that_have_passed_are_to_do_now_and_never_in_the_past_of_the_calendar() {
+        // Rights from 1 September, arrival 28 August, and today is 1 December.
+        let dates = Dates {
+            rights_start: Some(date("2026-09-01")),
+            arrival: Some(date("2026-08-28")),
+            student_visa: true,
+        };
+        let today = date("2026-12-01");
+        let all = steps(&dates, today);
+        let find = |title| all.iter().find(|s| s.title == title).copied().unwrap();
+        let provisional = find(Msg::NextProvisionalTitle);
+        assert_eq!(provisional.date, Some(When::Since(date("2026-09-01"))));
+        assert_eq!(provisional.body(), Msg::NextProvisionalBody);
+        let vls = find(Msg::NextVlsTitle);
+        assert_eq!(vls.date, Some(When::Overdue(date("2026-11-26"))));
+        assert_eq!(vls.body(), Msg::NextVlsLate, "an overdue step says what to do now");
+        assert_eq!(
+            when_text(vls.date.unwrap(), Lang::En),
+            "Overdue — do this now: the deadline was 26 November 2026"
+        );
+        assert_eq!(
+            when_text(provisional.date.unwrap(), Lang::Fr),
+            "Maintenant — possible depuis le 1er septembre 2026"
+        );
+        let ics = calendar(&all, Lang::En, today).unwrap();
+        for line in ics.split("\r\n").filter(|l| l.starts_with("DTSTART")) {
+            assert!(line.ends_with("20261201"), "{line}: nothing before today");
+        }
+        assert!(ics.contains("SUMMARY:Overdue\\, do this now: Validate your student visa online"));
+        assert!(!ics.contains("TRIGGER:-P"), "no reminder before today");
+        // A deadline in the future whose month-ahead reminder would be in the past: the
+        // reminder falls today at the latest.
+        let soon = steps(&dates, date("2026-11-20"));
+        let ics = calendar(&soon, Lang::En, date("2026-11-20")).unwrap();
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261126") && ics.contains("TRIGGER:-P6D"));
     }
 
     #[test]

@@ -526,7 +526,7 @@ mod tests {
         for s in &rules.situations {
             texts.push((s.id.code(), &s.name));
             texts.extend(s.reason.iter().map(|r| (s.id.code(), r)));
-            for i in &s.instead {
+            if let Some(i) = &s.instead {
                 texts.push((s.id.code(), &i.hold));
                 texts.extend(i.keep.iter().chain(&i.come_back).map(|t| (s.id.code(), t)));
             }

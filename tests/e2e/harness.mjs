@@ -91,10 +91,13 @@ export const DESKTOP = { width: 1280, height: 900 };
 /**
  * Opens the app in a fresh context and waits for its first screen. `problems` collects requests
  * to other origins, console errors, uncaught exceptions and CSP violations as they happen.
+ * `clock` sets the browser's today for tests whose words depend on it.
  */
-export async function open(browser, url, { locale = 'en-US', viewport = DESKTOP } = {}) {
+export async function open(browser, url, { locale = 'en-US', viewport = DESKTOP, clock } = {}) {
   const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
+  // A test that depends on today's date fixes it (`clock`: a Date); time still runs.
+  if (clock) await page.clock.install({ time: clock });
   const origin = new URL(url).origin;
   const problems = { foreignRequests: [], consoleErrors: [], cspViolations: [] };
   page.on('request', (r) => {

@@ -73,18 +73,23 @@ test('with every field and document passing, the student is ready, and the print
 });
 
 test('what happens next: dated steps, the visa reminder from the arrival, and a calendar file', async () => {
-  const { page, context } = await open(app.browser, app.url);
+  // Today is the 1st of this month (the rights start then, from fillValidDetails), so that
+  // every date is still ahead; the arrival is today too.
+  const now = new Date();
+  const first = new Date(now.getFullYear(), now.getMonth(), 1, 10);
+  const { page, context } = await open(app.browser, app.url, { clock: first });
   await answerStep1(page);
   await fillValidDetails(page);
   const next = page.locator('#next');
-  const now = new Date();
-  const monthEn = now.toLocaleString('en-GB', { month: 'long' });
-  assert.match(await next.innerText(), new RegExp(`Download your provisional certificate\\s+From 1 ${monthEn} ${now.getFullYear()}`));
+  const monthEn = first.toLocaleString('en-GB', { month: 'long' });
+  assert.match(await next.innerText(), new RegExp(`Download your provisional certificate\\s+From 1 ${monthEn} ${first.getFullYear()}`));
   const arrival = next.getByRole('group', { name: 'Date of your arrival in France (optional)' });
-  await arrival.getByLabel('Day').fill('28');
-  await arrival.getByLabel('Month').fill('8');
-  await arrival.getByLabel('Year').fill('2026');
-  assert.match(await next.innerText(), /Validate your student visa online\s+Before 26 November 2026/);
+  await arrival.getByLabel('Day').fill('1');
+  await arrival.getByLabel('Month').fill(String(first.getMonth() + 1));
+  await arrival.getByLabel('Year').fill(String(first.getFullYear()));
+  const deadline = new Date(first.getFullYear(), first.getMonth(), 91, 10);
+  const long = `${deadline.getDate()} ${deadline.toLocaleString('en-GB', { month: 'long' })} ${deadline.getFullYear()}`;
+  assert.match(await next.innerText(), new RegExp(`Validate your student visa online\\s+Before ${long}`));
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     next.getByRole('button', { name: 'Add the dates to my calendar (.ics)' }).click(),
@@ -93,9 +98,40 @@ test('what happens next: dated steps, the visa reminder from the arrival, and a 
   const ics = await readFile(await download.path(), 'utf8');
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.equal(ics.match(/BEGIN:VEVENT/g).length, 4);
-  assert.match(ics, /DTSTART;VALUE=DATE:20261126\r\n/);
+  const compact = (d) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  assert.match(ics, new RegExp(`DTSTART;VALUE=DATE:${compact(deadline)}\r\n`));
   assert.match(ics, /SUMMARY:Validate your student visa online/);
   await context.close();
+});
+
+test('dates that have passed: steps to do now, an overdue deadline says what to do, no event in the past', async () => {
+  // Rights from 1 September, arrival 28 August, and today is 1 December (issue 15, defect 5).
+  for (const [locale, overdue, since] of [
+    ['en-US', /Overdue — do this now: the deadline was 26 November 2026/, /Now — possible since 1 September 2026/],
+    ['fr-FR', /En retard — à faire maintenant : la date limite était le 26 novembre 2026/, /Maintenant — possible depuis le 1er septembre 2026/],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, clock: new Date(2026, 11, 1, 10), viewport: PHONE });
+    const en = locale === 'en-US';
+    await page.locator('#nationality').fill(en ? 'Senegal' : 'Sénégal');
+    await page.locator('#nationality').press('Tab');
+    for (const [id, value] of [['rights-day', '1'], ['rights-month', '9'], ['rights-year', '2026'], ['arrival-day', '28'], ['arrival-month', '8'], ['arrival-year', '2026']]) {
+      await page.locator(`#${id}`).fill(value);
+    }
+    const next = page.locator('#next');
+    const text = (await next.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, overdue, locale);
+    assert.match(text, since, locale);
+    assert.match(text, en ? /validate your visa today on the ANEF website/ : /validez votre visa aujourd'hui sur le site de l'ANEF/);
+    assert.doesNotMatch(text, en ? /Before 26 November/ : /Avant le 26 novembre/);
+    const [download] = await Promise.all([page.waitForEvent('download'), next.locator('button', { hasText: '.ics' }).click()]);
+    const ics = await readFile(await download.path(), 'utf8');
+    const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((m) => m[1]);
+    assert.ok(starts.length >= 3, ics);
+    assert.ok(starts.every((d) => d >= '20261201'), `no event before today: ${starts}`);
+    assert.doesNotMatch(ics, /TRIGGER:-P/, 'no reminder before today');
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
 });
 
 test('on a phone in French, the summary and the timeline speak French', async () => {

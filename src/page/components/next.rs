@@ -1,7 +1,7 @@
 //! Step 5: what happens after the registration is sent, as a timeline, and the dated steps as
 //! a calendar file made on the device.
 
-use secu_precheck_domain::next_steps::{self, Dates};
+use secu_precheck_domain::next_steps::{self, Dates, When};
 use secu_precheck_domain::{DocumentId, Msg};
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn next_steps() -> Html {
         arrival: state.arrival.parse().and_then(Result::ok),
         student_visa: app.checklist.all().any(|d| d == DocumentId::Visa),
     };
-    let steps = next_steps::steps(&dates);
+    let steps = next_steps::steps(&dates, state.today);
     let lang = app.lang();
     let calendar = next_steps::calendar(&steps, lang, state.today);
     let download = calendar.clone().map(|ics| {
@@ -40,12 +40,14 @@ pub fn next_steps() -> Html {
             }
             <ol class="timeline">
                 { for steps.iter().map(|step| html! {
-                    <li key={ step.title.key() }>
+                    <li key={ step.title.key() } class={ classes!(step.date.is_some_and(|w| w.is_now()).then_some("now")) }>
                         <h3>{ app.t(step.title) }</h3>
                         if let Some(when) = step.date {
-                            <p class="when">{ next_steps::when_text(when, lang) }</p>
+                            <p class={ classes!("when", matches!(when, When::Overdue(_)).then_some("overdue")) }>
+                                { next_steps::when_text(when, lang) }
+                            </p>
                         }
-                        <p>{ app.t(step.body) }</p>
+                        <p>{ app.t(step.body()) }</p>
                     </li>
                 }) }
             </ol>
