@@ -344,6 +344,23 @@ fn countries(out_dir: &Path) {
         );
     }
     out.push_str("];\n");
+    println!("cargo::rerun-if-changed=data/demonyms.tsv");
+    let text = std::fs::read_to_string("data/demonyms.tsv").expect("read data/demonyms.tsv");
+    let words: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    out.push_str("/// Nationality adjectives in English and French, with the country they name.\n");
+    let _ = writeln!(out, "pub static DEMONYMS: [(&str, &str); {}] = [", words.len());
+    for row in &words {
+        assert!(
+            row.len() == 2 && rows.iter().any(|c| c[0] == row[1]),
+            "bad row in demonyms.tsv: {row:?}"
+        );
+        let _ = writeln!(out, "    ({:?}, {:?}),", row[0], row[1]);
+    }
+    out.push_str("];\n");
     std::fs::write(out_dir.join("countries.rs"), out).expect("write countries.rs");
 }
 

@@ -37,8 +37,9 @@ impl Country {
     }
 
     /// The country a student meant by `text`: any of its names in either language, ignoring
-    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), or its
-    /// two-letter code.
+    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), its
+    /// two-letter code, or the nationality's adjective ("Indian", "marocaine";
+    /// `data/demonyms.tsv`).
     #[must_use]
     pub fn find(text: &str) -> Option<&'static Country> {
         let wanted = fold(text);
@@ -49,6 +50,10 @@ impl Country {
             .iter()
             .find(|c| [c.en, c.fr, c.official_en, c.official_fr].iter().any(|n| fold(n) == wanted))
             .or_else(|| if wanted.len() == 2 { Country::by_code(&wanted) } else { None })
+            .or_else(|| {
+                let (_, code) = DEMONYMS.iter().find(|(word, _)| fold(word) == wanted)?;
+                Country::by_code(code)
+            })
     }
 
     /// Every country, sorted by its name in `lang` as a French or English reader expects
@@ -137,6 +142,17 @@ mod tests {
             ("", None),
             ("---", None),
             ("Alger", None),
+            // A nationality typed as an adjective, in English or French.
+            ("Indian", Some("IN")),
+            ("chinese", Some("CN")),
+            ("Moroccan", Some("MA")),
+            ("marocaine", Some("MA")),
+            ("Sénégalais", Some("SN")),
+            ("ivoirienne", Some("CI")),
+            ("French", Some("FR")),
+            // Shared by two sovereign countries: the student chooses from the list.
+            ("Congolese", None),
+            ("Dominican", None),
         ];
         for (text, code) in cases {
             assert_eq!(Country::find(text).map(|c| c.code), code, "{text:?}");

@@ -99,6 +99,8 @@ crate::vocabulary! {
         UnknownTitle = "unknown_title",
         /// Not a real date.
         InvalidDate = "invalid_date",
+        /// A year typed with fewer than four digits (02 for 2002).
+        ShortYear = "short_year",
         /// A date of birth in the future.
         DateInFuture = "date_in_future",
         /// A date of birth more than 120 years ago.

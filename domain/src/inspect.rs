@@ -205,8 +205,14 @@ impl Problem {
     /// refused format's fix says how to convert that format.
     #[must_use]
     pub const fn messages(self, format: Format) -> (Msg, Msg, Msg) {
+        // "Make it smaller" is a button for photos only.
         let fix = match (self, format.conversion().fix()) {
             (Problem::UnsupportedFormat, Some(how)) => how,
+            (Problem::TooLarge, _) => match format {
+                Format::Jpeg | Format::Png => self.fix(),
+                Format::Pdf => Msg::FileTooLargeFixPdf,
+                _ => Msg::FileTooLargeFixOther,
+            },
             _ => self.fix(),
         };
         (self.title(), self.detail(), fix)

@@ -471,11 +471,18 @@ impl State {
     /// What is wrong with the date of birth, once every field is filled in.
     #[must_use]
     pub fn birth_error(&self) -> Option<Msg> {
-        match self.birth.parse()? {
-            Err(_) => Some(Msg::QuestionBirthInvalid),
-            Ok(date) if date > self.today => Some(Msg::QuestionBirthFuture),
-            Ok(_) => None,
+        // Nothing to say while a box is empty.
+        if self.birth.parse().is_none() {
+            return None;
         }
+        // The form's own rule (a real past date, 120 years at most, a four-digit year), in
+        // step 1's words where they are more precise.
+        let finding = fields::dates::birth_date(&self.birth.iso(), self.today).err()?;
+        Some(match finding.code {
+            fields::Problem::InvalidDate => Msg::QuestionBirthInvalid,
+            fields::Problem::DateInFuture => Msg::QuestionBirthFuture,
+            _ => finding.message(),
+        })
     }
 
     /// The whole form as the portal will receive it: the details step's fields, with the date
@@ -725,6 +732,7 @@ pub(crate) mod tests {
                     .collect(),
             },
             made: None,
+            convertible: false,
         }
     }
 

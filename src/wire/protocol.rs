@@ -91,10 +91,13 @@ vocabulary! {
     pub enum Task as "task" {
         /// Inspect the one file.
         Inspect = "inspect" => Worker::Inspector,
-        /// Re-encode the one image as a JPEG under the limit, upright (shrink and convert).
+        /// Re-encode the one image as a JPEG under the limit, as it is shown: a camera's turn
+        /// tag applied (shrink, convert, store upright).
         Fit = "fit" => Worker::Inspector,
-        /// The same, turned a quarter turn clockwise.
-        Rotate = "rotate" => Worker::Inspector,
+        /// The same, turned a quarter turn clockwise from how it is shown.
+        RotateRight = "rotate_right" => Worker::Inspector,
+        /// The same, turned a quarter turn anticlockwise from how it is shown.
+        RotateLeft = "rotate_left" => Worker::Inspector,
         /// Put the images and PDFs, in order, into one PDF under the limit.
         Combine = "combine" => Worker::Combiner,
     }
@@ -174,6 +177,9 @@ pub struct Outcome {
     pub inspection: Inspection,
     /// The made file's name.
     pub made: Option<String>,
+    /// Whether this browser can open the image, and so re-encode it as a JPEG here (an iPhone
+    /// photo opens in Safari only): "Convert to JPEG" is offered only then.
+    pub convertible: bool,
 }
 
 impl Job {
@@ -256,7 +262,7 @@ impl Done {
                 r.put("failure", failed.failure);
                 r.put_some("at", failed.file);
             }
-            Ok(Outcome { inspection, made }) => {
+            Ok(Outcome { inspection, made, convertible }) => {
                 let facts = &inspection.facts;
                 r.put("format", inspection.format);
                 r.put("size", facts.size);
@@ -271,6 +277,7 @@ impl Done {
                 r.put("problems", codes.join(","));
                 r.put("fingerprint", facts.fingerprint);
                 r.put_some("made", made.as_ref());
+                r.put("convertible", flag(*convertible));
             }
         }
         r
@@ -305,7 +312,8 @@ impl Done {
             .map(|code| Finding { code, severity: code.severity() })
             .collect();
         let inspection = Inspection { format: r.parse::<Format>("format")?, facts, problems };
-        Some(Done { id, result: Ok(Outcome { inspection, made: r.text("made") }) })
+        let convertible = r.flag("convertible").unwrap_or(false);
+        Some(Done { id, result: Ok(Outcome { inspection, made: r.text("made"), convertible }) })
     }
 
     /// The message that carries this answer, and the made file when there is one.
@@ -384,6 +392,7 @@ mod tests {
                         .collect(),
                 },
                 made: Some("rib.pdf".into()),
+                convertible: true,
             }),
         };
         assert_eq!(Done::read(&done.record()), Some(done));

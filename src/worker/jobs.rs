@@ -105,9 +105,13 @@ async fn run(
             let outcome = check(job, &job.name, &bytes, Some(first)).await;
             Ok((outcome, None))
         }
-        Task::Fit | Task::Rotate => {
-            let rotate = job.task == Task::Rotate;
-            let blob = fit_image(&first.blob()?, job.context.size_limit, rotate).await?;
+        Task::Fit | Task::RotateRight | Task::RotateLeft => {
+            let turn = match job.task {
+                Task::RotateRight => Turn::Right,
+                Task::RotateLeft => Turn::Left,
+                _ => Turn::None,
+            };
+            let blob = fit_image(&first.blob()?, job.context.size_limit, turn).await?;
             let bytes = read(&blob).await?;
             made(job, &bytes, blob, "jpg").await
         }
@@ -150,7 +154,7 @@ async fn combine(files: &[Blob], limit: u64, merge: Option<Merge>) -> Result<Vec
         if *format == Format::Pdf {
             parts.push((Format::Pdf, read(file).await?));
         } else {
-            let blob = fit_image(file, share.saturating_sub(4_000).max(50_000), false).await?;
+            let blob = fit_image(file, share.saturating_sub(4_000).max(50_000), Turn::None).await?;
             parts.push((Format::Jpeg, read(&blob).await?));
         }
     }
@@ -191,10 +195,38 @@ async fn made(
 /// shows.
 async fn check(job: &Job, name: &str, bytes: &[u8], file: Option<&Input>) -> Outcome {
     let mut inspection = inspect::inspect(name, bytes, &job.context.domain());
+    let mut convertible = false;
     if let Some(file) = file {
         add_decoding(&mut inspection, bytes, file).await;
+        convertible = opens(&inspection, file).await;
     }
-    Outcome { inspection, made: None }
+    Outcome { inspection, made: None, convertible }
+}
+
+/// Whether this browser opens the image (so that a fix can re-encode it): a JPEG or PNG that
+/// decoded above; another image format (HEIC, WebP, AVIF, GIF…) tried at a thumbnail's size.
+async fn opens(inspection: &Inspection, file: &Input) -> bool {
+    if inspection.is_showable_image() {
+        return !inspection.has(Problem::ImageDamaged);
+    }
+    let other_image = matches!(
+        inspection.format,
+        Format::Heic | Format::Webp | Format::Avif | Format::Gif | Format::Bmp | Format::Tiff
+    );
+    if !other_image {
+        return false;
+    }
+    let Ok(blob) = file.blob() else { return false };
+    let options = ImageBitmapOptions::new();
+    options.set_resize_width(64);
+    options.set_resize_height(64);
+    match bitmap(&blob, &options).await {
+        Ok(decoded) => {
+            decoded.close();
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Has the browser decode a JPEG or PNG whose structure is sound: one it refuses (data cut
@@ -287,9 +319,19 @@ fn canvas(w: u32, h: u32) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingCo
     Some((canvas, context))
 }
 
-/// Re-encodes an image as an upright JPEG under `limit`, following [`fit`]'s plan; white
-/// under any transparency; turned a quarter turn clockwise when asked.
-async fn fit_image(blob: &Blob, limit: u64, rotate: bool) -> Result<Blob, Failed> {
+/// A quarter turn, from how the image is shown (its camera tag applied by the decoder).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    None,
+    Right,
+    Left,
+}
+
+/// Re-encodes an image as a JPEG under `limit`, following [`fit`]'s plan, stored as it is
+/// shown (the camera's turn tag applied); white under any transparency; turned a quarter turn
+/// right or left when asked.
+async fn fit_image(blob: &Blob, limit: u64, turn: Turn) -> Result<Blob, Failed> {
+    let rotate = turn != Turn::None;
     let source = bitmap(blob, &ImageBitmapOptions::new()).await?;
     let (sw, sh) = (source.width(), source.height());
     let (w, h) = if rotate { (sh, sw) } else { (sw, sh) };
@@ -313,13 +355,17 @@ async fn fit_image(blob: &Blob, limit: u64, rotate: bool) -> Result<Blob, Failed
         let (canvas, context) = canvas(ow, oh).ok_or(Failure::Encode)?;
         context.set_fill_style_str("#ffffff");
         context.fill_rect(0.0, 0.0, f64::from(ow), f64::from(oh));
-        let drawn = if rotate {
-            context
+        let quarter = std::f64::consts::FRAC_PI_2;
+        let drawn = match turn {
+            Turn::None => context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0),
+            Turn::Right => context
                 .translate(f64::from(ow), 0.0)
-                .and_then(|()| context.rotate(std::f64::consts::FRAC_PI_2))
-                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0))
-        } else {
-            context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)
+                .and_then(|()| context.rotate(quarter))
+                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)),
+            Turn::Left => context
+                .translate(0.0, f64::from(oh))
+                .and_then(|()| context.rotate(-quarter))
+                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)),
         };
         scaled.close();
         drawn.map_err(|_| Failure::Encode)?;

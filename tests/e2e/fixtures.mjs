@@ -81,9 +81,9 @@ export function textPdf(pages, { encrypt = false } = {}) {
  * `blur` (px) and `light` (a CSS brightness factor) and `contrast` spoil a document photo on purpose; `grain`
  * (0–255) adds a sensor's noise.
  */
-export async function image(page, { width, height, type = 'image/jpeg', quality = 0.92, kind = 'document', blur = 0, light = 1, contrast = 1, grain = 0 }) {
+export async function image(page, { width, height, type = 'image/jpeg', quality = 0.92, kind = 'document', blur = 0, light = 1, contrast = 1, grain = 0, mark = false }) {
   const b64 = await page.evaluate(
-    async ({ width, height, type, quality, kind, blur, light, contrast, grain }) => {
+    async ({ width, height, type, quality, kind, blur, light, contrast, grain, mark }) => {
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d');
       if (kind === 'noise') {
@@ -124,15 +124,54 @@ export async function image(page, { width, height, type = 'image/jpeg', quality 
           ctx.putImageData(data, 0, 0);
         }
       }
+      if (mark) {
+        // A black square in the stored top-left corner: which way up a made copy is.
+        ctx.fillStyle = '#000';
+        ctx.fillRect(0, 0, Math.round(width / 5), Math.round(height / 5));
+      }
       const blob = await canvas.convertToBlob({ type, quality });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let s = '';
       for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(s);
     },
-    { width, height, type, quality, kind, blur, light, contrast, grain },
+    { width, height, type, quality, kind, blur, light, contrast, grain, mark },
   );
   return Buffer.from(b64, 'base64');
+}
+
+/**
+ * The JPEG with an EXIF orientation tag (1–8) right after its start marker, as a phone camera
+ * writes it: 6 means "turn the stored pixels a quarter turn clockwise to show them".
+ */
+export function withOrientation(jpeg, orientation) {
+  const tiff = Buffer.from([
+    0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF, first IFD at 8
+    0x01, 0x00, // one entry
+    0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, orientation, 0x00, 0x00, 0x00, // Orientation, SHORT
+    0x00, 0x00, 0x00, 0x00, // no next IFD
+  ]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(body.length + 2);
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1]), length, body, jpeg.subarray(2)]);
+}
+
+/** Which corner of an image (decoded as stored, tags ignored) is the dark mark of `image({ mark })`. */
+export async function markedCorner(page, buffer) {
+  return page.evaluate(async (b64) => {
+    const bin = atob(b64);
+    const data = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i += 1) data[i] = bin.charCodeAt(i);
+    const bitmap = await createImageBitmap(new Blob([data]), { imageOrientation: 'none' });
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const at = (x, y) => ctx.getImageData(x, y, 1, 1).data[0];
+    const [w, h] = [bitmap.width - 4, bitmap.height - 4];
+    const corners = { 'top-left': at(3, 3), 'top-right': at(w, 3), 'bottom-left': at(3, h), 'bottom-right': at(w, h) };
+    return { width: bitmap.width, height: bitmap.height, dark: Object.keys(corners).filter((k) => corners[k] < 60) };
+  }, buffer.toString('base64'));
 }
 
 /** A scanned PDF: one A4 page per JPEG, embedded as is (what scanner apps make). */

@@ -50,7 +50,16 @@ test('"Forget everything" clears the storage, the answers and the files', async 
   await page.locator('#file-identity').setInputFiles(file('id.pdf', textPdf([['x']]), 'application/pdf'));
   await page.locator('.upload[data-doc="identity"] [data-verdict]').waitFor();
   await page.waitForFunction(() => localStorage.length === 1);
+  // It asks first; Cancel keeps everything and gives the focus back.
   await page.getByRole('button', { name: 'Forget everything' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'forget-confirm');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'forget');
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Senegal', 'Cancel keeps the answers');
+  assert.equal(Object.keys(await stored(page)).length, 1);
+  await page.getByRole('button', { name: 'Forget everything' }).click();
+  await page.getByRole('group', { name: /^Forget everything\? Every answer/ }).waitFor();
+  await page.keyboard.press('Enter');
   assert.deepEqual(await stored(page), {});
   assert.equal(await page.getByLabel('Your nationality').inputValue(), '');
   assert.equal(await page.getByLabel('Keep my answers on this device').isChecked(), false);

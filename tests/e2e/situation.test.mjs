@@ -191,6 +191,31 @@ test('a country not in the list and an impossible date get a clear error, and wh
   await context.close();
 });
 
+test('a nationality typed as an adjective is matched; a year of 1890 or of two digits is explained', async () => {
+  for (const [locale, typed, shown, group, tooOld, short] of [
+    ['en-US', ['Indian', 'Chinese', 'Moroccan'], ['India', 'China', 'Morocco'], 'Your date of birth', 'Check the year of your date of birth.', 'Type the year in full, with four digits: 2002, not 02.'],
+    ['fr-FR', ['indienne', 'Chinois', 'marocaine'], ['Inde', 'Chine', 'Maroc'], 'Votre date de naissance', "Vérifiez l'année de votre date de naissance.", "Écrivez l'année en entier, avec quatre chiffres : 2002, et non 02."],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale });
+    for (const [i, text] of typed.entries()) {
+      await page.locator('#nationality').fill(text);
+      await page.locator('#nationality').press('Tab');
+      assert.equal(await page.locator('#nationality').inputValue(), shown[i], `${locale}: ${text}`);
+      assert.equal(await page.locator('#nationality-error').count(), 0, `${locale}: ${text} is not refused`);
+    }
+    const birth = page.getByRole('group', { name: group });
+    await page.locator('#birth-day').fill('1');
+    await page.locator('#birth-month').fill('5');
+    await page.locator('#birth-year').fill('1890');
+    await birth.locator('#birth-error').getByText(tooOld).waitFor();
+    await page.locator('#birth-year').fill('02');
+    await birth.locator('#birth-error').getByText(short.replace(' : ', '\u00a0: ')).or(birth.locator('#birth-error').getByText(short)).waitFor();
+    await page.locator('#birth-year').fill('2002');
+    assert.equal(await page.locator('#birth-error').count(), 0);
+    await context.close();
+  }
+});
+
 test('a checklist row takes the keyboard to its document', async () => {
   const { page, context } = await open(app.browser, app.url);
   await checklist(page).getByRole('link', { name: 'RIB in your name' }).focus();

@@ -64,7 +64,7 @@ test('with every field and document passing, the student is ready, and the print
   assert.match(await summary(page).innerText(), /passeport\.png/);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await summary(page).isVisible(), true);
-  for (const hidden of ['#documents', '#details', '#situation', '#checklist', '.lang-switch']) {
+  for (const hidden of ['#documents', '#details', '#situation', '#checklist', '.lang-switch', '.remember', '#next .field']) {
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
   }
   await page.emulateMedia({ media: 'screen' });

@@ -9,7 +9,23 @@ use crate::rules::Rules;
 const MAX_AGE: u32 = 120;
 
 fn parse(field: Field, text: &str) -> Result<Date, Finding> {
-    required(field, text)?.parse().map_err(|_| Finding::error(field, Problem::InvalidDate))
+    let text = required(field, text)?;
+    text.parse().map_err(|_| {
+        Finding::error(
+            field,
+            if short_year(text) { Problem::ShortYear } else { Problem::InvalidDate },
+        )
+    })
+}
+
+/// A day, month and year typed apart (`23/10/02`, as the date boxes hand them over) whose year
+/// has fewer than four digits: the student wrote 02 for 2002, which is said as such rather
+/// than "not a real date".
+fn short_year(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('/').map(str::trim).collect();
+    let digits =
+        |p: &str, max: usize| (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts[..], [d, m, y] if digits(d, 2) && digits(m, 2) && digits(y, 3))
 }
 
 /// A real date of birth, not in the future, less than 120 years ago.
@@ -70,6 +86,10 @@ mod tests {
             ("2026-11-27", Ok("2026-11-27")),
             ("", Err(Problem::Required)),
             ("23/10/2002", Err(Problem::InvalidDate)),
+            ("23/10/02", Err(Problem::ShortYear)),
+            ("1/1/890", Err(Problem::ShortYear)),
+            ("23/x/02", Err(Problem::InvalidDate)),
+            ("1890-05-01", Err(Problem::DateTooOld)),
             ("2002-02-30", Err(Problem::InvalidDate)),
             ("2026-11-28", Err(Problem::DateInFuture)),
             ("1900-01-01", Err(Problem::DateTooOld)),

@@ -1,10 +1,13 @@
 //! A document's box: a real file input (and the camera on phones), a drop zone, the verdict
 //! in plain words with what to do, and the fixes that make a file that passes.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{file_size, fill};
 use secu_precheck_domain::inspect::explain::{explain, facts_line, Subject};
-use secu_precheck_domain::inspect::{Format, Problem, Verdict};
+use secu_precheck_domain::inspect::{Problem, Verdict};
 use secu_precheck_domain::{DocumentId, Msg};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -27,12 +30,61 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// Where keyboard focus goes once the box has rendered again: a control that a click removes
+/// or disables (a fix button while it works, a page's "×") would leave it on `<body>`.
+type FocusNext = Rc<RefCell<Option<String>>>;
+
+/// Asks for focus on the element `id` after the next render.
+fn focus_next(focus: &FocusNext, id: String) {
+    *focus.borrow_mut() = Some(id);
+}
+
+/// The element ids of a box's parts that focus goes to.
+fn status_id(doc: DocumentId) -> String {
+    format!("fix-status-{}", doc.code())
+}
+fn pages_status_id(doc: DocumentId) -> String {
+    format!("pages-status-{}", doc.code())
+}
+fn result_id(doc: DocumentId) -> String {
+    format!("result-{}", doc.code())
+}
+fn use_id(doc: DocumentId) -> String {
+    format!("use-{}", doc.code())
+}
+
+/// After each render: the focus asked for; and when a fix the student started is ready, its
+/// "Use this file" (unless the student has gone on elsewhere meanwhile).
+#[hook]
+fn use_box_focus(doc: DocumentId, fix: &Fix) -> FocusNext {
+    let focus: FocusNext = use_mut_ref(|| None);
+    let ready = matches!(fix, Fix::Made(_, o) if o.inspection.verdict() != Verdict::Error);
+    let was_ready = use_mut_ref(|| ready);
+    {
+        let focus = focus.clone();
+        use_effect(move || {
+            if let Some(id) = focus.borrow_mut().take() {
+                dom::focus(&id);
+            }
+            let before = std::mem::replace(&mut *was_ready.borrow_mut(), ready);
+            if ready && !before {
+                let waiting = [status_id(doc), pages_status_id(doc)];
+                if dom::active_id().is_none_or(|id| waiting.contains(&id)) {
+                    dom::focus(&use_id(doc));
+                }
+            }
+        });
+    }
+    focus
+}
+
 /// The box of one document.
 #[function_component(Upload)]
 pub fn upload(props: &UploadProps) -> Html {
     let app = use_app();
     let doc = props.doc;
     let slot = app.state.slots.get(&doc).cloned().unwrap_or_default();
+    let focus = use_box_focus(doc, &slot.fix);
 
     // Files from the input or a drop: one replaces the file, several become pages; with pages
     // already waiting, new files join them.
@@ -71,15 +123,15 @@ pub fn upload(props: &UploadProps) -> Html {
         >
             { controls(&app, doc, has_file, zone.dragging, &on_change) }
             if !slot.pages.is_empty() {
-                { pages(&app, doc, &slot, on_change.clone()) }
+                { pages(&app, doc, &slot, on_change.clone(), &focus) }
             }
-            <div class="result" aria-live="polite">
+            <div class="result" id={ result_id(doc) } tabindex="-1" aria-live="polite">
                 if let Some((file, check)) = &slot.file {
-                    { result(&app, doc, file, check) }
+                    { result(&app, doc, file, check, &focus) }
                 }
             </div>
             if slot.file.is_some() {
-                { fix_result(&app, doc, &slot) }
+                { fix_result(&app, doc, &slot, &focus) }
             }
         </div>
     }
@@ -186,15 +238,27 @@ fn controls(
 }
 
 /// The pages waiting to be combined, in order, with their controls.
-fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>) -> Html {
+fn pages(
+    app: &AppContext,
+    doc: DocumentId,
+    slot: &Slot,
+    on_add: Callback<Event>,
+    focus: &FocusNext,
+) -> Html {
     let id = doc.code();
     let n = slot.pages.len();
     let combine = {
         let app = app.clone();
+        let focus = focus.clone();
         let keys: Vec<u32> = slot.pages.iter().map(|f| f.key).collect();
         let name = slot.pages.first().map(|f| f.name.clone()).unwrap_or_default();
-        Callback::from(move |_: MouseEvent| start_fix(&app, doc, Task::Combine, &keys, &name))
+        Callback::from(move |_: MouseEvent| {
+            // The button is disabled while it works: the focus waits on the status.
+            focus_next(&focus, pages_status_id(doc));
+            start_fix(&app, doc, Task::Combine, &keys, &name);
+        })
     };
+    let keys: Vec<u32> = slot.pages.iter().map(|f| f.key).collect();
     let working = matches!(slot.fix, Fix::Working(_));
     html! {
         <div class="pages">
@@ -202,21 +266,41 @@ fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>
             <p class="hint">{ app.t(Msg::UploadPagesHint) }</p>
             <ol aria-labelledby={ format!("pages-{id}") }>
                 { for slot.pages.iter().enumerate().map(|(i, file)| {
-                    let act = |action: Action| {
+                    // Each action says where the focus goes once the rows have moved: the same
+                    // page's other arrow when this one becomes disabled, the next page's "×"
+                    // (or the previous one's) when a page goes, the box when one page is left.
+                    let act = |action: Action, then: String| {
                         let app = app.clone();
-                        Callback::from(move |_: MouseEvent| app.state.dispatch(action.clone()))
+                        let focus = focus.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            focus_next(&focus, then.clone());
+                            app.state.dispatch(action.clone());
+                        })
+                    };
+                    let key = file.key;
+                    let up_then = if i == 1 { format!("page-down-{key}") } else { format!("page-up-{key}") };
+                    let down_then = if i + 2 == n { format!("page-up-{key}") } else { format!("page-down-{key}") };
+                    let remove_then = match (n, keys.get(i + 1).or(i.checked_sub(1).and_then(|j| keys.get(j)))) {
+                        (0..=2, _) | (_, None) => result_id(doc),
+                        (_, Some(k)) => format!("page-remove-{k}"),
                     };
                     let label = |msg| fill(app.t(msg), &[("name", &file.name)]);
                     html! {
                         <li key={ file.key }>
-                            <span class="page-name">{ &file.name }</span>
-                            <span class="page-size">{ file_size(app.lang(), file.size) }</span>
-                            <button type="button" class="small-button" disabled={ i == 0 }
-                                aria-label={ label(Msg::UploadMoveUp) } onclick={ act(Action::MovePage(doc, i, true)) }>{ "↑" }</button>
-                            <button type="button" class="small-button" disabled={ i + 1 == n }
-                                aria-label={ label(Msg::UploadMoveDown) } onclick={ act(Action::MovePage(doc, i, false)) }>{ "↓" }</button>
-                            <button type="button" class="small-button"
-                                aria-label={ label(Msg::UploadRemovePage) } onclick={ act(Action::RemovePage(doc, i)) }>{ "×" }</button>
+                            <span class="page-label">
+                                <span class="page-name">{ &file.name }</span>
+                                { " " }
+                                <span class="page-size">{ file_size(app.lang(), file.size) }</span>
+                            </span>
+                            // The three buttons wrap as one, never "×" alone on a line.
+                            <span class="page-buttons">
+                                <button type="button" class="small-button" disabled={ i == 0 } id={ format!("page-up-{key}") }
+                                    aria-label={ label(Msg::UploadMoveUp) } onclick={ act(Action::MovePage(doc, i, true), up_then) }>{ "↑" }</button>
+                                <button type="button" class="small-button" disabled={ i + 1 == n } id={ format!("page-down-{key}") }
+                                    aria-label={ label(Msg::UploadMoveDown) } onclick={ act(Action::MovePage(doc, i, false), down_then) }>{ "↓" }</button>
+                                <button type="button" class="small-button" id={ format!("page-remove-{key}") }
+                                    aria-label={ label(Msg::UploadRemovePage) } onclick={ act(Action::RemovePage(doc, i), remove_then) }>{ "×" }</button>
+                            </span>
                         </li>
                     }
                 }) }
@@ -229,13 +313,21 @@ fn pages(app: &AppContext, doc: DocumentId, slot: &Slot, on_add: Callback<Event>
                     { app.t(Msg::UploadCombine) }
                 </button>
             </div>
-            <div aria-live="polite">{ fix_status(app, doc, &slot.fix, &slot.pages) }</div>
+            <div aria-live="polite" id={ pages_status_id(doc) } tabindex="-1">
+                { fix_status(app, doc, &slot.fix, &slot.pages, focus) }
+            </div>
         </div>
     }
 }
 
 /// The verdict on the file in the box.
-fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> Html {
+fn result(
+    app: &AppContext,
+    doc: DocumentId,
+    file: &FileMeta,
+    check: &Check,
+    focus: &FocusNext,
+) -> Html {
     let lang = app.lang();
     let outcome = match check {
         Check::Due | Check::Pending(_) => {
@@ -285,7 +377,7 @@ fn result(app: &AppContext, doc: DocumentId, file: &FileMeta, check: &Check) -> 
             <p class="facts">{ facts_line(inspection, lang) }</p>
             <p class="verdict">{ app.t(verdict.headline()) }</p>
             { problems(app, doc, &file.name, outcome) }
-            { fixes(app, doc, file, outcome) }
+            { fixes(app, doc, file, outcome, focus) }
         </div>
     }
 }
@@ -320,21 +412,31 @@ fn problems(app: &AppContext, doc: DocumentId, name: &str, outcome: &Outcome) ->
 }
 
 /// The fixes that apply to this file.
-fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) -> Html {
+/// Only what this browser can do is offered: every fix re-encodes an image it opens.
+fn fixes(
+    app: &AppContext,
+    doc: DocumentId,
+    file: &FileMeta,
+    outcome: &Outcome,
+    focus: &FocusNext,
+) -> Html {
     let i = &outcome.inspection;
-    let image = i.is_showable_image();
+    let image = i.is_showable_image() && outcome.convertible;
     let mut offers = Vec::new();
-    let reencode = [Problem::TooLarge, Problem::ImageRotated, Problem::ImageEndMissing];
-    if image && reencode.iter().any(|&p| i.has(p)) {
+    if image && (i.has(Problem::TooLarge) || i.has(Problem::ImageEndMissing)) {
+        // It also stores the photo upright.
         offers.push((Task::Fit, Msg::FixShrink));
+    } else if image && i.has(Problem::ImageRotated) {
+        // Only the camera's turn applied: the photo stays as the student sees it.
+        offers.push((Task::Fit, Msg::FixUpright));
     }
-    if i.format == Format::Heic
-        || image && (i.has(Problem::ImageCmyk) || i.has(Problem::ImageAnimated))
-    {
+    let other_image = !i.is_showable_image() && outcome.convertible;
+    if other_image || image && (i.has(Problem::ImageCmyk) || i.has(Problem::ImageAnimated)) {
         offers.push((Task::Fit, Msg::FixConvert));
     }
     if image {
-        offers.push((Task::Rotate, Msg::FixRotate));
+        offers.push((Task::RotateLeft, Msg::FixRotateLeft));
+        offers.push((Task::RotateRight, Msg::FixRotateRight));
     }
     if offers.is_empty() {
         return Html::default();
@@ -346,9 +448,14 @@ fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) 
             <h5>{ app.t(Msg::FixHeading) }</h5>
             { for offers.into_iter().map(|(task, label)| {
                 let app2 = app.clone();
+                let focus = focus.clone();
                 let key = file.key;
                 let name = file.name.clone();
-                let onclick = Callback::from(move |_: MouseEvent| start_fix(&app2, doc, task, &[key], &name));
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    // The buttons are disabled while it works: the focus waits on the status.
+                    focus_next(&focus, status_id(doc));
+                    start_fix(&app2, doc, task, &[key], &name);
+                });
                 html! { <button type="button" class="file-button secondary" disabled={ working } { onclick }>{ app.t(label) }</button> }
             }) }
         </div>
@@ -356,11 +463,21 @@ fn fixes(app: &AppContext, doc: DocumentId, file: &FileMeta, outcome: &Outcome) 
 }
 
 /// The made file, offered once it passes; or why it could not be made.
-fn fix_result(app: &AppContext, doc: DocumentId, slot: &Slot) -> Html {
-    html! { <div class="fix-result" aria-live="polite">{ fix_status(app, doc, &slot.fix, &[]) }</div> }
+fn fix_result(app: &AppContext, doc: DocumentId, slot: &Slot, focus: &FocusNext) -> Html {
+    html! {
+        <div class="fix-result" id={ status_id(doc) } tabindex="-1" aria-live="polite">
+            { fix_status(app, doc, &slot.fix, &[], focus) }
+        </div>
+    }
 }
 
-fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix, pages: &[FileMeta]) -> Html {
+fn fix_status(
+    app: &AppContext,
+    doc: DocumentId,
+    fix: &Fix,
+    pages: &[FileMeta],
+    focus: &FocusNext,
+) -> Html {
     let lang = app.lang();
     match fix {
         Fix::Idle => Html::default(),
@@ -397,15 +514,25 @@ fn fix_status(app: &AppContext, doc: DocumentId, fix: &Fix, pages: &[FileMeta]) 
             let url = app.files.url(file.key).unwrap_or_default();
             let use_it = {
                 let app = app.clone();
-                Callback::from(move |_: MouseEvent| app.state.dispatch(Action::UseMade(doc)))
+                let focus = focus.clone();
+                Callback::from(move |_: MouseEvent| {
+                    // The made file becomes the box's file: the focus goes to its verdict.
+                    focus_next(&focus, result_id(doc));
+                    app.state.dispatch(Action::UseMade(doc));
+                })
             };
+            // A made photo is shown before it is used: a turn the wrong way is seen here.
+            let preview = outcome.inspection.is_showable_image().then(|| html! {
+                <img class="preview" src={ url.clone() } alt={ fill(app.t(Msg::FixPreview), &[("name", &file.name)]) } />
+            });
             html! {
                 <div class="made" data-fix="made">
                     <p class="made-summary">{ fill(app.t(Msg::FixReady), &[("name", &file.name), ("size", &file_size(lang, file.size))]) }</p>
+                    { for preview }
                     <a class="file-button" href={ url } download={ file.name.clone() }>
                         { fill(app.t(Msg::FixDownload), &[("name", &file.name)]) }
                     </a>
-                    <button type="button" class="file-button secondary" onclick={ use_it }>{ app.t(Msg::FixUse) }</button>
+                    <button type="button" class="file-button secondary" id={ use_id(doc) } onclick={ use_it }>{ app.t(Msg::FixUse) }</button>
                 </div>
             }
         }

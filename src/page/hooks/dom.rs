@@ -37,6 +37,14 @@ pub fn focus(id: &str) {
     }
 }
 
+/// The id of the element that has keyboard focus; `None` when it is `<body>` (or nothing).
+#[must_use]
+pub fn active_id() -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    let id = active.id();
+    (!id.is_empty()).then_some(id)
+}
+
 /// Offers a text made on the device as a file to save (a calendar file): a `blob:` URL on a
 /// temporary link, revoked once the link is gone. Nothing leaves the device.
 pub fn download(name: &str, mime: &str, text: &str) {
