@@ -351,16 +351,18 @@ fn countries(out_dir: &Path) {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split('\t').collect())
         .collect();
-    out.push_str("/// Nationality adjectives in English and French, with the country they name.\n");
-    let _ = writeln!(out, "pub static DEMONYMS: [(&str, &str); {}] = [", words.len());
+    // One string of `word\tcode` lines: a table of string pairs would cost four times as much
+    // in the page's wasm.
+    let mut table = String::new();
     for row in &words {
         assert!(
             row.len() == 2 && rows.iter().any(|c| c[0] == row[1]),
             "bad row in demonyms.tsv: {row:?}"
         );
-        let _ = writeln!(out, "    ({:?}, {:?}),", row[0], row[1]);
+        let _ = writeln!(table, "{}\t{}", row[0], row[1]);
     }
-    out.push_str("];\n");
+    out.push_str("/// Nationality adjectives in English and French, `word\\tcode` per line.\n");
+    let _ = writeln!(out, "pub static DEMONYMS: &str = {table:?};");
     std::fs::write(out_dir.join("countries.rs"), out).expect("write countries.rs");
 }
 

@@ -51,7 +51,10 @@ impl Country {
             .find(|c| [c.en, c.fr, c.official_en, c.official_fr].iter().any(|n| fold(n) == wanted))
             .or_else(|| if wanted.len() == 2 { Country::by_code(&wanted) } else { None })
             .or_else(|| {
-                let (_, code) = DEMONYMS.iter().find(|(word, _)| fold(word) == wanted)?;
+                let (_, code) = DEMONYMS
+                    .lines()
+                    .filter_map(|line| line.split_once('\t'))
+                    .find(|(word, _)| fold(word) == wanted)?;
                 Country::by_code(code)
             })
     }
