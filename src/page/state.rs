@@ -472,9 +472,7 @@ impl State {
     #[must_use]
     pub fn birth_error(&self) -> Option<Msg> {
         // Nothing to say while a box is empty.
-        if self.birth.parse().is_none() {
-            return None;
-        }
+        let _ = self.birth.parse()?;
         // The form's own rule (a real past date, 120 years at most, a four-digit year), in
         // step 1's words where they are more precise.
         let finding = fields::dates::birth_date(&self.birth.iso(), self.today).err()?;
