@@ -62,7 +62,7 @@ RIB = ["Releve d'identite bancaire", 'Titulaire : Mme Awa N\'DIAYE',
        'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP']
 CERT = ['Universite de Lyon - Certificat de scolarite',
         'Annee universitaire {year}', "Mme Awa N'DIAYE est inscrite en Master 1"]
-add('rib-reportlab.pdf', 'reportlab 3.6 (ASCII85 + Flate)', 'rib', '', 'pdf_damaged pdf_repaired iban_invalid iban_not_found pdf_text_unreadable name_not_found',
+add('rib-reportlab.pdf', 'reportlab 3.6 (ASCII85 + Flate)', 'rib', '', 'pdf_damaged pdf_repaired iban_invalid iban_not_found pdf_text_unreadable name_not_found rib_other_name rib_name_not_found',
     reportlab(RIB))
 wrong_key = [l.replace('7890 189', '7890 188') for l in RIB]
 add('rib-reportlab-wrong-key.pdf', 'reportlab 3.6 (ASCII85 + Flate)', 'rib', 'iban_invalid', 'pdf_damaged',

@@ -179,6 +179,10 @@ crate::vocabulary! {
         CertificateYearNotFound = "certificate_year_not_found" => Severity::Warning,
         /// The student's last name is not in the document's text.
         NameNotFound = "name_not_found" => Severity::Warning,
+        /// A RIB whose text names another holder than the student (a parent, a host).
+        RibOtherName = "rib_other_name" => Severity::Error,
+        /// A RIB whose text has not the student's last name and names no holder we can find.
+        RibNameNotFound = "rib_name_not_found" => Severity::Error,
         /// The RIB's text mentions an IBAN, but none passes its checks.
         IbanInvalid = "iban_invalid" => Severity::Error,
         /// The RIB's text holds no IBAN.
@@ -254,6 +258,9 @@ pub struct Facts {
     /// The document the file name suggests, when it is not the slot's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub named_like: Option<DocumentId>,
+    /// The account holder a RIB names, when it is not the student.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
     /// A hash of the bytes, to find the same file in two slots.
     #[serde(skip)]
     pub fingerprint: Fingerprint,
@@ -535,9 +542,12 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
             if reads_content && readable && report.text_layer != Some(false) {
                 match report.text.filter(|t| content::readable(t)) {
                     Some(text) => {
-                        content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year)
-                            .into_iter()
-                            .for_each(&mut add);
+                        let found =
+                            content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year);
+                        if found.contains(&Problem::RibOtherName) {
+                            facts.holder = content::holder(&text);
+                        }
+                        found.into_iter().for_each(&mut add);
                     }
                     None => add(Problem::PdfTextUnreadable),
                 }
@@ -655,7 +665,8 @@ mod tests {
              image_rotated image_blurred image_dark image_overexposed image_low_contrast \
              name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
              pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \
-             certificate_year_not_found name_not_found iban_invalid iban_not_found"
+             certificate_year_not_found name_not_found rib_other_name rib_name_not_found iban_invalid \
+             iban_not_found"
         );
         assert_eq!(
             Format::CODES.join(" "),

@@ -339,10 +339,12 @@ fn file_reads_a_certificate_and_a_rib() {
     );
     let (code, stdout, _) =
         precheck(&["file", "--doc", "rib", "--last-name", "Ndiaye", rib.to_str().unwrap()]);
-    assert_eq!(code, 0, "a warning only: {stdout}");
+    // The rules refuse a RIB in a parent's name: an error that says whose name it is.
+    assert_eq!(code, 1, "{stdout}");
     assert!(
-        stdout.contains(r#""verdict":"warning""#) && stdout.contains(r#""code":"name_not_found""#),
+        stdout.contains(r#""verdict":"error""#) && stdout.contains(r#""code":"rib_other_name""#),
         "{stdout}"
     );
+    assert!(stdout.contains("Moussa SOW"), "{stdout}");
     std::fs::remove_dir_all(dir).ok();
 }

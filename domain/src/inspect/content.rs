@@ -79,6 +79,113 @@ fn names_found(text: &(String, String), student: &Student<'_>) -> bool {
     text.1.contains(&last)
 }
 
+/// What introduces the account holder's name on a RIB, longest first where one begins another.
+const HOLDER_LABELS: &[&str] = &[
+    "titulaires du compte",
+    "titulaire du compte",
+    "nom du titulaire",
+    "intitulé du compte",
+    "intitule du compte",
+    "account holder name",
+    "account holder",
+    "account name",
+    "titulaires",
+    "titulaire",
+    "holder",
+];
+
+/// Where a holder's name stops: the next label of a RIB.
+const HOLDER_ENDS: &[&str] = &[
+    "iban",
+    "bic",
+    "swift",
+    "domiciliation",
+    "adresse",
+    "address",
+    "banque",
+    "bank",
+    "code",
+    "guichet",
+    "clé",
+    "cle rib",
+    "numéro",
+    "numero",
+    "devise",
+    "rib",
+];
+
+/// Titles before a name, left out of it.
+const CIVILITIES: &[&str] =
+    &["m.", "mme", "mlle", "mr", "mrs", "ms", "miss", "madame", "monsieur", "mademoiselle", "m"];
+
+/// The account holder's name a RIB's text gives after its label ("Titulaire : M. Moussa SOW"),
+/// without title; `None` when the text names no holder.
+#[must_use]
+pub fn holder(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    let starts = |at: usize, word: &str| {
+        let mut n = 0;
+        for w in word.chars() {
+            if lower.get(at + n) != Some(&w) {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    };
+    let word_start = |at: usize| at == 0 || !lower[at - 1].is_alphanumeric();
+    for at in 0..lower.len() {
+        if !word_start(at) {
+            continue;
+        }
+        let Some(len) = HOLDER_LABELS.iter().find_map(|l| starts(at, l)) else { continue };
+        let mut i = at + len;
+        while chars
+            .get(i)
+            .is_some_and(|c| matches!(c, ' ' | '\t' | ':' | '-' | '–' | '—' | '(' | ')' | 's'))
+        {
+            // "Titulaire(s) :" and its punctuation.
+            if chars[i] == 's' && !chars.get(i + 1).is_some_and(|c| !c.is_alphanumeric()) {
+                break;
+            }
+            i += 1;
+        }
+        let mut end = i;
+        while end < chars.len() && end - i < 80 {
+            let c = chars[end];
+            let ends_here = matches!(c, '\n' | '\r' | '—' | '|' | ';' | '/' | ',')
+                || c.is_ascii_digit()
+                || (word_start(end)
+                    && HOLDER_ENDS.iter().any(|w| {
+                        starts(end, w).is_some_and(|n| {
+                            !lower.get(end + n).is_some_and(|c| c.is_alphanumeric())
+                        })
+                    }));
+            if ends_here {
+                break;
+            }
+            end += 1;
+        }
+        let name: String = chars[i..end].iter().collect();
+        let mut words: Vec<&str> = name.split_whitespace().collect();
+        // "M. ou Mme DIALLO": titles and the words between them.
+        while words.first().is_some_and(|w| {
+            CIVILITIES.contains(&w.to_lowercase().as_str())
+                || (words.len() > 1
+                    && matches!(w.to_lowercase().as_str(), "ou" | "et" | "or" | "and" | "&"))
+        }) {
+            words.remove(0);
+        }
+        let name = words.join(" ");
+        let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '.');
+        if name.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            return Some(name.to_owned());
+        }
+    }
+    None
+}
+
 /// Content problems of a document's text.
 #[must_use]
 pub fn check(
@@ -118,8 +225,13 @@ pub fn check(
                 let says_iban = f.0.contains("iban");
                 problems.push(if says_iban { Problem::IbanInvalid } else { Problem::IbanNotFound });
             }
+            // The rules refuse a RIB in anyone else's name (a parent's, a host's): an error,
+            // naming whose name the RIB shows where its text says.
             if student.is_some_and(|s| !names_found(&f, s)) {
-                problems.push(Problem::NameNotFound);
+                problems.push(match holder(text) {
+                    Some(_) => Problem::RibOtherName,
+                    None => Problem::RibNameNotFound,
+                });
             }
         }
         _ => {}
@@ -174,9 +286,32 @@ mod tests {
         let typo = rib.replace("7890 189", "7890 188");
         assert_eq!(check(DocumentId::Rib, &typo, Some(&STUDENT), None), [Problem::IbanInvalid]);
         let parent = rib.replace("Awa N'DIAYE", "Moussa SOW");
-        assert_eq!(check(DocumentId::Rib, &parent, Some(&STUDENT), None), [Problem::NameNotFound]);
+        assert_eq!(check(DocumentId::Rib, &parent, Some(&STUDENT), None), [Problem::RibOtherName]);
+        assert_eq!(holder(&parent).as_deref(), Some("Moussa SOW"));
+        let nameless = "Relevé d'identité bancaire — IBAN FR76 3000 6000 0112 3456 7890 189 — SOW";
+        assert_eq!(
+            check(DocumentId::Rib, nameless, Some(&STUDENT), None),
+            [Problem::RibNameNotFound]
+        );
         let no_iban = "Relevé d'identité bancaire — Titulaire : Mme Awa N'DIAYE — compte courant";
         assert_eq!(check(DocumentId::Rib, no_iban, Some(&STUDENT), None), [Problem::IbanNotFound]);
+    }
+
+    #[test]
+    fn the_holder_as_a_rib_gives_it() {
+        for (text, name) in [
+            ("Titulaire : M. Moussa SOW\nIBAN FR76", Some("Moussa SOW")),
+            ("TITULAIRE DU COMPTE MME FATOU SOW DOMICILIATION LCL", Some("FATOU SOW")),
+            ("Intitulé du compte: Mlle Chen Li - Banque: BNP", Some("Chen Li")),
+            ("Titulaire(s) : M. OU MME DIALLO\n", Some("DIALLO")),
+            ("Account holder: Ana María López Code banque 30004", Some("Ana María López")),
+            ("Relevé d'identité bancaire IBAN FR76 3000 6000 0112 3456 7890 189", None),
+            ("Titulaire : \nIBAN", None),
+            ("Titulaire", None),
+            ("", None),
+        ] {
+            assert_eq!(holder(text).as_deref(), name, "{text:?}");
+        }
     }
 
     #[test]

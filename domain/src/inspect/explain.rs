@@ -57,6 +57,7 @@ pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Ve
         ("second", second.to_string()),
         ("last_name", subject.last_name.trim().to_owned()),
         ("other", other.to_owned()),
+        ("holder", facts.holder.clone().unwrap_or_default()),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     inspection
