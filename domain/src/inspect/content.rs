@@ -146,7 +146,7 @@ pub fn holder(text: &str) -> Option<String> {
             .is_some_and(|c| matches!(c, ' ' | '\t' | ':' | '-' | '–' | '—' | '(' | ')' | 's'))
         {
             // "Titulaire(s) :" and its punctuation.
-            if chars[i] == 's' && !chars.get(i + 1).is_some_and(|c| !c.is_alphanumeric()) {
+            if chars[i] == 's' && chars.get(i + 1).is_none_or(|c| c.is_alphanumeric()) {
                 break;
             }
             i += 1;
