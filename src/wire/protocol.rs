@@ -273,6 +273,7 @@ impl Done {
                 r.put_some("encrypted", facts.encrypted.map(flag));
                 r.put_some("text_layer", facts.text_layer.map(flag));
                 r.put_some("named_like", facts.named_like);
+                r.put_some("holder", facts.holder.as_ref());
                 let codes: Vec<&str> = inspection.problems.iter().map(|f| f.code.code()).collect();
                 r.put("problems", codes.join(","));
                 r.put("fingerprint", facts.fingerprint);
@@ -302,6 +303,7 @@ impl Done {
             encrypted: r.flag("encrypted"),
             text_layer: r.flag("text_layer"),
             named_like: r.parse("named_like"),
+            holder: r.text("holder"),
             fingerprint: r.parse("fingerprint")?,
         };
         let problems = r
@@ -384,6 +386,7 @@ mod tests {
                         encrypted: Some(false),
                         text_layer: Some(true),
                         named_like: Some(DocumentId::Visa),
+                        holder: Some("Moussa SOW, \"quoted\" & <b>".into()),
                         fingerprint: print,
                     },
                     problems: problems
