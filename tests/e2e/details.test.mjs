@@ -15,10 +15,11 @@ test('checking an empty form lists every missing field, links to each, and says 
   await page.waitForFunction(() => document.activeElement?.id === 'details-result');
   assert.match(await page.title(), /^Error: /);
   const links = await summary.getByRole('link').allInnerTexts();
-  assert.ok(links.includes('Enter your last name, as in your passport.'), links.join('\n'));
-  assert.ok(links.includes('Enter your mobile phone number.'));
-  assert.ok(links.includes('Enter your date of birth in step 1.'));
-  await summary.getByRole('link', { name: 'Enter your last name, as in your passport.' }).click();
+  // Each item names its field first.
+  assert.ok(links.includes('Last name: Enter your last name, as in your passport.'), links.join('\n'));
+  assert.ok(links.includes('Mobile phone number: Enter your mobile phone number.'));
+  assert.ok(links.includes('Your date of birth: Enter your date of birth in step 1.'));
+  await summary.getByRole('link', { name: 'Last name: Enter your last name, as in your passport.' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'last-name');
   const lastName = page.getByLabel('Last name');
   assert.equal(await lastName.getAttribute('aria-invalid'), 'true');
@@ -66,9 +67,9 @@ test('mistakes get precise messages: names, email typo and mismatch, phone, post
   const summary = page.getByRole('alert');
   await summary.waitFor();
   assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
-    'Use only letters, spaces, hyphens and apostrophes, as in your passport.',
-    'This town does not match the postcode: choose one of Saint-Denis.',
-    'The two email addresses are different: type the same address twice.',
+    'Last name: Use only letters, spaces, hyphens and apostrophes, as in your passport.',
+    'Town: This town does not match the postcode: choose one of Saint-Denis.',
+    'Confirm your email address: The two email addresses are different: type the same address twice.',
   ]);
   await page.getByText('Check: Did you mean awa@gmail.com?', { exact: false }).waitFor();
   await page.getByText('Check: This is a foreign number: the portal expects a French mobile.', { exact: false }).waitFor();
@@ -91,6 +92,20 @@ test('in French, the form speaks French and keeps every value across a language 
   assert.equal(await page.getByLabel('Email address', { exact: true }).inputValue(), 'awa@gmial.com');
   await page.getByRole('alert').getByRole('heading', { name: 'There is a problem' }).waitFor();
   await context.close();
+});
+
+test('each item of the error summary names its field, in English and in French', async () => {
+  for (const [locale, expected] of [
+    ['en-US', 'Last name: Use at most 254 characters.'],
+    ['fr-FR', 'Nom\u00a0: Utilisez 254 caractères au plus.'],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale });
+    await page.locator('#last-name').fill('A'.repeat(300));
+    await page.locator('.details-form button[type=submit]').click();
+    const item = page.locator('.error-summary li a[href="#last-name"]');
+    assert.equal((await item.textContent()).trim(), expected, locale);
+    await context.close();
+  }
 });
 
 test('fields carry the autocomplete and keyboard hints phones need', async () => {

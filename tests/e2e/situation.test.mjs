@@ -244,6 +244,12 @@ test('a university sets the size limit, the academic year and a note through the
   await page.getByText('De la part de votre établissement\u00a0: Contactez le service international').waitFor();
   await page.locator('#slot-rib').getByText('PDF, JPEG ou PNG, 3,5 Mo au maximum.').waitFor();
   await page.locator('#slot-certificate_of_studies').getByText("Il doit porter sur l'année universitaire 2027-2028.").waitFor();
+  // Every mention of the limit follows the setting, the step's introduction too.
+  const intro = await page.locator('#documents .step-intro').textContent();
+  assert.match(intro, /PDF, JPEG ou PNG de 3,5 Mo au plus/);
+  assert.doesNotMatch(intro, /4 Mo/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('#documents .step-intro').getByText(/PDF, JPEG or PNG file of at most 3\.5 MB/).waitFor();
   await context.close();
 });
 

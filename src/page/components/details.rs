@@ -140,7 +140,11 @@ fn result(app: &AppContext, report: &Report) -> Html {
             <h3 id="details-summary-title">{ app.t(Msg::FormSummaryTitle) }</h3>
             <ul>
                 { for report.errors.iter().map(|f| html! {
-                    <li><a href={ format!("#{}", f.field.input_id()) }>{ message(app, report, f) }</a></li>
+                    // "Last name: use at most 254 characters": each item names its field.
+                    <li><a href={ format!("#{}", f.field.input_id()) }>
+                        <span class="summary-field">{ app.t(f.field.label()) }{ app.t(Msg::FormSummaryFieldSep) }</span>
+                        { message(app, report, f) }
+                    </a></li>
                 }) }
             </ul>
         </div>

@@ -14,8 +14,11 @@ use crate::page::state::Notice;
 pub fn documents_step() -> Html {
     let app = use_app();
     let checklist = &app.checklist;
+    // The university's limit where it set one (every slot then has it).
+    let size = vec![("size", megabytes(app.lang(), app.rules.defaults.size_limit_bytes))];
     html! {
-        <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }>
+        <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }
+            intro_values={ size }>
             // Only a student who registers sees this step (the app shows the end state instead).
             { for Entitlement::ALL.into_iter().map(|e| html! {
                 <div class="slot-group" key={ e.code() }>
