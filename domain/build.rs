@@ -249,7 +249,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
             out.push_str("])");
         }
         (Ty::Str, Some(Value::String(s))) => {
-            let _ = write!(out, "String::from({s:?})");
+            let _ = write!(out, "std::borrow::Cow::Borrowed({s:?})");
         }
         (Ty::Int(int), Some(Value::Number(n))) if n.is_u64() => {
             let _ = write!(out, "{n}{int}");
@@ -344,25 +344,6 @@ fn countries(out_dir: &Path) {
         );
     }
     out.push_str("];\n");
-    println!("cargo::rerun-if-changed=data/demonyms.tsv");
-    let text = std::fs::read_to_string("data/demonyms.tsv").expect("read data/demonyms.tsv");
-    let words: Vec<Vec<&str>> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
-    // One string of `word\tcode` lines: a table of string pairs would cost four times as much
-    // in the page's wasm.
-    let mut table = String::new();
-    for row in &words {
-        assert!(
-            row.len() == 2 && rows.iter().any(|c| c[0] == row[1]),
-            "bad row in demonyms.tsv: {row:?}"
-        );
-        let _ = writeln!(table, "{}\t{}", row[0], row[1]);
-    }
-    out.push_str("/// Nationality adjectives in English and French, `word\\tcode` per line.\n");
-    let _ = writeln!(out, "pub static DEMONYMS: &str = {table:?};");
     std::fs::write(out_dir.join("countries.rs"), out).expect("write countries.rs");
 }
 

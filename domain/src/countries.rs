@@ -37,9 +37,8 @@ impl Country {
     }
 
     /// The country a student meant by `text`: any of its names in either language, ignoring
-    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), its
-    /// two-letter code, or the nationality's adjective ("Indian", "marocaine";
-    /// `data/demonyms.tsv`).
+    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), or its
+    /// two-letter code. (A nationality's adjective: [`Demonyms::find`].)
     #[must_use]
     pub fn find(text: &str) -> Option<&'static Country> {
         let wanted = fold(text);
@@ -50,13 +49,6 @@ impl Country {
             .iter()
             .find(|c| [c.en, c.fr, c.official_en, c.official_fr].iter().any(|n| fold(n) == wanted))
             .or_else(|| if wanted.len() == 2 { Country::by_code(&wanted) } else { None })
-            .or_else(|| {
-                let (_, code) = DEMONYMS
-                    .lines()
-                    .filter_map(|line| line.split_once('\t'))
-                    .find(|(word, _)| fold(word) == wanted)?;
-                Country::by_code(code)
-            })
     }
 
     /// Every country, sorted by its name in `lang` as a French or English reader expects
@@ -66,6 +58,47 @@ impl Country {
         let mut all: Vec<&Country> = COUNTRIES.iter().collect();
         all.sort_by_cached_key(|c| fold(c.name(lang)));
         all
+    }
+}
+
+/// Nationality adjectives in English and French ("Indian", "marocaine"), read from
+/// `data/demonyms.tsv` (`word\tcode` lines). Not built in: the page fetches the file after its
+/// first screen (3.3 KB gzipped it would otherwise cost), as it does the postcode base.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Demonyms(Vec<(String, &'static Country)>);
+
+impl Demonyms {
+    /// The words of a `demonyms.tsv` text; comment lines (`#`) and rows whose code is no
+    /// country are left out.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        Demonyms(
+            text.lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split_once('\t'))
+                .filter_map(|(word, code)| Some((fold(word), Country::by_code(code)?)))
+                .filter(|(word, _)| !word.is_empty())
+                .collect(),
+        )
+    }
+
+    /// How many words there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The country whose nationality `text` names as an adjective, however it is typed.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Option<&'static Country> {
+        let wanted = fold(text);
+        self.0.iter().find(|(word, _)| *word == wanted).map(|(_, country)| *country)
     }
 }
 
@@ -145,7 +178,21 @@ mod tests {
             ("", None),
             ("---", None),
             ("Alger", None),
-            // A nationality typed as an adjective, in English or French.
+            ("Indian", None),
+        ];
+        for (text, code) in cases {
+            assert_eq!(Country::find(text).map(|c| c.code), code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_a_nationality_typed_as_an_adjective() {
+        let text = include_str!("../data/demonyms.tsv");
+        let demonyms = Demonyms::parse(text);
+        let rows = text.lines().filter(|l| !l.starts_with('#')).count();
+        assert_eq!(demonyms.len(), rows, "every row is a word and a country's code");
+        let cases = [
+            // In English or French, however typed.
             ("Indian", Some("IN")),
             ("chinese", Some("CN")),
             ("Moroccan", Some("MA")),
@@ -156,10 +203,13 @@ mod tests {
             // Shared by two sovereign countries: the student chooses from the list.
             ("Congolese", None),
             ("Dominican", None),
+            ("", None),
+            ("Morocco", None),
         ];
         for (text, code) in cases {
-            assert_eq!(Country::find(text).map(|c| c.code), code, "{text:?}");
+            assert_eq!(demonyms.find(text).map(|c| c.code), code, "{text:?}");
         }
+        assert_eq!(Demonyms::parse("# a comment\nNowhere\tQQ\n\tFR\nno tab\n").len(), 0);
     }
 
     #[test]

@@ -20,14 +20,18 @@ pub const BUILTIN_JSON: &str = include_str!("../rules/rules.json");
 // no JSON parser to start (a test below proves both readings equal).
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
+/// A text of the rules: borrowed from the program for the built-in rules (no code to copy them
+/// at start, which the page's size pays for), owned when read from a file.
+pub type Str = std::borrow::Cow<'static, str>;
+
 /// A text in every language of the interface.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.
-    pub en: String,
+    pub en: Str,
     /// French.
-    pub fr: String,
+    pub fr: Str,
 }
 
 impl Text {
@@ -60,7 +64,7 @@ pub struct Source {
     /// How sure.
     pub tag: Confidence,
     /// What says it.
-    pub text: String,
+    pub text: Str,
 }
 
 crate::vocabulary! {
@@ -270,11 +274,11 @@ pub struct AgeRule {
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// What the file is.
-    pub about: String,
+    pub about: Str,
     /// Shared values.
     pub defaults: Defaults,
     /// ISO codes of the EU, EEA and Switzerland.
-    pub eu_eea_switzerland: Vec<String>,
+    pub eu_eea_switzerland: Vec<Str>,
     /// Every document, each once.
     pub documents: Vec<DocumentRule>,
     /// Every situation, each once.

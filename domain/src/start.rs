@@ -107,8 +107,10 @@ impl StartConfig {
             }
         }
         config.overrides.note = match (note_en, note_fr) {
-            (Some(en), Some(fr)) => Some(Text { en, fr }),
-            (Some(one), None) | (None, Some(one)) => Some(Text { en: one.clone(), fr: one }),
+            (Some(en), Some(fr)) => Some(Text { en: en.into(), fr: fr.into() }),
+            (Some(one), None) | (None, Some(one)) => {
+                Some(Text { en: one.clone().into(), fr: one.into() })
+            }
             (None, None) => None,
         };
         config
@@ -135,7 +137,7 @@ mod tests {
         assert_eq!(c.overrides.academic_year_start, "2026-09-14".parse().ok());
         assert_eq!(c.overrides.size_limit_bytes, Some(3_000_000));
         let note = c.overrides.note.unwrap();
-        assert_eq!((note.en.as_str(), note.fr.as_str()), ("Ask us today", "Demandez-nous"));
+        assert_eq!((&*note.en, &*note.fr), ("Ask us today", "Demandez-nous"));
 
         let host = StartConfig::from_query(
             "university=Universit%C3%A9%20de%20Lyon&contact=sante%40univ.example&accent=%23A0C&embed=1",

@@ -55,6 +55,7 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_offline();
     let kept = hooks::use_kept_answers(&state);
     hooks::use_postcodes(&state);
+    hooks::use_demonyms(&state);
     let files = hooks::use_files(&state);
     hooks::use_checks(&state, rules.as_deref().ok(), &files);
     let (Ok(rules), Some(report)) = (rules, report) else {

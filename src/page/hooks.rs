@@ -19,6 +19,6 @@ pub use drops::use_drop_guard;
 pub use files::{use_checks, use_files, Files};
 pub use host::use_host;
 pub use offline::use_offline;
-pub use postcodes::use_postcodes;
+pub use postcodes::{use_demonyms, use_postcodes};
 pub use start::{use_start, Start};
 pub use storage::{use_kept_answers, Kept};

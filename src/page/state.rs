@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use secu_precheck_domain::countries::Demonyms;
 use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
 use secu_precheck_domain::inspect::{Fingerprint, Problem, Severity, Verdict};
@@ -253,6 +254,8 @@ pub struct State {
     pub details_checks: u32,
     /// The postcode base, loaded when the address needs it.
     pub postcodes: Postcodes,
+    /// Nationality adjectives ("Moroccan"), empty until fetched after the first screen.
+    pub demonyms: Rc<Demonyms>,
     /// The student asked to keep the answers on this device (off until they do).
     pub remember: bool,
 }
@@ -323,6 +326,8 @@ pub enum Action {
     CheckDetails,
     /// The postcode base's loading changed.
     SetPostcodes(Postcodes),
+    /// The nationality adjectives arrived.
+    SetDemonyms(Rc<Demonyms>),
 }
 
 impl State {
@@ -343,6 +348,7 @@ impl State {
             arrival: DateFields::default(),
             details_checks: 0,
             postcodes: Postcodes::NotLoaded,
+            demonyms: Rc::default(),
             remember: false,
         }
     }
@@ -352,8 +358,8 @@ impl State {
         match action {
             Action::SetLang(lang) => self.set_lang(lang),
             Action::TypeNationality(text) => {
-                self.answers.nationality = Country::find(&text).map(|c| c.code.to_owned());
                 self.nationality_text = text;
+                self.find_nationality();
             }
             Action::CommitNationality => self.commit_nationality(),
             Action::Answer(question, yes) => self.answers.answer(question, yes),
@@ -404,6 +410,16 @@ impl State {
             Action::TypeArrival(part, text) => *self.arrival.part_mut(part) = text,
             Action::CheckDetails => self.details_checks += 1,
             Action::SetPostcodes(postcodes) => self.postcodes = postcodes,
+            Action::SetDemonyms(demonyms) => {
+                self.demonyms = demonyms;
+                // An adjective typed before the words arrived counts now.
+                if self.answers.nationality.is_none() {
+                    self.find_nationality();
+                    if self.nationality_committed {
+                        self.name_chosen_country();
+                    }
+                }
+            }
         }
     }
 
@@ -414,6 +430,14 @@ impl State {
     }
 
     /// The student left the nationality field: errors may show, a chosen country is named.
+    /// The country the nationality field names: by a country's name or code, or by the
+    /// nationality's adjective ("Moroccan", "marocaine").
+    fn find_nationality(&mut self) {
+        let text = &self.nationality_text;
+        let country = Country::find(text).or_else(|| self.demonyms.find(text));
+        self.answers.nationality = country.map(|c| c.code.to_owned());
+    }
+
     fn commit_nationality(&mut self) {
         self.nationality_committed = !self.nationality_text.trim().is_empty();
         self.name_chosen_country();
@@ -647,6 +671,21 @@ pub(crate) mod tests {
         s.apply(Action::SetLang(Lang::Fr));
         assert_eq!(s.nationality_text, "Algérie");
         assert_eq!(s.nationality_error(), None);
+    }
+
+    #[test]
+    fn an_adjective_counts_once_the_words_arrive_even_if_typed_before() {
+        let mut s = state();
+        s.apply(Action::TypeNationality("marocaine".into()));
+        s.apply(Action::CommitNationality);
+        assert_eq!(s.answers.nationality, None, "no adjectives yet");
+        let words = Demonyms::parse("Marocain\tMA\nMarocaine\tMA\nIndian\tIN\n");
+        s.apply(Action::SetDemonyms(Rc::new(words)));
+        assert_eq!(s.answers.nationality.as_deref(), Some("MA"));
+        assert_eq!(s.nationality_text, "Morocco", "named as a chosen country, once left");
+        assert_eq!(s.nationality_error(), None);
+        s.apply(Action::TypeNationality("indian".into()));
+        assert_eq!(s.answers.nationality.as_deref(), Some("IN"), "typed after they arrived");
     }
 
     #[test]

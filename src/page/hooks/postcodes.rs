@@ -1,8 +1,10 @@
 //! The postcode base (`postcodes.tsv`, 532 KB, 226 KB gzipped), fetched from the app's own
-//! origin only once the address needs it: five digits typed, or a check of the details asked.
+//! origin only once the address needs it: five digits typed, or a check of the details asked;
+//! and the nationality adjectives, after the first screen.
 
 use std::rc::Rc;
 
+use secu_precheck_domain::countries::Demonyms;
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::postcodes::PostcodeBase;
 use yew::prelude::*;
@@ -28,6 +30,21 @@ pub fn use_postcodes(state: &UseReducerHandle<State>) {
                 dispatcher.dispatch(Action::SetPostcodes(loaded));
             });
         }
+    });
+}
+
+/// Fetches the nationality adjectives (`demonyms.tsv`, 9.6 KB, 3.6 KB gzipped) once, after
+/// the first screen: built into the page's wasm they cost the first screen 3.3 KB gzipped.
+/// Without them (offline on a first visit), a nationality is found by its country's name.
+#[hook]
+pub fn use_demonyms(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |()| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(text) = fetch_text("demonyms.tsv").await {
+                dispatcher.dispatch(Action::SetDemonyms(Rc::new(Demonyms::parse(&text))));
+            }
+        });
     });
 }
 
