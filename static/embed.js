@@ -9,7 +9,9 @@
  * turns each such element into an iframe of the app hosted beside this file, with the same
  * settings as URL parameters, and keeps its height to the app's content. The app sends the
  * host page its height and nothing else; this script accepts it only from the app's origin
- * and from that iframe. See EMBED.md.
+ * and from that iframe. In return it tells the app which part of the iframe is on screen
+ * (two numbers, sent to the app's origin only), so that the app keeps its checklist in view
+ * in an iframe that never scrolls itself. See EMBED.md.
  */
 (function () {
   'use strict';
@@ -18,6 +20,28 @@
   var app = new URL('./', script.src);
   var SETTINGS = ['lang', 'university', 'contact', 'academic-year-start', 'accent', 'size-limit', 'note-en', 'note-fr'];
   var frames = [];
+  var scheduled = false;
+
+  // Which part of each iframe the student sees, in the iframe's pixels: { top, height }.
+  function postViewport() {
+    scheduled = false;
+    var screen = window.innerHeight || document.documentElement.clientHeight;
+    frames.forEach(function (frame) {
+      if (!frame.contentWindow) return;
+      var box = frame.getBoundingClientRect();
+      var top = Math.max(0, -box.top);
+      var bottom = Math.min(box.height, screen - box.top);
+      var view = { top: Math.round(top), height: Math.round(Math.max(0, bottom - top)) };
+      frame.contentWindow.postMessage({ secuPrecheckViewport: view }, app.origin);
+    });
+  }
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    (window.requestAnimationFrame || setTimeout)(postViewport);
+  }
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule);
 
   function attach(host) {
     if (host.getAttribute('data-secu-precheck-ready')) return;
@@ -41,6 +65,7 @@
     frame.style.height = '900px';
     frame.style.border = '0';
     frame.style.display = 'block';
+    frame.addEventListener('load', schedule);
     host.appendChild(frame);
     frames.push(frame);
   }
@@ -53,6 +78,7 @@
     frames.forEach(function (frame) {
       if (frame.contentWindow === event.source) frame.style.height = Math.ceil(height) + 'px';
     });
+    schedule();
   });
 
   function start() {

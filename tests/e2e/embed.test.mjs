@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launch, open, serve } from './harness.mjs';
+import { DIST, PHONE, launch, open, serve } from './harness.mjs';
 import { file, textPdf } from './fixtures.mjs';
 import { answerStep1 } from './student.mjs';
 
@@ -74,6 +74,58 @@ test('the snippet on a university page shows the app in its language and colour,
   for (const m of messages) assert.deepEqual(Object.keys(m), ['secuPrecheckHeight'], 'only the height leaves the app');
   assert.deepEqual(elsewhere, []);
   await context.close();
+});
+
+// Polls `probe` until it returns a truthy value (or the last value after `ms`).
+async function until(probe, ms = 5000) {
+  const end = Date.now() + ms;
+  let value;
+  while (Date.now() < end) {
+    value = await probe();
+    if (value) return value;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return value;
+}
+
+test('in the embed the checklist stays in view as the host page scrolls, on a desktop and on a phone', async () => {
+  const hostUrl = `http://127.0.0.1:${hostServer.address().port}/`;
+  for (const viewport of [{ width: 1100, height: 800 }, PHONE]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    const frame = page.frameLocator('iframe[title*="secu-precheck"]');
+    await frame.locator('#slot-rib').waitFor();
+    await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) > 2000);
+    // Down to the last document box, thousands of pixels below the checklist's place.
+    await frame.locator('#slot-rib').scrollIntoViewIfNeeded();
+    const onScreen = (box) => box && box.y >= -1 && box.y + box.height <= viewport.height + 1;
+    const phone = viewport.width < 600;
+    const shown = frame.locator(phone ? '.mobile-summary' : '.checklist');
+    const box = await until(async () => {
+      const b = await shown.boundingBox();
+      return onScreen(b) ? b : null;
+    });
+    assert.ok(box, `${viewport.width}px: the ${phone ? 'summary bar' : 'checklist'} is on screen`);
+    if (phone) {
+      // The bar sits at the bottom of the screen, as it does outside a frame.
+      assert.ok(Math.abs(box.y + box.height - viewport.height) <= 2, `the bar ends at ${box.y + box.height}`);
+      assert.match(await shown.innerText(), /\d/, 'the bar shows the counts');
+    } else {
+      assert.ok(await frame.getByRole('link', { name: /RIB/ }).first().isVisible());
+    }
+    // And back up: it follows (at the top of the host page, below the host's own header, the
+    // checklist starts in its place and may run past the bottom of the screen, as outside a
+    // frame; the bar stays at the bottom).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = await until(async () => {
+      const b = await shown.boundingBox();
+      const visible = phone ? onScreen(b) : b && b.y >= 0 && b.y < viewport.height - 100;
+      return visible ? b : null;
+    });
+    assert.ok(top, `${viewport.width}px: still on screen at the top of the host page`);
+    await context.close();
+  }
 });
 
 test('the same settings work as URL parameters of a plain iframe', async () => {

@@ -1,6 +1,7 @@
 //! A host university's settings applied to the page: its accent colour, and inside its iframe,
 //! the page height sent to the host page whenever it changes (a number, and nothing else, ever
-//! leaves the app: [`crate::wire::host`]).
+//! leaves the app: [`crate::wire::host`]), and the part of the iframe the host shows, which keeps
+//! the checklist in view.
 
 use std::rc::Rc;
 
@@ -33,6 +34,7 @@ fn apply(host: &Host) {
     }
     let _ = root.class_list().add_1("embedded");
     let Some(parent) = parent else { return };
+    follow_host_view(&window, &root, &parent);
     let measured = root.clone();
     let post = Closure::<dyn Fn()>::new(move || {
         let message = crate::wire::host::height_message(measured.scroll_height());
@@ -47,4 +49,31 @@ fn apply(host: &Host) {
     }
     // The observer lives as long as the page.
     post.forget();
+}
+
+/// Keeps the checklist in view in an iframe that never scrolls itself: `embed.js` tells which
+/// part of the iframe is on screen, and the stylesheet places the checklist (desktop) or the
+/// summary bar (phone) there (`--view-top`, `--view-height`, class `host-view`). Only the
+/// parent window is listened to, and only two numbers in range are read.
+fn follow_host_view(window: &web_sys::Window, root: &web_sys::Element, parent: &web_sys::Window) {
+    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style)
+    else {
+        return;
+    };
+    let root = root.clone();
+    let parent = parent.clone();
+    let listener =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_parent = event.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+            let Some(view) =
+                from_parent.then(|| crate::wire::host::viewport(&event.data())).flatten()
+            else {
+                return;
+            };
+            let _ = style.set_property("--view-top", &format!("{}px", view.top.round()));
+            let _ = style.set_property("--view-height", &format!("{}px", view.height.round()));
+            let _ = root.class_list().toggle_with_force("host-view", view.height > 0.0);
+        });
+    let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
