@@ -40,8 +40,10 @@ const WASHED_OUT_INK: u8 = 160;
 /// Under 12 grey levels from ink to paper there is no ink: a blank page, not a faded one.
 const FADED_RANGE: u8 = 70;
 const BLURRED: f32 = 0.5;
-/// How much darker than the paper a pixel must be to count as ink.
+/// How much darker than the paper (its median) a pixel must be to count as ink, at the least
+/// and at the most (a grainy photo's paper spreads wider).
 const INK_STEP: u8 = 12;
+const MAX_INK_STEP: u8 = 100;
 /// Under this share of ink pixels (a few short words on a whole page is about 0.3 %), the
 /// page is blank: nothing to say about its ink or its focus.
 const MIN_INK_SHARE: f64 = 0.0005;
@@ -133,8 +135,11 @@ pub fn measure(luma: &[u8], width: u32, height: u32) -> Option<Measures> {
     };
     let clipped = histogram[250..].iter().map(|&c| f64::from(c)).sum::<f64>() / total;
     let bright_end = percentile(0.98);
-    // Ink: clearly darker than the paper (more than JPEG noise and paper grain).
-    let ink_below = usize::from(bright_end.saturating_sub(INK_STEP));
+    // Ink: clearly darker than the paper, by more than its grain (a camera's noise spreads the
+    // paper about its median as much below as above: the spread above is measured).
+    let paper = percentile(0.5);
+    let grain = bright_end.saturating_sub(paper).saturating_mul(2);
+    let ink_below = usize::from(paper.saturating_sub(INK_STEP.max(grain).min(MAX_INK_STEP)));
     let ink_pixels: u32 = histogram[..ink_below].iter().sum();
     let ink_share = f64::from(ink_pixels) / total;
     let ink = (ink_share >= MIN_INK_SHARE).then(|| {
@@ -358,6 +363,18 @@ pub(crate) mod tests {
         img
     }
 
+    /// Camera noise of ±`amount` grey levels.
+    fn grainy(img: &[u8], amount: u32) -> Vec<u8> {
+        let mut seed = 987_654_321u32;
+        img.iter()
+            .map(|&v| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let noise = ((seed >> 16) % (2 * amount + 1)) as i32 - amount as i32;
+                (i32::from(v) + noise).clamp(0, 255) as u8
+            })
+            .collect()
+    }
+
     /// Large black letters on a light sticker, on a mid-grey table around it.
     fn sticker(w: usize, h: usize) -> Vec<u8> {
         let mut img = vec![150u8; w * h];
@@ -398,6 +415,8 @@ pub(crate) mod tests {
             ("dense scan", map(&page(W, H), |v| if v > 200.0 { 255.0 } else { v })),
             ("dense photo", page(W, H)),
             ("sticker", sticker(W, H)),
+            ("grainy photo, 3 lines", grainy(&sparse(W, H, 3, 225, 40), 40)),
+            ("grainy dense photo", grainy(&page(W, H), 40)),
         ];
         for (name, img) in &clean {
             assert_eq!(assess(img, w, h), [], "{name}: {:?}", measure(img, w, h));
