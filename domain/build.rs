@@ -130,6 +130,18 @@ enum Ty {
     NotInFile,
 }
 
+impl Ty {
+    /// Whether a value of this type can be a constant: no map, no list built at run time.
+    fn is_constant(&self) -> bool {
+        match self {
+            Ty::Str | Ty::Int(_) | Ty::Text | Ty::Enum(_) | Ty::NotInFile => true,
+            Ty::Opt(inner) => inner.is_constant(),
+            Ty::Vec(_) | Ty::Map(..) => false,
+            Ty::Struct(_, fields) => fields.iter().all(|(_, ty)| ty.is_constant()),
+        }
+    }
+}
+
 const SOURCE: Ty = Ty::Struct("Source", &[("tag", Ty::Enum("Confidence")), ("text", Ty::Str)]);
 const FORMATS: Ty = Ty::Vec(&Ty::Enum("Format"));
 const DOCUMENTS: Ty = Ty::Vec(&Ty::Enum("DocumentId"));
@@ -268,12 +280,15 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
             out.push('}');
         }
         (Ty::Vec(inner), Some(Value::Array(items))) => {
-            out.push_str("vec![");
+            // A list of plain values is a constant borrowed by the rules (no code to build it
+            // at start); a list of documents or situations, which hold maps, is built.
+            let constant = inner.is_constant();
+            out.push_str(if constant { "std::borrow::Cow::Borrowed(const { &[" } else { "vec![" });
             for (i, item) in items.iter().enumerate() {
                 emit(inner, Some(item), &format!("{at}[{i}]"), out);
                 out.push_str(",\n");
             }
-            out.push(']');
+            out.push_str(if constant { "] })" } else { "]" });
         }
         (Ty::Struct(name, fields), Some(Value::Object(map))) => {
             if let Some(k) = map.keys().find(|k| !fields.iter().any(|(f, _)| f == k)) {

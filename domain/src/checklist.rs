@@ -36,7 +36,7 @@ impl Checklist {
         ready: &[DocumentId],
     ) -> Self {
         let rule = rules.situation(situation);
-        let mut required = rule.documents.clone();
+        let mut required = rule.documents.to_vec();
         if rule.outcome == Outcome::Register {
             if let Some(age) = age {
                 for extra in rules.age_rules.iter().filter(|r| age < r.under_years) {

@@ -24,6 +24,9 @@ include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 /// at start, which the page's size pays for), owned when read from a file.
 pub type Str = std::borrow::Cow<'static, str>;
 
+/// A list of the rules, borrowed or owned as [`Str`] is.
+pub type List<T> = std::borrow::Cow<'static, [T]>;
+
 /// A text in every language of the interface.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -181,11 +184,11 @@ pub struct Defaults {
     /// The size limit of every upload slot, in bytes: "4 MB" on the portal is 4,000,000 bytes.
     pub size_limit_bytes: u64,
     /// The formats every slot accepts.
-    pub formats: Vec<Format>,
+    pub formats: List<Format>,
     /// When academic years start.
     pub academic_year_start: MonthDay,
     /// Where these come from.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
 }
 
 /// One document and what a student must know about it.
@@ -207,15 +210,15 @@ pub struct DocumentRule {
     #[serde(default)]
     pub checklist_note: Option<Text>,
     /// Advice.
-    pub hints: Vec<Text>,
+    pub hints: List<Text>,
     /// Formats, when they differ from the defaults.
     #[serde(default)]
-    pub formats: Option<Vec<Format>>,
+    pub formats: Option<List<Format>>,
     /// Size limit in bytes, when it differs from the default.
     #[serde(default)]
     pub size_limit_bytes: Option<u64>,
     /// Where the rule comes from.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
 }
 
 /// One situation: its documents, or why it needs no registration.
@@ -236,12 +239,12 @@ pub struct SituationRule {
     #[serde(default)]
     pub instead: Option<Instead>,
     /// The documents, in the portal's order.
-    pub documents: Vec<DocumentId>,
+    pub documents: List<DocumentId>,
     /// Situation-specific notes on some documents.
     #[serde(default)]
     pub notes: std::collections::BTreeMap<DocumentId, Text>,
     /// Where the rule comes from.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
 }
 
 /// The end state of a student who does not register: a page of its own, in place of the
@@ -252,9 +255,9 @@ pub struct Instead {
     /// What covers the student instead.
     pub hold: Text,
     /// What to keep with them.
-    pub keep: Vec<Text>,
+    pub keep: List<Text>,
     /// When to come back to this page (and register).
-    pub come_back: Vec<Text>,
+    pub come_back: List<Text>,
 }
 
 /// A document added by age.
@@ -264,9 +267,9 @@ pub struct AgeRule {
     /// Applies to students strictly younger than this on the day of the check.
     pub under_years: u32,
     /// The documents it adds.
-    pub adds: Vec<DocumentId>,
+    pub adds: List<DocumentId>,
     /// Where the rule comes from.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
 }
 
 /// The whole rules file, checked: every id known, every reference resolved.
@@ -278,7 +281,7 @@ pub struct Rules {
     /// Shared values.
     pub defaults: Defaults,
     /// ISO codes of the EU, EEA and Switzerland.
-    pub eu_eea_switzerland: Vec<Str>,
+    pub eu_eea_switzerland: List<Str>,
     /// Every document, each once.
     pub documents: Vec<DocumentRule>,
     /// Every situation, each once.
@@ -388,7 +391,7 @@ impl Rules {
                 }
             }
             let mut seen = Vec::new();
-            for d in &s.documents {
+            for d in s.documents.iter() {
                 if seen.contains(d) {
                     return invalid(format!("situation {} lists {d} twice", s.id));
                 }
@@ -532,7 +535,7 @@ mod tests {
             texts.extend(s.reason.iter().map(|r| (s.id.code(), r)));
             if let Some(i) = &s.instead {
                 texts.push((s.id.code(), &i.hold));
-                texts.extend(i.keep.iter().chain(&i.come_back).map(|t| (s.id.code(), t)));
+                texts.extend(i.keep.iter().chain(i.come_back.iter()).map(|t| (s.id.code(), t)));
             }
             texts.extend(s.notes.values().map(|n| (s.id.code(), n)));
         }
