@@ -224,7 +224,17 @@ async fn the_keep_my_answers_controls_alone_report_each_choice() {
         root.query_selector("#remember").unwrap().unwrap().dyn_into().unwrap();
     assert!(checkbox.checked(), "ticked as the props say");
     checkbox.click();
+    // "Forget everything" asks first: cancelling forgets nothing, confirming forgets.
     button(&root, Lang::En.text(Msg::RememberForget)).click();
+    yew::scheduler::flush().await;
+    assert_eq!(*said.borrow(), ["remember false"], "nothing forgotten before the answer");
+    button(&root, Lang::En.text(Msg::RememberForgetCancel)).click();
+    yew::scheduler::flush().await;
+    assert_eq!(*said.borrow(), ["remember false"], "cancelled: nothing forgotten");
+    button(&root, Lang::En.text(Msg::RememberForget)).click();
+    yew::scheduler::flush().await;
+    button(&root, Lang::En.text(Msg::RememberForgetYes)).click();
+    yew::scheduler::flush().await;
     assert_eq!(*said.borrow(), ["remember false", "forget"]);
     root.remove();
 }
