@@ -544,10 +544,8 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
                     Some(text) => {
                         let found =
                             content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year);
-                        if found.contains(&Problem::RibOtherName) {
-                            facts.holder = content::holder(&text);
-                        }
-                        found.into_iter().for_each(&mut add);
+                        facts.holder = found.holder;
+                        found.problems.into_iter().for_each(&mut add);
                     }
                     None => add(Problem::PdfTextUnreadable),
                 }

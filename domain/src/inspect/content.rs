@@ -186,6 +186,15 @@ pub fn holder(text: &str) -> Option<String> {
     None
 }
 
+/// What a document's text says wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    /// Its problems.
+    pub problems: Vec<Problem>,
+    /// The holder a RIB names, when it is not the student ([`Problem::RibOtherName`]).
+    pub holder: Option<String>,
+}
+
 /// Content problems of a document's text.
 #[must_use]
 pub fn check(
@@ -193,10 +202,11 @@ pub fn check(
     text: &str,
     student: Option<&Student<'_>>,
     year: Option<(u16, u16)>,
-) -> Vec<Problem> {
+) -> Content {
     let mut problems = Vec::new();
+    let mut other_holder = None;
     if !readable(text) {
-        return problems;
+        return Content::default();
     }
     let f = folded(text);
     match doc {
@@ -228,15 +238,17 @@ pub fn check(
             // The rules refuse a RIB in anyone else's name (a parent's, a host's): an error,
             // naming whose name the RIB shows where its text says.
             if student.is_some_and(|s| !names_found(&f, s)) {
-                problems.push(match holder(text) {
-                    Some(_) => Problem::RibOtherName,
-                    None => Problem::RibNameNotFound,
+                other_holder = holder(text);
+                problems.push(if other_holder.is_some() {
+                    Problem::RibOtherName
+                } else {
+                    Problem::RibNameNotFound
                 });
             }
         }
         _ => {}
     }
-    problems
+    Content { problems, holder: other_holder }
 }
 
 #[cfg(test)]
@@ -245,6 +257,15 @@ mod tests {
 
     const STUDENT: Student<'static> = Student { last_name: "N'Diaye", first_name: "Awa" };
     const YEAR: Option<(u16, u16)> = Some((2026, 2027));
+
+    fn problems(
+        doc: DocumentId,
+        text: &str,
+        student: Option<&Student<'_>>,
+        year: Option<(u16, u16)>,
+    ) -> Vec<Problem> {
+        check(doc, text, student, year).problems
+    }
 
     #[test]
     fn academic_years_however_written() {
@@ -258,43 +279,55 @@ mod tests {
     #[test]
     fn certificates() {
         let this_year = "Université de Lyon — Certificat de scolarité — Année universitaire 2026-2027 — Mme Awa N'DIAYE est inscrite en Master 1";
-        assert_eq!(check(DocumentId::CertificateOfStudies, this_year, Some(&STUDENT), YEAR), []);
+        assert_eq!(problems(DocumentId::CertificateOfStudies, this_year, Some(&STUDENT), YEAR), []);
         let last_year = this_year.replace("2026-2027", "2025-2026");
         assert_eq!(
-            check(DocumentId::CertificateOfStudies, &last_year, Some(&STUDENT), YEAR),
+            problems(DocumentId::CertificateOfStudies, &last_year, Some(&STUDENT), YEAR),
             [Problem::CertificateOldYear]
         );
         let no_year = this_year.replace("2026-2027", "");
         assert_eq!(
-            check(DocumentId::CertificateOfStudies, &no_year, Some(&STUDENT), YEAR),
+            problems(DocumentId::CertificateOfStudies, &no_year, Some(&STUDENT), YEAR),
             [Problem::CertificateYearNotFound]
         );
         let someone_else = this_year.replace("N'DIAYE", "DUPONT");
         assert_eq!(
-            check(DocumentId::CertificateOfStudies, &someone_else, Some(&STUDENT), YEAR),
+            problems(DocumentId::CertificateOfStudies, &someone_else, Some(&STUDENT), YEAR),
             [Problem::NameNotFound]
         );
         let spelled_out =
             "C e r t i f i c a t  2 0 2 6 - 2 0 2 7 ... N ' D I A Y E and many more letters here";
-        assert_eq!(check(DocumentId::CertificateOfStudies, spelled_out, Some(&STUDENT), None), []);
+        assert_eq!(
+            problems(DocumentId::CertificateOfStudies, spelled_out, Some(&STUDENT), None),
+            []
+        );
     }
 
     #[test]
     fn ribs() {
         let rib = "Relevé d'identité bancaire — Titulaire : Mme Awa N'DIAYE — IBAN FR76 3000 6000 0112 3456 7890 189 — BIC AGRIFRPP";
-        assert_eq!(check(DocumentId::Rib, rib, Some(&STUDENT), None), []);
+        assert_eq!(problems(DocumentId::Rib, rib, Some(&STUDENT), None), []);
         let typo = rib.replace("7890 189", "7890 188");
-        assert_eq!(check(DocumentId::Rib, &typo, Some(&STUDENT), None), [Problem::IbanInvalid]);
+        assert_eq!(problems(DocumentId::Rib, &typo, Some(&STUDENT), None), [Problem::IbanInvalid]);
         let parent = rib.replace("Awa N'DIAYE", "Moussa SOW");
-        assert_eq!(check(DocumentId::Rib, &parent, Some(&STUDENT), None), [Problem::RibOtherName]);
+        assert_eq!(
+            problems(DocumentId::Rib, &parent, Some(&STUDENT), None),
+            [Problem::RibOtherName]
+        );
         assert_eq!(holder(&parent).as_deref(), Some("Moussa SOW"));
+        let found = check(DocumentId::Rib, &parent, Some(&STUDENT), None);
+        assert_eq!(found.holder.as_deref(), Some("Moussa SOW"), "the holder comes with it");
+        assert_eq!(check(DocumentId::Rib, rib, Some(&STUDENT), None).holder, None);
         let nameless = "Relevé d'identité bancaire — IBAN FR76 3000 6000 0112 3456 7890 189 — SOW";
         assert_eq!(
-            check(DocumentId::Rib, nameless, Some(&STUDENT), None),
+            problems(DocumentId::Rib, nameless, Some(&STUDENT), None),
             [Problem::RibNameNotFound]
         );
         let no_iban = "Relevé d'identité bancaire — Titulaire : Mme Awa N'DIAYE — compte courant";
-        assert_eq!(check(DocumentId::Rib, no_iban, Some(&STUDENT), None), [Problem::IbanNotFound]);
+        assert_eq!(
+            problems(DocumentId::Rib, no_iban, Some(&STUDENT), None),
+            [Problem::IbanNotFound]
+        );
     }
 
     #[test]
@@ -316,9 +349,9 @@ mod tests {
 
     #[test]
     fn unreadable_text_makes_no_claim() {
-        assert_eq!(check(DocumentId::Rib, "\0\u{1}\0\u{2} 12", Some(&STUDENT), YEAR), []);
+        assert_eq!(problems(DocumentId::Rib, "\0\u{1}\0\u{2} 12", Some(&STUDENT), YEAR), []);
         assert_eq!(
-            check(
+            problems(
                 DocumentId::Identity,
                 "anything at all, with plenty of letters in it",
                 Some(&STUDENT),

@@ -122,17 +122,7 @@ pub fn measure(luma: &[u8], width: u32, height: u32) -> Option<Measures> {
         histogram[usize::from(y)] += 1;
     }
     let total = luma.len() as f64;
-    let percentile = |share: f64| -> u8 {
-        let target = (total * share).ceil();
-        let mut seen = 0.0;
-        for (level, &count) in histogram.iter().enumerate() {
-            seen += f64::from(count);
-            if seen >= target {
-                return u8::try_from(level).unwrap_or(u8::MAX);
-            }
-        }
-        u8::MAX
-    };
+    let percentile = |share: f64| level_at(&histogram, total * share).unwrap_or(u8::MAX);
     let clipped = histogram[250..].iter().map(|&c| f64::from(c)).sum::<f64>() / total;
     let bright_end = percentile(0.98);
     // Ink: clearly darker than the paper, by more than its grain (a camera's noise spreads the
@@ -142,17 +132,9 @@ pub fn measure(luma: &[u8], width: u32, height: u32) -> Option<Measures> {
     let ink_below = usize::from(paper.saturating_sub(INK_STEP.max(grain).min(MAX_INK_STEP)));
     let ink_pixels: u32 = histogram[..ink_below].iter().sum();
     let ink_share = f64::from(ink_pixels) / total;
-    let ink = (ink_share >= MIN_INK_SHARE).then(|| {
-        let target = (f64::from(ink_pixels) * 0.2).ceil();
-        let mut seen = 0.0;
-        for (level, &count) in histogram[..ink_below].iter().enumerate() {
-            seen += f64::from(count);
-            if seen >= target {
-                return u8::try_from(level).unwrap_or(u8::MAX);
-            }
-        }
-        bright_end
-    });
+    let ink = (ink_share >= MIN_INK_SHARE)
+        .then(|| level_at(&histogram[..ink_below], f64::from(ink_pixels) * 0.2))
+        .flatten();
     Some(Measures {
         dark_end: percentile(0.02),
         bright_end,
@@ -161,6 +143,20 @@ pub fn measure(luma: &[u8], width: u32, height: u32) -> Option<Measures> {
         clipped: clipped as f32,
         blur: blur(luma, w, h),
     })
+}
+
+/// The grey level at which the pixels of `histogram` (counts by level, from 0) reach `count`
+/// (rounded up); `None` when they never do.
+fn level_at(histogram: &[u32], count: f64) -> Option<u8> {
+    let target = count.ceil();
+    let mut seen = 0.0;
+    for (level, &n) in histogram.iter().enumerate() {
+        seen += f64::from(n);
+        if seen >= target {
+            return Some(u8::try_from(level).unwrap_or(u8::MAX));
+        }
+    }
+    None
 }
 
 /// Crété, Dolmiere, Ladret, Nicolas (2007), "The blur effect: perception and estimation with a
