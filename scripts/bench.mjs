@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/harness.mjs';
-import { image, scanPdf, textPdf } from '../tests/e2e/fixtures.mjs';
+import { heic, image, scanPdf, textPdf } from '../tests/e2e/fixtures.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=inspection,fit (payload, start, inspection, fit, main, native) runs some sections.
+// BENCH_ONLY=inspection,fit (payload, start, inspection, fit, heic, main, native) runs some sections.
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (section) => !ONLY.size || ONLY.has(section);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.tsv': 'text/plain' };
@@ -112,7 +112,7 @@ if (want('payload')) {
   const firstRender = timing.firstRender;
   const ready = Math.max(readyAt, 0);
   const t0 = 0;
-  const lazy = ['postcodes.tsv', 'combiner_bg.wasm', 'combiner.js'].map((f) => size(URL_ + f));
+  const lazy = ['postcodes.tsv', 'combiner_bg.wasm', 'combiner.js', 'heif.js', 'libheif.js', 'libheif.wasm'].map((f) => size(URL_ + f));
   const total = (xs) => xs.reduce((a, x) => ({ raw: a.raw + x.raw, gzip: a.gzip + x.gzip }), { raw: 0, gzip: 0 });
   results.payload = {
     first_render: before,
@@ -343,6 +343,48 @@ if (want('fit')) {
   await context.close();
 }
 
+// 4b. HEIC to JPEG: a 12-megapixel iPhone-like photo (heif-enc), in the inspection worker. The
+// first check loads the decoder (libheif-js: heif.js, libheif.js, libheif.wasm) and finds the
+// image; each conversion decodes it and fits the JPEG under the limit.
+if (want('heic')) {
+  const heicPhoto = await heic(photo);
+  const { context, page } = await benchPage();
+  await page.evaluate((b64) => (window.current = window.toBytes(b64)), heicPhoto.toString('base64'));
+  const r = await page.evaluate(async (runs) => {
+    let t = performance.now();
+    const first = await window.check(window.current);
+    const firstCheck = performance.now() - t;
+    t = performance.now();
+    await window.check(window.current);
+    const warmCheck = performance.now() - t;
+    const converts = [];
+    let size = 0;
+    let verdict = '';
+    for (let i = 0; i < Math.min(runs, 5); i += 1) {
+      t = performance.now();
+      const { done, blob } = await window.check(window.current, 'fit');
+      converts.push(performance.now() - t);
+      size = Math.max(size, blob?.size ?? Infinity);
+      verdict = `${done.format}: ${done.problems || 'no problem'}`;
+    }
+    return { firstCheck, warmCheck, converts, size, verdict, convertible: first.done.convertible };
+  }, RUNS);
+  const decoder = ['heif.js', 'libheif.js', 'libheif.wasm'].map((f) => readFileSync(join(DIST, f)));
+  results.heic = {
+    input_bytes: heicPhoto.length,
+    decoder_gzip: decoder.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0),
+    decoder_raw: decoder.reduce((a, b) => a + b.length, 0),
+    first_check_with_decoder_load_ms: round(r.firstCheck),
+    check_ms: round(r.warmCheck),
+    convert_ms: round(median(r.converts)),
+    jpeg_max_bytes: r.size,
+    under_limit: r.size < 4_000_000,
+    convertible: r.convertible === '1',
+    made: r.verdict,
+  };
+  await context.close();
+}
+
 // 5. Main-thread blocking while the app checks a file (long tasks, PerformanceObserver).
 if (want('main')) {
   const { context, page } = await fresh();
@@ -434,6 +476,8 @@ const firstCold = Math.max(...Object.values(results.inspection).filter((r) => r.
 if (colds.length) rows.push(['First file verdict (cold, worst PDF)', `${firstCold} ms`, '< 50 ms', firstCold < 50 ? 'met' : 'MISSED']);
 const f = results.fit;
 if (f) rows.push(['Fit 12 MP photo to size', `ours ${f.ours_ms} ms → ${kb(f.ours_max_bytes)}; b-i-c ${f.bic_ms} ms → ${kb(f.bic_max_bytes)} (×${f.ratio})`, '≤ ×0.6, < 4,000,000 B', f.ratio <= 0.6 && f.ours_under_limit ? 'met' : 'MISSED']);
+const h = results.heic;
+if (h) rows.push(['Convert 12 MP HEIC to JPEG (libheif)', `${h.convert_ms} ms → ${kb(h.jpeg_max_bytes)}; first check with decoder load ${h.first_check_with_decoder_load_ms} ms, decoder ${kb(h.decoder_gzip)} gz once`, '< 4,000,000 B, convertible', h.under_limit && h.convertible ? 'met' : 'MISSED']);
 if (results.main_thread) rows.push(['Longest main-thread task during a check', `${results.main_thread.longest_task_ms} ms`, '≤ 50 ms', results.main_thread.longest_task_ms <= 50 ? 'met' : 'MISSED']);
 const n = results.native;
 if (n) rows.push(['Native precheck over the corpus', n.skipped ?? `${n.files} files, ${n.files_per_second} files/s, peak ${n.peak_memory_mb} MB`, '', '']);

@@ -44,9 +44,12 @@ if [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    step "installing Debian's chromium and chromium-driver"
+  # The browser for every browser test, and heif-enc, which makes the iPhone-like HEIC photos
+  # the conversion tests give the app.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null ||
+    ! command -v heif-enc >/dev/null; then
+    step "installing Debian's chromium, chromium-driver and libheif-examples"
     as_root apt-get update -q
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver libheif-examples
   fi
 fi

@@ -204,7 +204,8 @@ async fn check(job: &Job, name: &str, bytes: &[u8], file: Option<&Input>) -> Out
 }
 
 /// Whether this browser opens the image (so that a fix can re-encode it): a JPEG or PNG that
-/// decoded above; another image format (HEIC, WebP, AVIF, GIF…) tried at a thumbnail's size.
+/// decoded above; another image format (HEIC, WebP, AVIF, GIF…) tried at a thumbnail's size;
+/// a HEIC photo it cannot decode, when libheif finds an image in it.
 async fn opens(inspection: &Inspection, file: &Input) -> bool {
     if inspection.is_showable_image() {
         return !inspection.has(Problem::ImageDamaged);
@@ -220,11 +221,17 @@ async fn opens(inspection: &Inspection, file: &Input) -> bool {
     let options = ImageBitmapOptions::new();
     options.set_resize_width(64);
     options.set_resize_height(64);
-    match bitmap(&blob, &options).await {
+    // A HEIC photo this browser cannot decode goes to libheif, which must find its image.
+    options.set_image_orientation(ImageOrientation::FromImage);
+    match decode_blob(&blob, &options).await {
         Ok(decoded) => {
             decoded.close();
             true
         }
+        Err(_) if inspection.format == Format::Heic => match file.bytes().await {
+            Ok(bytes) => heif::count(&bytes).await.is_ok_and(|n| n > 0),
+            Err(_) => false,
+        },
         Err(_) => false,
     }
 }
@@ -284,13 +291,26 @@ async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
 }
 
 /// The browser's decoding of an image. A JPEG that only lacks its end marker (which Chromium
-/// refuses) is decoded with one added, as libjpeg does by itself.
+/// refuses) is decoded with one added, as libjpeg does by itself; a HEIC photo that this
+/// browser cannot decode (all but Safari) by libheif ([`heif`]).
 async fn bitmap(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failed> {
     options.set_image_orientation(ImageOrientation::FromImage);
     match decode_blob(blob, options).await {
         Ok(bitmap) => Ok(bitmap),
         Err(failed) => {
             let mut bytes = read(blob).await?;
+            if inspect::sniff::format(&bytes) == Format::Heic {
+                // Only Safari decodes HEIC: elsewhere libheif gives the pixels, upright.
+                let pixels = heif::decode(&bytes).await?;
+                let promise = scope()
+                    .create_image_bitmap_with_image_data_and_image_bitmap_options(&pixels, options)
+                    .map_err(|_| Failure::Decode)?;
+                return JsFuture::from(promise)
+                    .await
+                    .map_err(|_| Failure::Decode)?
+                    .dyn_into()
+                    .map_err(|_| Failure::Decode.into());
+            }
             if !bytes.starts_with(&[0xFF, 0xD8]) || bytes.ends_with(&[0xFF, 0xD9]) {
                 return Err(failed);
             }
@@ -311,6 +331,51 @@ async fn decode_blob(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageB
         .map_err(|_| Failure::Decode)?
         .dyn_into()
         .map_err(|_| Failure::Decode.into())
+}
+
+/// The HEIC decoder, libheif-js (wasm), behind `heif.js`: loaded into the worker by the first
+/// HEIC photo that this browser cannot decode itself, never before.
+mod heif {
+    use js_sys::{Function, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::ImageData;
+
+    use crate::wire::protocol::{Failed, Failure};
+
+    /// The decoder's entry points, loading its script the first time.
+    fn entry(name: &str) -> Result<Function, Failed> {
+        let global = js_sys::global();
+        let key = JsValue::from_str("secuPrecheckHeif");
+        let mut door = Reflect::get(&global, &key).unwrap_or(JsValue::UNDEFINED);
+        if door.is_undefined() {
+            super::scope().import_scripts_1("heif.js").map_err(|_| Failure::Decode)?;
+            door = Reflect::get(&global, &key).map_err(|_| Failure::Decode)?;
+        }
+        Reflect::get(&door, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| Failure::Decode.into())
+    }
+
+    async fn call(name: &str, bytes: &[u8]) -> Result<JsValue, Failed> {
+        let door = entry(name)?;
+        let promise =
+            door.call1(&JsValue::NULL, &Uint8Array::from(bytes)).map_err(|_| Failure::Decode)?;
+        JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|_| Failure::Decode.into())
+    }
+
+    /// How many images libheif finds in the file, reading its boxes only.
+    pub async fn count(bytes: &[u8]) -> Result<u32, Failed> {
+        let n = call("count", bytes).await?.as_f64().ok_or(Failure::Decode)?;
+        // A count of images, a small whole number.
+        Ok(n.clamp(0.0, 1e6) as u32)
+    }
+
+    /// The primary image's pixels, upright.
+    pub async fn decode(bytes: &[u8]) -> Result<ImageData, Failed> {
+        call("decode", bytes).await?.dyn_into().map_err(|_| Failure::Decode.into())
+    }
 }
 
 fn canvas(w: u32, h: u32) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingContext2d)> {

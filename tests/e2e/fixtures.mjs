@@ -214,6 +214,28 @@ export const HEIC = Buffer.concat([
   Buffer.alloc(200, 0),
 ]);
 
+/**
+ * An iPhone-like HEIC photo (HEVC in a HEIF container, as the iPhone camera stores it) of
+ * `jpeg`, made by Debian's heif-enc (libheif-examples, installed by
+ * `scripts/install-tools.sh --test`).
+ */
+export async function heic(jpeg, { quality = 60 } = {}) {
+  const { mkdtemp, writeFile, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFile } = await import('node:child_process');
+  const dir = await mkdtemp(join(tmpdir(), 'heic-'));
+  try {
+    await writeFile(join(dir, 'photo.jpg'), jpeg);
+    await new Promise((ok, fail) => {
+      execFile('heif-enc', ['-q', String(quality), '-o', join(dir, 'IMG_0001.HEIC'), join(dir, 'photo.jpg')], (error) => (error ? fail(error) : ok()));
+    });
+    return await readFile(join(dir, 'IMG_0001.HEIC'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** The current academic year as (first, second) calendar years: it starts in September. */
 export const YEAR = (() => {
   const now = new Date();
