@@ -1,7 +1,8 @@
-//! Making fixed files: how to fit a photo under the limit ([`fit`]) and one PDF from several
-//! pages ([`pdf`]). The browser decodes and encodes pixels; these decide and assemble, in pure
+//! Making fixed files: how to fit a photo under the limit ([`fit`]), one PDF from several
+//! pages ([`pdf`]) and one ZIP of every ready document ([`bundle`]). The browser decodes and encodes pixels; these decide and assemble, in pure
 //! Rust, so the plan is tested natively and the same everywhere.
 
+pub mod bundle;
 pub mod fit;
 #[cfg(feature = "merge")]
 pub mod merge;

@@ -1,5 +1,6 @@
 //! The parts of the page, one per file.
 
+mod bundle;
 pub(crate) mod checklist;
 mod date_input;
 pub(crate) mod details;
@@ -14,6 +15,7 @@ mod step;
 mod summary;
 mod upload;
 
+pub use bundle::download_all;
 pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
 pub use date_input::DateInput;
 pub use details::DetailsStep;

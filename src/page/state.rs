@@ -258,6 +258,22 @@ pub struct State {
     pub demonyms: Rc<Demonyms>,
     /// The student asked to keep the answers on this device (off until they do).
     pub remember: bool,
+    /// The last "Download all my files".
+    pub bundle: Bundle,
+}
+
+/// Where the ZIP of the ready documents stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Bundle {
+    /// Not asked for.
+    #[default]
+    Idle,
+    /// Being made.
+    Working,
+    /// Made and offered as a download, with these files (their names, joined for reading).
+    Done(String),
+    /// Could not be made.
+    Failed,
 }
 
 /// Where the postcode base stands.
@@ -298,6 +314,10 @@ pub enum Action {
     RemovePage(DocumentId, usize),
     /// The student removed the document's file and pages.
     Remove(DocumentId),
+    /// The ZIP of the ready documents was asked of the worker.
+    BundleSent,
+    /// It was made, with these files (`None`: it could not be).
+    Bundled(Option<String>),
     /// The file with this key was sent to the worker with this context.
     CheckSent(DocumentId, u32, CheckContext),
     /// The worker answered the check of the file with this key.
@@ -350,6 +370,7 @@ impl State {
             postcodes: Postcodes::NotLoaded,
             demonyms: Rc::default(),
             remember: false,
+            bundle: Bundle::Idle,
         }
     }
 
@@ -362,6 +383,8 @@ impl State {
                 self.find_nationality();
             }
             Action::CommitNationality => self.commit_nationality(),
+            Action::BundleSent => self.bundle = Bundle::Working,
+            Action::Bundled(files) => self.bundle = files.map_or(Bundle::Failed, Bundle::Done),
             Action::Answer(question, yes) => self.answers.answer(question, yes),
             Action::TypeBirth(part, text) => {
                 *self.birth.part_mut(part) = text;

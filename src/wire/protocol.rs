@@ -100,6 +100,10 @@ vocabulary! {
         RotateLeft = "rotate_left" => Worker::Inspector,
         /// Put the images and PDFs, in order, into one PDF under the limit.
         Combine = "combine" => Worker::Combiner,
+        /// Put the ready documents, as they are, into one ZIP ("Download all my files"): the
+        /// job's `name` holds each file's name in the archive, in order, separated by `/`
+        /// (which no name made for a document holds), and `made_as` the archive's name.
+        Bundle = "bundle" => Worker::Inspector,
     }
     /// The worker that does it.
     data fn worker -> Worker;

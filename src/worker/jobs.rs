@@ -1,6 +1,7 @@
 //! The jobs of the page's workers: read files, run the domain's engine on their bytes, judge
 //! image quality on pixels the browser decodes, and make fixed files (fit under the limit,
-//! rotate, combine into one PDF) with the browser's own image codecs on an `OffscreenCanvas`.
+//! rotate, combine into one PDF) with the browser's own image codecs on an `OffscreenCanvas`,
+//! and the ZIP of every ready document.
 //!
 //! Two workers share this code (Trunk builds each, `index.html`, `data-type="worker"`):
 //! `inspector` (src/bin/inspector.rs) checks and fixes single files and starts with the page;
@@ -9,8 +10,8 @@
 
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use secu_precheck_domain::inspect::{self, jpeg, quality, Format, Inspection, Problem};
-use secu_precheck_domain::make::{self, fit};
-use secu_precheck_domain::DocumentId;
+use secu_precheck_domain::make::{self, bundle, fit};
+use secu_precheck_domain::{Date, DocumentId};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -114,6 +115,34 @@ async fn run(
             let blob = fit_image(&first.blob()?, job.context.size_limit, turn).await?;
             let bytes = read(&blob).await?;
             made(job, &bytes, blob, "jpg").await
+        }
+        Task::Bundle => {
+            let names: Vec<&str> = job.name.split('/').collect();
+            if names.len() != files.len() {
+                return Err(Failure::Read.into());
+            }
+            let mut contents = Vec::with_capacity(files.len());
+            for file in files {
+                contents.push(file.bytes().await?);
+            }
+            let entries: Vec<bundle::Entry<'_>> = names
+                .iter()
+                .zip(&contents)
+                .map(|(name, bytes)| bundle::Entry { name, bytes })
+                .collect();
+            let now = js_sys::Date::new_0();
+            let today = Date::from_ymd(now.get_full_year(), now.get_month() + 1, now.get_date())
+                .or_else(|_| Date::from_ymd(1980, 1, 1))
+                .map_err(|_| Failure::Encode)?;
+            let archive = bundle::zip(&entries, today).map_err(|_| Failure::Encode)?;
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/zip");
+            let array = Uint8Array::from(archive.as_slice());
+            let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&array), &options)
+                .map_err(|_| Failure::Encode)?;
+            let inspection = inspect::inspect(&job.made_as, &archive, &job.context.domain());
+            let outcome = Outcome { inspection, made: Some(job.made_as.clone()), convertible: false };
+            Ok((outcome, Some(blob)))
         }
         Task::Combine => {
             let files = files.iter().map(Input::blob).collect::<Result<Vec<_>, _>>()?;

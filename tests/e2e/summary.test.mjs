@@ -10,7 +10,8 @@ import { answerStep1, fillValidDetails } from './student.mjs';
 const app = suite();
 const summary = (page) => page.locator('#summary');
 
-/** The six documents of a student from outside the EU, each one that passes. */
+/** The six documents of a student from outside the EU, each one that passes: chosen, and
+ * returned as `[doc, file]` pairs. */
 async function uploadEverything(page) {
   const [first, second] = YEAR;
   const png = async (w, h) => image(page, { width: w, height: h, type: 'image/png' });
@@ -26,6 +27,7 @@ async function uploadEverything(page) {
   for (const [doc] of files) {
     await page.locator(`#checklist-${doc}.status-ready`).waitFor({ timeout: 30_000 });
   }
+  return files;
 }
 
 test('the summary says what to type on the portal, what is missing, and links back to each answer', async () => {
@@ -68,6 +70,55 @@ test('with every field and document passing, the student is ready, and the print
     assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
   }
   await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+/** The names and bytes of a ZIP's files, as Python's zipfile reads them (CRCs checked). */
+async function unzip(path) {
+  const { execFile } = await import('node:child_process');
+  const script = 'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps([[i.filename,z.read(i).hex()] for i in z.infolist()]))';
+  const out = await new Promise((ok, fail) => execFile('python3', ['-c', script, path], { maxBuffer: 256 << 20 }, (e, o) => (e ? fail(e) : ok(o))));
+  return JSON.parse(out).map(([name, hex]) => [name, Buffer.from(hex, 'hex')]);
+}
+
+test('"Download all my files": one ZIP of the ready documents, each named as its box, made on the device', async () => {
+  const { page, context, problems } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  const sent = await uploadEverything(page);
+  const button = summary(page).getByRole('button', { name: 'Download all my files (ZIP)' });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assert.equal(download.suggestedFilename(), 'my-documents.zip');
+  const files = await unzip(await download.path());
+  assert.deepEqual(files.map(([name]) => name), [
+    'certificate-of-studies.pdf', 'identity.png', 'visa.png', 'birth-certificate.png', 'residence-permit.png', 'rib.pdf',
+  ]);
+  files.forEach(([name, bytes], i) => assert.ok(bytes.equals(sent[i][1].buffer), `${name} holds the file as chosen`));
+  await summary(page).getByRole('status').filter({ hasText: 'my-documents.zip downloaded, with certificate-of-studies.pdf, identity.png' }).waitFor();
+  assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
+  await context.close();
+});
+
+test('on a phone, in French, with the keyboard: the ZIP holds only the files ready to send, named in French', async () => {
+  const { page, context } = await open(app.browser, app.url, { viewport: PHONE, locale: 'fr-FR' });
+  const [first, second] = YEAR;
+  const documents = page.locator('#documents');
+  // Nothing ready yet: no button that would make an empty ZIP.
+  assert.equal(await documents.getByRole('button', { name: /ZIP/ }).count(), 0);
+  await page.locator('#file-certificate_of_studies').setInputFiles(file('certificat.pdf', textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`]]), 'application/pdf'));
+  await page.locator('#file-identity').setInputFiles(file('passeport.png', await image(page, { width: 1200, height: 1600, type: 'image/png' }), 'image/png'));
+  await page.locator('#file-rib').setInputFiles(file('rib.pdf', Buffer.from('%PDF-1.4\n%%EOF garbage'), 'application/pdf'));
+  for (const doc of ['certificate_of_studies', 'identity']) await page.locator(`#checklist-${doc}.status-ready`).waitFor({ timeout: 30_000 });
+  await page.locator('.upload[data-doc="rib"] .result [data-verdict="error"]').waitFor({ timeout: 30_000 });
+  const button = documents.getByRole('button', { name: 'Télécharger tous mes fichiers (ZIP)' });
+  await button.focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'mes-documents.zip');
+  const names = (await unzip(await download.path())).map(([name]) => name);
+  assert.deepEqual(names, ['certificat-de-scolarite.pdf', 'piece-d-identite.png'], 'the damaged RIB is left out');
+  await documents.getByRole('status').filter({ hasText: 'mes-documents.zip téléchargé, avec certificat-de-scolarite.pdf, piece-d-identite.png.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Télécharger tous mes fichiers (ZIP)', 'the focus stays on the button');
   assert.deepEqual(await axe(page), []);
   await context.close();
 });

@@ -43,7 +43,7 @@ const fn crc_table() -> [u32; 256] {
 
 static CRC: [u32; 256] = crc_table();
 
-fn crc32(parts: &[&[u8]]) -> u32 {
+pub(crate) fn crc32(parts: &[&[u8]]) -> u32 {
     let mut c = 0xFFFF_FFFFu32;
     for part in parts {
         for &b in *part {

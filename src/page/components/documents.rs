@@ -5,7 +5,7 @@ use secu_precheck_domain::i18n::{fill, join_or, megabytes};
 use secu_precheck_domain::{DocumentId, Entitlement, Msg};
 use yew::prelude::*;
 
-use crate::page::components::{Step, Upload};
+use crate::page::components::{download_all, Step, Upload};
 use crate::page::context::{use_app, AppContext};
 use crate::page::state::Notice;
 
@@ -28,6 +28,7 @@ pub fn documents_step() -> Html {
             }) }
             <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
             <p class="drop-notice" role="status">{ notice(&app) }</p>
+            { download_all(&app) }
         </Step>
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::page::components::checklist::headline;
 use crate::page::components::details::message;
-use crate::page::components::Step;
+use crate::page::components::{download_all, Step};
 use crate::page::context::{use_app, AppContext};
 use crate::page::hooks::dom;
 use crate::page::state::DocStatus;
@@ -66,6 +66,7 @@ pub fn summary() -> Html {
                 }) }
             </dl>
             <button type="button" class="button no-print" onclick={ print }>{ app.t(Msg::SummaryPrint) }</button>
+            { download_all(&app) }
         </Step>
     }
 }

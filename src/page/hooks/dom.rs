@@ -48,15 +48,19 @@ pub fn active_id() -> Option<String> {
 /// Offers a text made on the device as a file to save (a calendar file): a `blob:` URL on a
 /// temporary link, revoked once the link is gone. Nothing leaves the device.
 pub fn download(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(name, &blob);
+    }
+}
+
+/// Offers `blob` as a download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     // The download has its own reference to the blob by the time the URL is dropped.
-    let url = gloo::file::ObjectUrl::from(blob);
+    let url = gloo::file::ObjectUrl::from(blob.clone());
     if let Some(link) = document
         .create_element("a")
         .ok()
