@@ -389,6 +389,14 @@ test('a PDF and a photo of its translation are combined; a protected PDF is refu
     file('traduction.jpg', translation, 'image/jpeg'),
   ]);
   const pages = box(page, 'birth_certificate').locator('.pages');
+  // Every page is seen before combining: the photo as a thumbnail that loads, the PDF by its kind.
+  const rows = pages.locator('li');
+  await rows.first().waitFor();
+  assert.equal(await rows.nth(0).locator('.page-badge').innerText(), 'PDF');
+  assert.equal(await rows.nth(0).locator('img').count(), 0);
+  const thumb = rows.nth(1).locator('img.page-thumb');
+  await page.waitForFunction((img) => img.complete && img.naturalWidth === 1200, await thumb.elementHandle());
+  assert.deepEqual(await axe(page), [], 'the thumbnails are decorative beside the names');
   await pages.getByRole('button', { name: 'Combine into one PDF' }).click();
   const made = pages.locator('[data-fix="made"]');
   await made.waitFor({ timeout: 30_000 });

@@ -285,8 +285,14 @@ fn pages(
                         (_, Some(k)) => format!("page-remove-{k}"),
                     };
                     let label = |msg| fill(app.t(msg), &[("name", &file.name)]);
+                    // Each page seen before combining: a photo's thumbnail, else its kind.
+                    let thumb = match app.files.badge(key) {
+                        None => html! { <img class="page-thumb" src={ app.files.url(key).unwrap_or_default() } alt="" /> },
+                        Some(badge) => html! { <span class="page-thumb page-badge" aria-hidden="true">{ badge }</span> },
+                    };
                     html! {
                         <li key={ file.key }>
+                            { thumb }
                             <span class="page-label">
                                 <span class="page-name">{ &file.name }</span>
                                 { " " }

@@ -125,6 +125,25 @@ impl Files {
         Some(url.to_string())
     }
 
+    /// How a page to combine is shown in its row: `None` for a photo (JPEG or PNG, by the type
+    /// the browser gives it), whose thumbnail then shows; otherwise a short badge (`PDF`, or
+    /// the name's extension).
+    #[must_use]
+    pub fn badge(&self, key: u32) -> Option<String> {
+        let inner = self.inner.borrow();
+        let (file, _) = inner.files.get(&key)?;
+        match file.type_().as_str() {
+            "image/jpeg" | "image/png" => None,
+            "application/pdf" => Some("PDF".to_owned()),
+            _ => Some(
+                file.name()
+                    .rsplit_once('.')
+                    .map(|(_, ext)| ext.chars().take(4).collect::<String>().to_ascii_uppercase())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
     /// Lets go of every file the state no longer refers to, and of their URLs.
     pub fn keep_only(&self, keys: &BTreeSet<u32>) {
         self.inner.borrow_mut().files.retain(|key, _| keys.contains(key));
