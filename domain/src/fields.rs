@@ -366,10 +366,10 @@ pub fn check(
                 r.normalised.remove(&Field::Postcode);
                 r.add(Finding::error(Field::Postcode, Problem::UnknownPostcode));
             }
-            Some(towns) => match base.town(code, typed) {
+            Some(_) => match base.town(code, typed) {
                 Some(official) => r.keep(Field::Town, official.to_owned()),
                 None => r.add(Finding {
-                    suggestion: (towns.len() == 1).then(|| towns[0].clone()),
+                    suggestion: base.suggestion(code, typed).map(str::to_owned),
                     ..Finding::error(Field::Town, Problem::TownNotInPostcode)
                 }),
             },

@@ -68,15 +68,59 @@ impl PostcodeBase {
     }
 
     /// The official name of the town the student meant, if the postcode serves it: case,
-    /// accents, hyphens and "St"/"Saint" do not matter.
+    /// accents, hyphens and "St"/"Saint" do not matter, nor how an arrondissement is written
+    /// ("Paris 11e", "Paris 05", "Lyon 3ème arr.", "Marseille 1er" are the base's
+    /// "Paris 11e Arrondissement"…).
     #[must_use]
     pub fn town(&self, postcode: &str, typed: &str) -> Option<&str> {
         let wanted = town_key(typed);
         if wanted.is_empty() {
             return None;
         }
-        self.towns(postcode)?.iter().find(|t| town_key(t) == wanted).map(String::as_str)
+        let towns = self.towns(postcode)?;
+        let find = |key: &str| towns.iter().find(|t| town_key(t) == key).map(String::as_str);
+        find(&wanted).or_else(|| find(&arrondissement_key(&wanted)?.1))
     }
+
+    /// The town to suggest when the typed one is not served by the postcode: its only town, or
+    /// for a city's arrondissement typed with the wrong number ("Paris 12e" for 75011), the
+    /// arrondissement the postcode serves.
+    #[must_use]
+    pub fn suggestion(&self, postcode: &str, typed: &str) -> Option<&str> {
+        match self.towns(postcode)? {
+            [one] => Some(one),
+            towns => {
+                let typed = town_key(typed);
+                let (city, _) = arrondissement_key(&typed)?;
+                let prefix = format!("{city} ");
+                towns
+                    .iter()
+                    .find(|t| {
+                        let key = town_key(t);
+                        key.starts_with(&prefix) && key.ends_with(" arrondissement")
+                    })
+                    .map(String::as_str)
+            }
+        }
+    }
+}
+
+/// A folded town naming an arrondissement as students write it ("paris 11e", "paris 05",
+/// "lyon 3eme arr", "marseille 1er arrondissement"): its city and the base's key for it
+/// ("paris 11e arrondissement").
+fn arrondissement_key(key: &str) -> Option<(&str, String)> {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    while matches!(words.last(), Some(&("arrondissement" | "arr" | "arrt" | "arrdt" | "ardt"))) {
+        words.pop();
+    }
+    let number = words.pop()?;
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if words.is_empty() || !matches!(&number[digits.len()..], "" | "e" | "er" | "eme" | "ieme") {
+        return None;
+    }
+    let n: u8 = digits.parse().ok().filter(|n| (1..=20).contains(n))?;
+    let city = &key[..words.iter().map(|w| w.len() + 1).sum::<usize>() - 1];
+    Some((city, format!("{city} {n}{} arrondissement", if n == 1 { "er" } else { "e" })))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -112,6 +156,20 @@ mod tests {
             ("93200", "SAINT-DENIS", Some("Saint-Denis")),
             ("97411", "saint paul", Some("Saint-Paul")),
             ("01000", "Saint-Denis-les-Bourg", Some("Saint-Denis-lès-Bourg")),
+            // Arrondissements, however students write them.
+            ("75011", "Paris 11e", Some("Paris 11e Arrondissement")),
+            ("75011", "paris 11", Some("Paris 11e Arrondissement")),
+            ("75011", "Paris 11ème arr.", Some("Paris 11e Arrondissement")),
+            ("75005", "Paris 05", Some("Paris 5e Arrondissement")),
+            ("75005", "PARIS 5EME ARRONDISSEMENT", Some("Paris 5e Arrondissement")),
+            ("69003", "Lyon 3e", Some("Lyon 3e Arrondissement")),
+            ("13001", "Marseille 1er", Some("Marseille 1er Arrondissement")),
+            ("13001", "Marseille 1", Some("Marseille 1er Arrondissement")),
+            ("75011", "Paris 12e", None),
+            ("75011", "Lyon 11e", None),
+            ("75011", "11e", None),
+            ("75011", "Paris 11x", None),
+            ("75011", "Paris 99", None),
             ("75005", "Lyon", None),
             ("75005", "", None),
             ("99999", "Paris", None),
@@ -119,6 +177,20 @@ mod tests {
         for (code, typed, expected) in cases {
             assert_eq!(base.town(code, typed), expected, "{code} {typed:?}");
         }
+    }
+
+    #[test]
+    fn a_wrong_arrondissement_or_a_town_alone_gets_the_postcodes_town_suggested() {
+        let base = base();
+        assert_eq!(base.suggestion("75011", "Paris 12e"), Some("Paris 11e Arrondissement"));
+        assert_eq!(
+            base.suggestion("69003", "lyon 1er arrondissement"),
+            Some("Lyon 3e Arrondissement")
+        );
+        assert_eq!(base.suggestion("75011", "Lyon 3e"), None, "another city: no guess");
+        assert_eq!(base.suggestion("75011", "Pariss"), None);
+        assert_eq!(base.suggestion("93200", "Paris"), Some("Saint-Denis"), "its only town");
+        assert_eq!(base.suggestion("99999", "Paris"), None);
     }
 
     #[test]

@@ -39,6 +39,28 @@ test('a complete, correct form is ready, with the town spelt officially', async 
   await context.close();
 });
 
+test('a Paris, Lyon or Marseille arrondissement is accepted however it is typed, and spelt officially', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await answerStep1(page);
+  await fillValidDetails(page);
+  const row = page.locator('#summary .summary-row', { has: page.locator('dt', { hasText: 'Town' }) }).first();
+  for (const [postcode, typed, official] of [['75011', 'Paris 11e', 'Paris 11e Arrondissement'], ['75005', 'paris 05', 'Paris 5e Arrondissement'], ['13001', 'Marseille 1er', 'Marseille 1er Arrondissement']]) {
+    await page.getByLabel('Postcode').fill(postcode);
+    await page.getByLabel('Town').fill(typed);
+    await page.getByRole('button', { name: CHECK }).click();
+    await page.getByText('Your details are ready to be typed on the portal as they are.').waitFor();
+    await row.locator('.summary-value', { hasText: official }).waitFor();
+  }
+  // The wrong arrondissement for the postcode: the one it serves is suggested.
+  await page.getByLabel('Postcode').fill('75011');
+  await page.getByLabel('Town').fill('Paris 12e');
+  await page.getByRole('button', { name: CHECK }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Town: .*Paris 11e Arrondissement/);
+  await context.close();
+});
+
 test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
   const { page, context } = await open(app.browser, app.url);
   const requested = [];
