@@ -8,8 +8,8 @@ use secu_precheck_domain::{Checklist, Msg, Outcome, Rules, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{
-    ChecklistPanel, DetailsStep, DocumentsStep, Instead, NextSteps, Remember, SiteFooter,
-    SiteHeader, SituationStep, Summary,
+    documents_step, instead, next_steps, site_footer, situation_step, summary, ChecklistPanel,
+    DetailsStep, Remember, SiteHeader,
 };
 use crate::page::context::AppContext;
 use crate::page::hooks;
@@ -74,14 +74,14 @@ pub fn app(props: &AppProps) -> Html {
     let header = html! {
         <SiteHeader { lang } university={ host.university.clone() } { on_lang } />
     };
-    let footer = html! { <SiteFooter { lang } contact={ host.contact.clone() } /> };
+    let footer = site_footer(lang, host.contact.as_deref());
     let remember = html! {
         <Remember { lang } remember={ state.remember } on_remember={ kept.on_remember } on_forget={ kept.on_forget } />
     };
     let context = AppContext { state, rules, checklist, report, files, host };
 
     html! {
-        <ContextProvider<AppContext> context={context}>
+        <ContextProvider<AppContext> context={context.clone()}>
             <a class="skip-link" href="#main">{ t(Msg::SkipToMain) }</a>
             { header }
             <div class="layout">
@@ -91,14 +91,14 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="privacy">{ t(Msg::IntroPrivacy) }</p>
                     { remember }
                     <div class="steps">
-                        <SituationStep />
+                        { situation_step(&context) }
                         if registers {
                             <DetailsStep />
-                            <DocumentsStep />
-                            <Summary />
-                            <NextSteps />
+                            { documents_step(&context) }
+                            { summary(&context) }
+                            { next_steps(&context) }
                         } else {
-                            <Instead />
+                            { instead(&context) }
                         }
                     </div>
                 </main>

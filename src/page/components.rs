@@ -1,4 +1,10 @@
 //! The parts of the page, one per file.
+//!
+//! A part that reads the app's context and keeps no state of its own (each step, the end state,
+//! the footer) is a plain function of [`AppContext`](crate::page::context::AppContext): as a
+//! context consumer it would render again on every change anyway, and each Yew component
+//! costs the first screen about 0.5 KB gzipped. Components are for parts with hooks, or whose
+//! props let Yew skip their render (the long option lists, the checklist view).
 
 mod bundle;
 pub(crate) mod checklist;
@@ -19,15 +25,15 @@ pub use bundle::download_all;
 pub use checklist::{ChecklistPanel, ChecklistView, ChecklistViewProps, Scope};
 pub use date_input::DateInput;
 pub use details::DetailsStep;
-pub use documents::DocumentsStep;
-pub use footer::{SiteFooter, SiteFooterProps};
+pub use documents::documents_step;
+pub use footer::site_footer;
 pub use header::{SiteHeader, SiteHeaderProps};
-pub use instead::Instead;
-pub use next::NextSteps;
+pub use instead::instead;
+pub use next::next_steps;
 pub use remember::{Remember, RememberProps};
-pub use situation::SituationStep;
+pub use situation::situation_step;
 pub use step::Step;
-pub use summary::Summary;
+pub use summary::summary;
 pub use upload::Upload;
 
 /// Props of the parts that change only with the language (the long option lists).

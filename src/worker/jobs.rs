@@ -141,7 +141,8 @@ async fn run(
             let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&array), &options)
                 .map_err(|_| Failure::Encode)?;
             let inspection = inspect::inspect(&job.made_as, &archive, &job.context.domain());
-            let outcome = Outcome { inspection, made: Some(job.made_as.clone()), convertible: false };
+            let outcome =
+                Outcome { inspection, made: Some(job.made_as.clone()), convertible: false };
             Ok((outcome, Some(blob)))
         }
         Task::Combine => {

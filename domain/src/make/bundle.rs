@@ -137,7 +137,11 @@ mod tests {
                 let mut bytes = Vec::new();
                 file.read_to_end(&mut bytes).expect("its bytes, CRC checked");
                 let when = file.last_modified().expect("a date");
-                (file.name().expect("a name").into_owned(), bytes, (when.year(), when.month(), when.day()))
+                (
+                    file.name().expect("a name").into_owned(),
+                    bytes,
+                    (when.year(), when.month(), when.day()),
+                )
             })
             .collect()
     }
@@ -190,7 +194,8 @@ mod tests {
     fn nothing_to_store_is_said_and_dates_before_1980_are_1980() {
         assert_eq!(zip(&[], day()), Err(BundleError::Empty));
         let archive =
-            zip(&[Entry { name: "a.pdf", bytes: b"x" }], Date::from_ymd(1975, 6, 1).unwrap()).unwrap();
+            zip(&[Entry { name: "a.pdf", bytes: b"x" }], Date::from_ymd(1975, 6, 1).unwrap())
+                .unwrap();
         assert_eq!(read_back(&archive)[0].2, (1980, 6, 1));
     }
 }

@@ -71,7 +71,9 @@ pub fn download_all(app: &AppContext) -> Html {
     let status = match &app.state.bundle {
         Bundle::Idle => String::new(),
         Bundle::Working => app.t(Msg::BundleWorking).to_owned(),
-        Bundle::Done(files) => fill(app.t(Msg::BundleDone), &[("name", zip_name), ("files", files)]),
+        Bundle::Done(files) => {
+            fill(app.t(Msg::BundleDone), &[("name", zip_name), ("files", files)])
+        }
         Bundle::Failed => app.t(Msg::BundleFailed).to_owned(),
     };
     let failed = app.state.bundle == Bundle::Failed;

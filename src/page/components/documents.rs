@@ -6,13 +6,11 @@ use secu_precheck_domain::{DocumentId, Entitlement, Msg};
 use yew::prelude::*;
 
 use crate::page::components::{download_all, Step, Upload};
-use crate::page::context::{use_app, AppContext};
+use crate::page::context::AppContext;
 use crate::page::state::Notice;
 
 /// "Your documents": what counts, advice, formats and size, per document.
-#[function_component(DocumentsStep)]
-pub fn documents_step() -> Html {
-    let app = use_app();
+pub fn documents_step(app: &AppContext) -> Html {
     let checklist = &app.checklist;
     // The university's limit where it set one (every slot then has it).
     let size = vec![("size", megabytes(app.lang(), app.rules.defaults.size_limit_bytes))];
@@ -23,12 +21,12 @@ pub fn documents_step() -> Html {
             { for Entitlement::ALL.into_iter().map(|e| html! {
                 <div class="slot-group" key={ e.code() }>
                     <h3>{ app.t(e.title()) }</h3>
-                    { for checklist.required(e).iter().map(|&doc| card(&app, doc)) }
+                    { for checklist.required(e).iter().map(|&doc| card(app, doc)) }
                 </div>
             }) }
             <p class="advice">{ app.t(Msg::SlotAdvice) }</p>
-            <p class="drop-notice" role="status">{ notice(&app) }</p>
-            { download_all(&app) }
+            <p class="drop-notice" role="status">{ notice(app) }</p>
+            { download_all(app) }
         </Step>
     }
 }

@@ -6,12 +6,11 @@ use secu_precheck_domain::Msg;
 use yew::prelude::*;
 
 use crate::page::components::Step;
-use crate::page::context::use_app;
+use crate::page::context::AppContext;
 
-/// "What to do instead", from the situation's end state in the rules.
-#[function_component(Instead)]
-pub fn instead() -> Html {
-    let app = use_app();
+/// "What to do instead", from the situation's end state in the rules. A plain function of the
+/// app's context: a component of its own would cost the first screen for no state.
+pub fn instead(app: &AppContext) -> Html {
     let lang = app.lang();
     let Some(instead) = app.situation().and_then(|s| app.rules.situation(s).instead.as_ref())
     else {

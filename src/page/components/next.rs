@@ -6,14 +6,12 @@ use secu_precheck_domain::{DocumentId, Msg};
 use yew::prelude::*;
 
 use crate::page::components::{DateInput, Step};
-use crate::page::context::use_app;
+use crate::page::context::AppContext;
 use crate::page::hooks::dom;
 use crate::page::state::Action;
 
 /// "What happens next".
-#[function_component(NextSteps)]
-pub fn next_steps() -> Html {
-    let app = use_app();
+pub fn next_steps(app: &AppContext) -> Html {
     let state = &app.state;
     let dates = Dates {
         rights_start: state.rights.parse().and_then(Result::ok),
@@ -35,7 +33,7 @@ pub fn next_steps() -> Html {
                 <fieldset class="field" role="group" aria-describedby="arrival-hint">
                     <legend>{ app.t(Msg::NextArrivalLegend) }</legend>
                     <p class="hint" id="arrival-hint">{ app.t(Msg::NextArrivalHint) }</p>
-                    { DateInput { prefix: "arrival", autofill: None, fields: &state.arrival, invalid: arrival_invalid, action: Action::TypeArrival }.render(&app) }
+                    { DateInput { prefix: "arrival", autofill: None, fields: &state.arrival, invalid: arrival_invalid, action: Action::TypeArrival }.render(app) }
                 </fieldset>
             }
             <ol class="timeline">

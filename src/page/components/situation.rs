@@ -7,14 +7,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::page::components::{DateInput, LangProps, Step};
-use crate::page::context::{use_app, AppContext};
+use crate::page::context::AppContext;
 use crate::page::state::Action;
 
 /// "Your situation": nationality, then only the questions its answer calls for, then the
 /// date of birth; the situation they lead to is announced politely.
-#[function_component(SituationStep)]
-pub fn situation_step() -> Html {
-    let app = use_app();
+pub fn situation_step(app: &AppContext) -> Html {
     let questions = app.state.answers.questions(&app.rules);
     html! {
         <Step id="situation" heading={ Msg::SituationHeading } intro={ Msg::SituationBody }>
@@ -25,10 +23,10 @@ pub fn situation_step() -> Html {
             }
             // Each question keeps its own place, so one appearing never rebuilds (and
             // unfocuses) the others.
-            { nationality(&app) }
-            { for Question::ALL.into_iter().map(|q| if questions.contains(&q) { yes_no(&app, q) } else { Html::default() }) }
-            { birth_date(&app) }
-            <p class="outcome" role="status">{ outcome(&app) }</p>
+            { nationality(app) }
+            { for Question::ALL.into_iter().map(|q| if questions.contains(&q) { yes_no(app, q) } else { Html::default() }) }
+            { birth_date(app) }
+            <p class="outcome" role="status">{ outcome(app) }</p>
         </Step>
     }
 }

@@ -9,14 +9,12 @@ use yew::prelude::*;
 use crate::page::components::checklist::headline;
 use crate::page::components::details::message;
 use crate::page::components::{download_all, Step};
-use crate::page::context::{use_app, AppContext};
+use crate::page::context::AppContext;
 use crate::page::hooks::dom;
 use crate::page::state::DocStatus;
 
 /// "Check your answers".
-#[function_component(Summary)]
-pub fn summary() -> Html {
-    let app = use_app();
+pub fn summary(app: &AppContext) -> Html {
     let lang = app.lang();
     let report = &app.report;
     let checklist = &app.checklist;
@@ -31,7 +29,7 @@ pub fn summary() -> Html {
             </p>
             <h3>{ app.t(Msg::SummaryDetailsHeading) }</h3>
             <dl class="summary-list">
-                { for Field::ALL.iter().copied().filter(|f| *f != Field::EmailConfirmation).map(|f| row(&app, f)) }
+                { for Field::ALL.iter().copied().filter(|f| *f != Field::EmailConfirmation).map(|f| row(app, f)) }
             </dl>
             <h3>{ app.t(Msg::SummaryDocumentsHeading) }</h3>
             <ul class="headlines">
@@ -66,7 +64,7 @@ pub fn summary() -> Html {
                 }) }
             </dl>
             <button type="button" class="button no-print" onclick={ print }>{ app.t(Msg::SummaryPrint) }</button>
-            { download_all(&app) }
+            { download_all(app) }
         </Step>
     }
 }
