@@ -128,8 +128,11 @@ mod tests {
         Date::from_ymd(2026, 12, 2).unwrap()
     }
 
+    /// One entry as read back: its name, its bytes and its (year, month, day).
+    type ReadEntry = (String, Vec<u8>, (u16, u8, u8));
+
     /// The archive as an independent reader (the `zip` crate) sees it: names, bytes, dates.
-    fn read_back(archive: &[u8]) -> Vec<(String, Vec<u8>, (u16, u8, u8))> {
+    fn read_back(archive: &[u8]) -> Vec<ReadEntry> {
         let mut zip = ::zip::ZipArchive::new(Cursor::new(archive)).expect("a ZIP");
         (0..zip.len())
             .map(|i| {
