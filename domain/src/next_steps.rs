@@ -59,8 +59,11 @@ pub struct Dates {
     pub student_visa: bool,
 }
 
-/// The permanent number comes "in 4–6 weeks" [guide only]: reminded at six.
-const PERMANENT_AFTER_DAYS: i64 = 42;
+/// The permanent number: processing "can take up to 9 months", the provisional number serving
+/// meanwhile [official: ameli.fr, "né à l'étranger : demander un numéro de sécurité sociale";
+/// the guide's "4 to 6 weeks" is out of date]. Nine months from the start of rights (the
+/// shortest nine months, from 1 September to 1 June).
+const PERMANENT_BY_DAYS: i64 = 273;
 /// The VLS-TS is validated within three months of arrival [official: service-public.fr].
 const VLS_DEADLINE_DAYS: i64 = 90;
 /// The médecin traitant: reminded a month into the rights.
@@ -82,11 +85,14 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
             Msg::NextProvisionalBody,
             dates.rights_start.map(When::From),
         ),
-        step(
-            Msg::NextPermanentTitle,
-            Msg::NextPermanentBody,
-            after(dates.rights_start, PERMANENT_AFTER_DAYS).map(When::From),
-        ),
+        Step {
+            late: Some(Msg::NextPermanentLate),
+            ..step(
+                Msg::NextPermanentTitle,
+                Msg::NextPermanentBody,
+                after(dates.rights_start, PERMANENT_BY_DAYS).map(When::Before),
+            )
+        },
     ];
     if dates.student_visa {
         out.push(Step {
@@ -254,7 +260,8 @@ mod tests {
         let all = steps(&dates, date("2026-08-20"));
         let find = |title| all.iter().find(|s| s.title == title).and_then(|s| s.date);
         assert_eq!(find(Msg::NextProvisionalTitle), Some(When::From(date("2026-09-01"))));
-        assert_eq!(find(Msg::NextPermanentTitle), Some(When::From(date("2026-10-13"))));
+        // Up to nine months, the provisional number serving meanwhile.
+        assert_eq!(find(Msg::NextPermanentTitle), Some(When::Before(date("2027-06-01"))));
         assert_eq!(find(Msg::NextVlsTitle), Some(When::Before(date("2026-11-26"))));
         assert_eq!(find(Msg::NextDoctorTitle), Some(When::From(date("2026-10-01"))));
         assert_eq!(find(Msg::NextConfirmEmailTitle), None);
@@ -319,11 +326,15 @@ mod tests {
             "Maintenant — possible depuis le 1er septembre 2026"
         );
         let ics = calendar(&all, Lang::En, today).unwrap();
-        for line in ics.split("\r\n").filter(|l| l.starts_with("DTSTART")) {
-            assert!(line.ends_with("20261201"), "{line}: nothing before today");
-        }
+        let starts: Vec<&str> =
+            ics.split("\r\n").filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).collect();
+        assert!(starts.iter().all(|d| *d >= "20261201"), "{starts:?}: nothing before today");
+        // The passed dates fall today; the permanent number is still ahead (nine months).
+        assert!(starts.contains(&"20261201") && starts.contains(&"20270601"), "{starts:?}");
         assert!(ics.contains("SUMMARY:Overdue\\, do this now: Validate your student visa online"));
-        assert!(!ics.contains("TRIGGER:-P"), "no reminder before today");
+        // Its one reminder, a month ahead, is after today too.
+        assert_eq!(ics.matches("TRIGGER:-P").count(), 1);
+        assert!(ics.contains("TRIGGER:-P30D"));
         // A deadline in the future whose month-ahead reminder would be in the past: the
         // reminder falls today at the latest.
         let soon = steps(&dates, date("2026-11-20"));

@@ -121,6 +121,12 @@ export async function open(browser, url, { locale = 'en-US', viewport = DESKTOP,
   return { page, context, problems };
 }
 
+/** Every box has its verdict: no check running, counting the re-checks a file in another box
+ * brings (each box's file is compared with the others', so a new verdict re-checks them). */
+export async function settled(page, timeout = 30_000) {
+  await page.waitForFunction(() => !document.querySelector('.upload .checking'), null, { timeout });
+}
+
 /** The texts a person sees: every visible text node, trimmed, in document order. */
 export function visibleTexts(page) {
   return page.evaluate(() => {

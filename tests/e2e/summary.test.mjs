@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { axe, open, suite, PHONE } from './harness.mjs';
+import { axe, open, settled, suite, PHONE } from './harness.mjs';
 import { file, image, textPdf, YEAR } from './fixtures.mjs';
 import { answerStep1, fillValidDetails } from './student.mjs';
 
@@ -24,6 +24,7 @@ async function uploadEverything(page) {
     ['rib', file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189']]), 'application/pdf')],
   ];
   for (const [doc, f] of files) await page.locator(`#file-${doc}`).setInputFiles(f);
+  await settled(page);
   for (const [doc] of files) {
     await page.locator(`#checklist-${doc}.status-ready`).waitFor({ timeout: 30_000 });
   }
@@ -111,6 +112,8 @@ test('on a phone, in French, with the keyboard: the ZIP holds only the files rea
   await page.locator('#file-rib').setInputFiles(file('rib.pdf', Buffer.from('%PDF-1.4\n%%EOF garbage'), 'application/pdf'));
   for (const doc of ['certificate_of_studies', 'identity']) await page.locator(`#checklist-${doc}.status-ready`).waitFor({ timeout: 30_000 });
   await page.locator('.upload[data-doc="rib"] .result [data-verdict="error"]').waitFor({ timeout: 30_000 });
+  await settled(page);
+  for (const doc of ['certificate_of_studies', 'identity']) await page.locator(`#checklist-${doc}.status-ready`).waitFor();
   const button = documents.getByRole('button', { name: 'Télécharger tous mes fichiers (ZIP)' });
   await button.focus();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -174,12 +177,22 @@ test('dates that have passed: steps to do now, an overdue deadline says what to 
     assert.match(text, since, locale);
     assert.match(text, en ? /validate your visa today on the ANEF website/ : /validez votre visa aujourd'hui sur le site de l'ANEF/);
     assert.doesNotMatch(text, en ? /Before 26 November/ : /Avant le 26 novembre/);
+    assert.match(text, en ? /Your permanent social security number\s+Before 1 June 2027[\s\S]*up to 9 months/ : /Votre numéro de sécurité sociale définitif\s+Avant le 1er juin 2027[\s\S]*jusqu'à 9 mois/);
     const [download] = await Promise.all([page.waitForEvent('download'), next.locator('button', { hasText: '.ics' }).click()]);
     const ics = await readFile(await download.path(), 'utf8');
     const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((m) => m[1]);
     assert.ok(starts.length >= 3, ics);
     assert.ok(starts.every((d) => d >= '20261201'), `no event before today: ${starts}`);
-    assert.doesNotMatch(ics, /TRIGGER:-P/, 'no reminder before today');
+    // A reminder fires its days before the event: none may fire before today. The one left
+    // is the permanent number's, nine months after the rights (1 June 2027, 30 days before).
+    const reminders = ics.split('BEGIN:VEVENT').slice(1).flatMap((event) => {
+      const days = event.match(/TRIGGER:-P(\d+)D/);
+      if (!days) return [];
+      const [, y, m, d] = event.match(/DTSTART;VALUE=DATE:(\d{4})(\d{2})(\d{2})/);
+      return [new Date(Date.UTC(+y, +m - 1, +d - +days[1])).toISOString().slice(0, 10)];
+    });
+    assert.deepEqual(reminders, ['2027-05-02'], 'no reminder before today');
+    assert.match(ics, /DTSTART;VALUE=DATE:20270601\r\n/, 'the permanent number, up to nine months after the rights');
     assert.deepEqual(await axe(page), [], locale);
     await context.close();
   }
