@@ -30,6 +30,13 @@ impl Country {
         }
     }
 
+    /// Whether this is a country's alpha-2 code (upper case), without the names table: the
+    /// inspector worker, which checks a BIC's country, never links the names.
+    #[must_use]
+    pub fn is_code(code: &str) -> bool {
+        code.len() == 2 && CODES.as_bytes().chunks(2).any(|c| c == code.as_bytes())
+    }
+
     /// The country with this alpha-2 code (any case).
     #[must_use]
     pub fn by_code(code: &str) -> Option<&'static Country> {
@@ -135,6 +142,15 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_alone_are_the_table_s_codes() {
+        assert!(COUNTRIES.iter().all(|c| Country::is_code(c.code)));
+        assert_eq!(CODES.len(), 2 * COUNTRIES.len());
+        for not in ["QQ", "fr", "F", "FRA", "", "RF"] {
+            assert!(!Country::is_code(not), "{not}");
+        }
+    }
 
     #[test]
     fn the_table_has_every_iso_country_once() {

@@ -187,6 +187,14 @@ crate::vocabulary! {
         IbanInvalid = "iban_invalid" => Severity::Error,
         /// The RIB's text holds no IBAN.
         IbanNotFound = "iban_not_found" => Severity::Warning,
+        /// The IBAN is of an account outside the SEPA area.
+        IbanNotSepa = "iban_not_sepa" => Severity::Warning,
+        /// The RIB's text has no BIC (an IBAN alone is what the portal asks; a RIB shows both).
+        BicNotFound = "bic_not_found" => Severity::Info,
+        /// The code after the RIB's "BIC" label is not a BIC.
+        BicInvalid = "bic_invalid" => Severity::Warning,
+        /// The BIC is of a bank in another country than the IBAN's.
+        BicCountryMismatch = "bic_country_mismatch" => Severity::Warning,
     }
     /// How serious the problem is.
     data fn severity -> Severity;
@@ -261,6 +269,12 @@ pub struct Facts {
     /// The account holder a RIB names, when it is not the student.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
+    /// The country code of the IBAN a RIB shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iban_country: Option<String>,
+    /// The BIC a RIB shows, or the code after its "BIC" label that is not one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bic: Option<String>,
     /// A hash of the bytes, to find the same file in two slots.
     #[serde(skip)]
     pub fingerprint: Fingerprint,
@@ -545,6 +559,8 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
                         let found =
                             content::check(ctx.doc, &text, ctx.student.as_ref(), ctx.academic_year);
                         facts.holder = found.holder;
+                        facts.iban_country = found.iban_country;
+                        facts.bic = found.bic;
                         found.problems.into_iter().for_each(&mut add);
                     }
                     None => add(Problem::PdfTextUnreadable),
@@ -664,7 +680,7 @@ mod tests {
              name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
              pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \
              certificate_year_not_found name_not_found rib_other_name rib_name_not_found iban_invalid \
-             iban_not_found"
+             iban_not_found iban_not_sepa bic_not_found bic_invalid bic_country_mismatch"
         );
         assert_eq!(
             Format::CODES.join(" "),

@@ -278,6 +278,8 @@ impl Done {
                 r.put_some("text_layer", facts.text_layer.map(flag));
                 r.put_some("named_like", facts.named_like);
                 r.put_some("holder", facts.holder.as_ref());
+                r.put_some("iban_country", facts.iban_country.as_ref());
+                r.put_some("bic", facts.bic.as_ref());
                 let codes: Vec<&str> = inspection.problems.iter().map(|f| f.code.code()).collect();
                 r.put("problems", codes.join(","));
                 r.put("fingerprint", facts.fingerprint);
@@ -308,6 +310,8 @@ impl Done {
             text_layer: r.flag("text_layer"),
             named_like: r.parse("named_like"),
             holder: r.text("holder"),
+            iban_country: r.text("iban_country"),
+            bic: r.text("bic"),
             fingerprint: r.parse("fingerprint")?,
         };
         let problems = r
@@ -391,6 +395,8 @@ mod tests {
                         text_layer: Some(true),
                         named_like: Some(DocumentId::Visa),
                         holder: Some("Moussa SOW, \"quoted\" & <b>".into()),
+                        iban_country: Some("TN".into()),
+                        bic: Some("BTBKTNTT".into()),
                         fingerprint: print,
                     },
                     problems: problems

@@ -414,6 +414,35 @@ test('a PDF and a photo of its translation are combined; a protected PDF is refu
   await context.close();
 });
 
+test('a RIB of any SEPA country passes; one from outside SEPA, or with another bank\'s BIC, is told so by name', async () => {
+  const rib = (iban, bic) => file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire du compte : MME AWA N'DIAYE", `IBAN ${iban}`, `BIC ${bic}`]]), 'application/pdf');
+  for (const [locale, viewport, words] of [
+    ['en-US', undefined, { tunisia: /Account outside the SEPA area[\s\S]*\(country: Tunisia\)/, mismatch: /BIC of another country[\s\S]*DEUTDEFF is of a bank in another country \(Germany\) than the IBAN's account \(France\)/ }],
+    ['fr-FR', PHONE, { tunisia: /Compte hors de la zone SEPA[\s\S]*\(pays : Tunisie\)/, mismatch: /BIC d'un autre pays[\s\S]*DEUTDEFF est celui d'une banque d'un autre pays \(Allemagne\) que celui du compte de l'IBAN \(France\)/ }],
+  ]) {
+    const { page, context, problems } = await open(app.browser, app.url, { locale, viewport });
+    for (const [iban, bic] of [['DE89 3704 0044 0532 0130 00', 'COBADEFFXXX'], ['CH93 0076 2011 6238 5295 7', 'UBSWCHZH80A'], ['MC58 1122 2000 0101 2345 6789 030', 'CMCIMCM1']]) {
+      await choose(page, 'rib', rib(iban, bic));
+      await box(page, 'rib').locator('.file-name', { hasText: 'rib.pdf' }).waitFor();
+      assert.deepEqual(await verdict(page, 'rib'), { verdict: 'ok', codes: [] }, `${locale} ${iban}`);
+      await page.locator('#checklist-rib.status-ready').waitFor();
+    }
+    await choose(page, 'rib', rib('TN59 1000 6035 1835 9847 8831', 'BTBKTNTT'));
+    await page.waitForFunction(() => document.querySelector('.upload[data-doc="rib"] .problem[data-code="iban_not_sepa"]'), null, { timeout: 30_000 });
+    assert.deepEqual(await verdict(page, 'rib'), { verdict: 'warning', codes: ['iban_not_sepa'] });
+    assert.match((await box(page, 'rib').innerText()).replace(/\u00a0/g, ' '), words.tunisia, locale);
+    await choose(page, 'rib', rib('FR76 3000 6000 0112 3456 7890 189', 'DEUTDEFF'));
+    await page.waitForFunction(() => document.querySelector('.upload[data-doc="rib"] .problem[data-code="bic_country_mismatch"]'), null, { timeout: 30_000 });
+    assert.deepEqual(await verdict(page, 'rib'), { verdict: 'warning', codes: ['bic_country_mismatch'] });
+    assert.match((await box(page, 'rib').innerText()).replace(/\u00a0/g, ' '), words.mismatch, locale);
+    const [cli] = await precheck(['file', '--doc', 'rib'], [rib('FR76 3000 6000 0112 3456 7890 189', 'DEUTDEFF')]);
+    assert.deepEqual(cli.problems.map((p) => p.code), ['bic_country_mismatch'], 'the command line says the same');
+    assert.deepEqual(await axe(page), [], locale);
+    assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
+    await context.close();
+  }
+});
+
 test('files dropped on a box are checked; dropped beside the boxes, the page stays and says where', async () => {
   const { page, context } = await open(app.browser, app.url);
   const drop = async (selector, name, bytes, type) => {

@@ -21,7 +21,7 @@ async function uploadEverything(page) {
     ['visa', file('visa.png', await png(1300, 1700), 'image/png')],
     ['birth_certificate', file('acte.png', await png(1250, 1650), 'image/png')],
     ['residence_permit', file('titre.png', await png(1350, 1750), 'image/png')],
-    ['rib', file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189']]), 'application/pdf')],
+    ['rib', file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP882']]), 'application/pdf')],
   ];
   for (const [doc, f] of files) await page.locator(`#file-${doc}`).setInputFiles(f);
   await settled(page);

@@ -4,7 +4,7 @@
 
 use super::Problem;
 use crate::countries::fold;
-use crate::iban::Iban;
+use crate::iban::{BicFound, Iban};
 use crate::rules::DocumentId;
 
 /// The student, as typed in the form.
@@ -193,6 +193,10 @@ pub struct Content {
     pub problems: Vec<Problem>,
     /// The holder a RIB names, when it is not the student ([`Problem::RibOtherName`]).
     pub holder: Option<String>,
+    /// The country code of the IBAN a RIB shows.
+    pub iban_country: Option<String>,
+    /// The BIC a RIB shows, or what its "BIC" label is followed by when that is not one.
+    pub bic: Option<String>,
 }
 
 /// Content problems of a document's text.
@@ -204,7 +208,7 @@ pub fn check(
     year: Option<(u16, u16)>,
 ) -> Content {
     let mut problems = Vec::new();
-    let mut other_holder = None;
+    let mut found = Content::default();
     if !readable(text) {
         return Content::default();
     }
@@ -235,11 +239,31 @@ pub fn check(
                 let says_iban = f.0.contains("iban");
                 problems.push(if says_iban { Problem::IbanInvalid } else { Problem::IbanNotFound });
             }
+            let iban = ibans.first();
+            if let Some(iban) = iban.filter(|iban| !iban.sepa()) {
+                problems.push(Problem::IbanNotSepa);
+                found.iban_country = Some(iban.country().to_owned());
+            }
+            match BicFound::read(text, iban) {
+                BicFound::Missing => problems.push(Problem::BicNotFound),
+                BicFound::Unclear => {}
+                BicFound::Malformed(code) => {
+                    problems.push(Problem::BicInvalid);
+                    found.bic = Some(code);
+                }
+                BicFound::Found(bic) => {
+                    if let Some(iban) = iban.filter(|iban| !bic.fits(iban)) {
+                        problems.push(Problem::BicCountryMismatch);
+                        found.iban_country = Some(iban.country().to_owned());
+                    }
+                    found.bic = Some(bic.to_string());
+                }
+            }
             // The rules refuse a RIB in anyone else's name (a parent's, a host's): an error,
             // naming whose name the RIB shows where its text says.
             if student.is_some_and(|s| !names_found(&f, s)) {
-                other_holder = holder(text);
-                problems.push(if other_holder.is_some() {
+                found.holder = holder(text);
+                problems.push(if found.holder.is_some() {
                     Problem::RibOtherName
                 } else {
                     Problem::RibNameNotFound
@@ -248,7 +272,7 @@ pub fn check(
         }
         _ => {}
     }
-    Content { problems, holder: other_holder }
+    Content { problems, ..found }
 }
 
 #[cfg(test)]
@@ -321,12 +345,69 @@ mod tests {
         let nameless = "Relevé d'identité bancaire — IBAN FR76 3000 6000 0112 3456 7890 189 — SOW";
         assert_eq!(
             problems(DocumentId::Rib, nameless, Some(&STUDENT), None),
-            [Problem::RibNameNotFound]
+            [Problem::BicNotFound, Problem::RibNameNotFound]
         );
         let no_iban = "Relevé d'identité bancaire — Titulaire : Mme Awa N'DIAYE — compte courant";
         assert_eq!(
             problems(DocumentId::Rib, no_iban, Some(&STUDENT), None),
-            [Problem::IbanNotFound]
+            [Problem::IbanNotFound, Problem::BicNotFound]
+        );
+    }
+
+    #[test]
+    fn any_sepa_account_passes_and_the_bic_fits_the_iban() {
+        let rib = |iban: &str, bic: &str| {
+            format!("Titulaire du compte : Awa N'DIAYE — IBAN {iban} — BIC {bic}")
+        };
+        for (iban, bic) in [
+            ("DE89 3704 0044 0532 0130 00", "COBADEFFXXX"),
+            ("CH93 0076 2011 6238 5295 7", "UBSWCHZH80A"),
+            ("GB29 NWBK 6016 1331 9268 19", "NWBKGB2L"),
+            ("MC58 1122 2000 0101 2345 6789 030", "CMCIMCM1"),
+            ("FR76 3000 6000 0112 3456 7890 189", "BDAFGPGP"),
+        ] {
+            let found = check(DocumentId::Rib, &rib(iban, bic), Some(&STUDENT), None);
+            assert_eq!(found.problems, [], "{iban} {bic}");
+            assert_eq!(found.bic.as_deref(), Some(bic));
+        }
+        // A Tunisian account: a warning that names its country.
+        let tunisia = check(
+            DocumentId::Rib,
+            &rib("TN59 1000 6035 1835 9847 8831", "BTBKTNTT"),
+            Some(&STUDENT),
+            None,
+        );
+        assert_eq!(tunisia.problems, [Problem::IbanNotSepa]);
+        assert_eq!(tunisia.iban_country.as_deref(), Some("TN"));
+        // A German bank's code on a French IBAN.
+        let mismatch = check(
+            DocumentId::Rib,
+            &rib("FR76 3000 6000 0112 3456 7890 189", "DEUTDEFF"),
+            Some(&STUDENT),
+            None,
+        );
+        assert_eq!(mismatch.problems, [Problem::BicCountryMismatch]);
+        assert_eq!(
+            (mismatch.bic.as_deref(), mismatch.iban_country.as_deref()),
+            (Some("DEUTDEFF"), Some("FR"))
+        );
+        let mistyped = check(
+            DocumentId::Rib,
+            &rib("FR76 3000 6000 0112 3456 7890 189", "AGR1FRPP"),
+            Some(&STUDENT),
+            None,
+        );
+        assert_eq!(mistyped.problems, [Problem::BicInvalid]);
+        assert_eq!(mistyped.bic.as_deref(), Some("AGR1FRPP"));
+        // A German IBAN a character short is refused for its length, not only its checksum.
+        assert_eq!(
+            problems(
+                DocumentId::Rib,
+                &rib("DE89 3704 0044 0532 0130 0", "COBADEFFXXX"),
+                Some(&STUDENT),
+                None
+            ),
+            [Problem::IbanInvalid]
         );
     }
 

@@ -41,6 +41,12 @@ pub struct Subject<'a> {
 #[must_use]
 pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Vec<Explanation> {
     let facts = &inspection.facts;
+    // A country by its name in the student's language (its code if the data lacks it).
+    let country = |code: Option<&str>| {
+        code.map(|c| crate::countries::Country::by_code(c).map_or(c, |country| country.name(lang)))
+            .unwrap_or_default()
+            .to_owned()
+    };
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let (first, second) = subject.academic_year;
     let other = facts.named_like.map(|d| subject.rules.document(d).name.get(lang)).unwrap_or("");
@@ -58,6 +64,9 @@ pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Ve
         ("last_name", subject.last_name.trim().to_owned()),
         ("other", other.to_owned()),
         ("holder", facts.holder.clone().unwrap_or_default()),
+        ("bic", facts.bic.clone().unwrap_or_default()),
+        ("iban_country", country(facts.iban_country.as_deref())),
+        ("bic_country", country(facts.bic.as_deref().and_then(|b| b.get(4..6)))),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     inspection
