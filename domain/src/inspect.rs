@@ -175,6 +175,8 @@ crate::vocabulary! {
         DuplicateFile = "duplicate_file" => Severity::Error,
         /// The certificate names an earlier academic year, not the current one.
         CertificateOldYear = "certificate_old_year" => Severity::Error,
+        /// An admission letter or a pre-registration, not the certificate of enrolment.
+        CertificateIsAdmission = "certificate_is_admission" => Severity::Error,
         /// The certificate's text names no academic year we recognise.
         CertificateYearNotFound = "certificate_year_not_found" => Severity::Warning,
         /// The student's last name is not in the document's text.
@@ -678,7 +680,7 @@ mod tests {
              image_damaged image_end_missing image_too_small image_cmyk image12_bit image_arithmetic image_too_many_pixels image_animated \
              image_rotated image_blurred image_dark image_overexposed image_low_contrast \
              name_suggests_other pdf_encrypted pdf_permissions_only pdf_damaged pdf_repaired pdf_text_unreadable pdf_no_pages \
-             pdf_many_pages pdf_scan_only duplicate_file certificate_old_year \
+             pdf_many_pages pdf_scan_only duplicate_file certificate_old_year certificate_is_admission \
              certificate_year_not_found name_not_found rib_other_name rib_name_not_found iban_invalid \
              iban_not_found iban_not_sepa bic_not_found bic_invalid bic_country_mismatch"
         );

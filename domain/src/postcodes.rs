@@ -137,7 +137,7 @@ mod tests {
         assert!(base.len() > 6000, "{} postcodes", base.len());
         for code in [
             "01000", "20000", "20200", "75001", "75020", "13001", "69003", "97110", "97200",
-            "97300", "97411", "97600", "97500",
+            "97300", "97411", "97600", "97500", "97133", "97150",
         ] {
             assert!(base.towns(code).is_some(), "{code}");
         }
@@ -155,6 +155,8 @@ mod tests {
             ("93200", "St Denis", Some("Saint-Denis")),
             ("93200", "SAINT-DENIS", Some("Saint-Denis")),
             ("97411", "saint paul", Some("Saint-Paul")),
+            ("97133", "St Barthélemy", Some("Saint-Barthélemy")),
+            ("97150", "SAINT MARTIN", Some("Saint-Martin")),
             ("01000", "Saint-Denis-les-Bourg", Some("Saint-Denis-lès-Bourg")),
             // Arrondissements, however students write them.
             ("75011", "Paris 11e", Some("Paris 11e Arrondissement")),

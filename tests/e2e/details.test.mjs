@@ -61,6 +61,43 @@ test('a Paris, Lyon or Marseille arrondissement is accepted however it is typed,
   await context.close();
 });
 
+test('overseas addresses and mobiles: Saint-Barthélemy, Saint-Martin, +590 691, +596 697, and 12 quinquies', async () => {
+  for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { viewport });
+    await answerStep1(page);
+    await fillValidDetails(page);
+    const fr = lang === 'fr';
+    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    const label = (en, french) => page.getByLabel(fr ? french : en, { exact: true });
+    const check = page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK });
+    const ready = fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.';
+    const townRow = page.locator('#summary .summary-row', { has: page.locator('dt', { hasText: fr ? 'Ville' : 'Town' }) }).first();
+    const phoneRow = page.locator('#summary .summary-row', { has: page.locator('dt', { hasText: fr ? 'mobile' : 'Mobile' }) }).first();
+    for (const [postcode, town, official, phone, shown, complement] of [
+      ['97133', 'St Barthelemy', 'Saint-Barthélemy', '+590 691 28 34 56', '06 91 28 34 56', 'quinquies'],
+      ['97150', 'saint martin', 'Saint-Martin', '+596 697 12 34 56', '06 97 12 34 56', 'SEXIES'],
+    ]) {
+      await label('Postcode', 'Code postal').fill(postcode);
+      await label('Town', 'Ville').fill(town);
+      await label('Mobile phone number', 'Numéro de téléphone mobile').fill(phone);
+      await label('Complement (optional)', 'Complément (facultatif)').fill(complement);
+      await check.focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(ready).waitFor();
+      await townRow.locator('.summary-value', { hasText: official }).waitFor();
+      await phoneRow.locator('.summary-value', { hasText: shown }).waitFor();
+    }
+    // Past decies, the message lists what the field takes.
+    await label('Complement (optional)', 'Complément (facultatif)').fill('undecies');
+    await check.click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), fr ? /Complément.*: Saisissez bis, ter, quater, quinquies \(et ainsi de suite jusqu'à decies\)/ : /Complement.*: Enter bis, ter, quater, quinquies \(and so on up to decies\)/);
+    assert.deepEqual(await axe(page), [], lang);
+    await context.close();
+  }
+});
+
 test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
   const { page, context } = await open(app.browser, app.url);
   const requested = [];

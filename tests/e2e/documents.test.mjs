@@ -88,6 +88,32 @@ test('a certificate of studies from last year, and an empty or damaged file', as
   await context.close();
 });
 
+test('an admission letter or a pre-registration is told apart from the certificate of studies, in English and in French', async () => {
+  const [first, second] = YEAR;
+  for (const [locale, viewport, title, fix] of [
+    ['en-US', undefined, 'An admission letter, not a certificate of studies', /Finish your enrolment \(inscription administrative\)/],
+    ['fr-FR', PHONE, "Une lettre d'admission, pas un certificat de scolarité", /Terminez votre inscription administrative/],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport });
+    for (const [name, lines] of [
+      ['admission.pdf', ["UNIVERSITE DE LYON - LETTRE D'ADMISSION", `Annee universitaire ${first}-${second}`, "Mme Awa N'DIAYE est admise en Master 1"]],
+      ['preinscription.pdf', ['ATTESTATION DE PRE-INSCRIPTION', `Annee ${first}-${second}`, "Awa N'DIAYE"]],
+    ]) {
+      await choose(page, 'certificate_of_studies', file(name, textPdf([lines]), 'application/pdf'));
+      await box(page, 'certificate_of_studies').locator('.file-name', { hasText: name }).waitFor();
+      assert.deepEqual(await verdict(page, 'certificate_of_studies'), { verdict: 'error', codes: ['certificate_is_admission'] }, `${locale} ${name}`);
+      const text = (await box(page, 'certificate_of_studies').innerText()).replace(/\u00a0/g, ' ');
+      assert.ok(text.includes(title), text);
+      assert.match(text, fix);
+      assert.match(text, new RegExp(`${first}–${second}`));
+    }
+    const [cli] = await precheck(['file', '--doc', 'certificate_of_studies'], [file('admission.pdf', textPdf([["LETTRE D'ADMISSION", `Annee universitaire ${first}-${second}`]]), 'application/pdf')]);
+    assert.ok(cli.problems.some((p) => p.code === 'certificate_is_admission'), JSON.stringify(cli));
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
+});
+
 test('the app gives the same verdicts as precheck file', async () => {
   const { page, context } = await open(app.browser, app.url);
   const batches = [

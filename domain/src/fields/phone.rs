@@ -1,7 +1,7 @@
 //! Mobile phone: the portal expects a French mobile. Metropolitan mobiles are 06 and 073–079
-//! (ARCEP decision 2018-0881 as amended); overseas mobiles 0639 (Mayotte, +262), 0690
+//! (ARCEP decision 2018-0881 as amended); overseas mobiles 0639 (Mayotte, +262), 0690/0691
 //! (Guadeloupe, Saint-Barthélemy, Saint-Martin, +590), 0692/0693 (Réunion, +262), 0694
-//! (Guyane, +594), 0696 (Martinique, +596). Written with +33, 0033, spaces, dots, dashes or
+//! (Guyane, +594), 0696/0697 (Martinique, +596). Written with +33, 0033, spaces, dots, dashes or
 //! brackets; shown normalised as the portal wants it, `06 12 34 56 78`.
 //!
 //! Why not a phone-number crate: libphonenumber's metadata for every country costs hundreds of
@@ -22,8 +22,12 @@ pub enum Phone {
 }
 
 /// Country calling codes of the overseas départements whose mobiles start with 06 nationally.
-const OVERSEAS: [(&str, &[&str]); 4] =
-    [("262", &["639", "692", "693"]), ("590", &["690"]), ("594", &["694"]), ("596", &["696"])];
+const OVERSEAS: [(&str, &[&str]); 4] = [
+    ("262", &["639", "692", "693"]),
+    ("590", &["690", "691"]),
+    ("594", &["694"]),
+    ("596", &["696", "697"]),
+];
 
 impl Phone {
     /// Reads a number as students write it.
@@ -120,6 +124,9 @@ mod tests {
             ("+262 692 12 34 56", "06 92 12 34 56"),
             ("+262 639 12 34 56", "06 39 12 34 56"),
             ("+590 690 12 34 56", "06 90 12 34 56"),
+            ("+590 691 28 34 56", "06 91 28 34 56"),
+            ("+596 697 12 34 56", "06 97 12 34 56"),
+            ("0691 28 34 56", "06 91 28 34 56"),
             ("+594 694 12 34 56", "06 94 12 34 56"),
             ("+596 696 12 34 56", "06 96 12 34 56"),
         ];

@@ -1,19 +1,20 @@
-//! The address in France: street number (1–9999), complement (bis, ter, quater or a letter),
+//! The address in France: street number (1–9999), complement (bis, ter, quater… or a letter),
 //! street name, additional information, postcode (five digits).
 
 use std::fmt;
 
 use super::{required, Field, Finding, Problem};
 
-/// "Indice de répétition": bis, ter, quater, or a letter (A–Z).
+/// The Latin multiplicatives of the "indice de répétition", in order (the Base Adresse
+/// Nationale's list: 12 bis, 12 ter… up to decies).
+pub const REPETITIONS: [&str; 9] =
+    ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "nonies", "decies"];
+
+/// "Indice de répétition": bis, ter, quater, quinquies… or a letter (A–Z).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Complement {
-    /// bis
-    Bis,
-    /// ter
-    Ter,
-    /// quater
-    Quater,
+    /// One of [`REPETITIONS`].
+    Repetition(&'static str),
     /// A letter, upper case.
     Letter(char),
 }
@@ -21,9 +22,7 @@ pub enum Complement {
 impl fmt::Display for Complement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Complement::Bis => f.write_str("bis"),
-            Complement::Ter => f.write_str("ter"),
-            Complement::Quater => f.write_str("quater"),
+            Complement::Repetition(word) => f.write_str(word),
             Complement::Letter(c) => write!(f, "{c}"),
         }
     }
@@ -51,7 +50,7 @@ pub fn street_number(text: &str) -> Result<Option<u16>, Finding> {
         .ok_or(Finding::error(Field::StreetNumber, Problem::InvalidStreetNumber))
 }
 
-/// Optional complement: bis, ter, quater (or b, t, q) or one letter.
+/// Optional complement: bis, ter, quater, quinquies… decies, or one letter.
 ///
 /// # Errors
 /// [`Problem::InvalidComplement`].
@@ -59,9 +58,9 @@ pub fn complement(text: &str) -> Result<Option<Complement>, Finding> {
     let text = text.trim().trim_end_matches('.').to_lowercase();
     Ok(Some(match text.as_str() {
         "" => return Ok(None),
-        "bis" => Complement::Bis,
-        "ter" => Complement::Ter,
-        "quater" => Complement::Quater,
+        word if REPETITIONS.contains(&word) => Complement::Repetition(
+            REPETITIONS.iter().find(|w| **w == word).copied().unwrap_or("bis"),
+        ),
         one if one.chars().count() == 1 && one.chars().all(|c| c.is_ascii_alphabetic()) => {
             Complement::Letter(one.to_ascii_uppercase().chars().next().unwrap_or('A'))
         }
@@ -126,6 +125,9 @@ mod tests {
             ("BIS", Some("bis")),
             ("ter", Some("ter")),
             ("Quater", Some("quater")),
+            ("quinquies", Some("quinquies")),
+            ("SEXIES.", Some("sexies")),
+            ("decies", Some("decies")),
             ("b", Some("B")),
             ("c.", Some("C")),
         ];
@@ -136,7 +138,7 @@ mod tests {
                 "{text:?}"
             );
         }
-        for text in ["quinquies", "1", "ab", "é"] {
+        for text in ["undecies", "1", "ab", "é", "bi"] {
             assert_eq!(
                 complement(text).map_err(|f| f.code),
                 Err(Problem::InvalidComplement),

@@ -199,6 +199,21 @@ pub struct Content {
     pub bic: Option<String>,
 }
 
+/// What an admission letter or a pre-registration says of itself, folded and without spaces
+/// (French and English).
+const ADMISSION_WORDS: [&str; 10] = [
+    "lettredadmission",
+    "attestationdadmission",
+    "avisdadmission",
+    "preinscription",
+    "admissionletter",
+    "letterofadmission",
+    "acceptanceletter",
+    "letterofacceptance",
+    "offerofadmission",
+    "conditionaloffer",
+];
+
 /// Content problems of a document's text.
 #[must_use]
 pub fn check(
@@ -215,6 +230,11 @@ pub fn check(
     let f = folded(text);
     match doc {
         DocumentId::CertificateOfStudies => {
+            // An admission or a pre-registration comes before enrolment: the portal wants the
+            // certificate the university issues once the student is enrolled for the year.
+            if ADMISSION_WORDS.iter().any(|w| f.1.contains(w)) {
+                problems.push(Problem::CertificateIsAdmission);
+            }
             if let Some((first, second)) = year {
                 let years = academic_years(text);
                 if !years.contains(&(first, second)) {
@@ -325,6 +345,32 @@ mod tests {
             problems(DocumentId::CertificateOfStudies, spelled_out, Some(&STUDENT), None),
             []
         );
+    }
+
+    #[test]
+    fn an_admission_letter_or_a_pre_registration_is_not_a_certificate() {
+        for text in [
+            "Université de Lyon — LETTRE D'ADMISSION — Année universitaire 2026-2027 — Mme Awa N'DIAYE est admise en Master 1",
+            "Attestation de pré-inscription 2026-2027 — Awa N'DIAYE — Campus France",
+            "University of Lyon — Letter of acceptance — academic year 2026-2027 — Ms Awa N'DIAYE",
+            "Offer of admission for 2026-2027: Awa N'DIAYE",
+        ] {
+            assert_eq!(
+                problems(DocumentId::CertificateOfStudies, text, Some(&STUDENT), YEAR),
+                [Problem::CertificateIsAdmission],
+                "{text}"
+            );
+        }
+        // A certificate that mentions admission as a word is not flagged.
+        let certificate =
+            "Certificat de scolarité 2026-2027 — Mme Awa N'DIAYE, admise en Master 1, est inscrite";
+        assert_eq!(
+            problems(DocumentId::CertificateOfStudies, certificate, Some(&STUDENT), YEAR),
+            []
+        );
+        // Words of admission on a RIB are nothing to it.
+        assert!(!problems(DocumentId::Rib, "lettre d'admission", None, None)
+            .contains(&Problem::CertificateIsAdmission));
     }
 
     #[test]

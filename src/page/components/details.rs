@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use secu_precheck_domain::date::DateFields;
 use secu_precheck_domain::fields::lane_type::LANE_TYPES;
+use secu_precheck_domain::fields::street::REPETITIONS;
 use secu_precheck_domain::fields::{Field, Finding, Report};
 use secu_precheck_domain::i18n::{fill, join_or};
 use secu_precheck_domain::{Lang, Msg};
@@ -82,7 +83,7 @@ pub fn details_step() -> Html {
                     { field(Input { list: Some("complements"), width: Some("width-6"), ..Input::text(Field::StreetComplement, "off") }) }
                 </div>
                 <datalist id="complements">
-                    <option value="bis"></option><option value="ter"></option><option value="quater"></option>
+                    { for REPETITIONS.iter().map(|word| html! { <option value={ *word }></option> }) }
                 </datalist>
                 { field(Input { list: Some("lane-types"), ..Input::text(Field::LaneType, "off") }) }
                 <LaneTypeOptions lang={ app.lang() } />
