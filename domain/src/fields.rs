@@ -37,11 +37,11 @@ crate::vocabulary! {
         Nationality = "nationality" => "nationality",
         /// Country of birth.
         BirthCountry = "birth_country" => "birth-country",
-        /// Start date of rights: the first date on the certificate of studies.
+        /// Start date of rights: the start of studies (ameli), not the certificate's date.
         RightsStartDate = "rights_start_date" => "rights-day",
         /// Street number.
         StreetNumber = "street_number" => "street-number",
-        /// bis, ter, quater or a letter.
+        /// bis, ter, quater… decies, or a letter.
         StreetComplement = "street_complement" => "street-complement",
         /// Type of lane (rue, avenue…).
         LaneType = "lane_type" => "lane-type",

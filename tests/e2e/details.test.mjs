@@ -98,6 +98,19 @@ test('overseas addresses and mobiles: Saint-Barthélemy, Saint-Martin, +590 691,
   }
 });
 
+test('the title says it follows the sex on the birth certificate, read with the group, in English and in French', async () => {
+  for (const [locale, name, hint] of [
+    ['en-US', 'Title', /As the sex on your birth certificate: it sets the first digit of your social security number \(1 for M\., 2 for Mme\)/],
+    ['fr-FR', 'Civilité', /Selon le sexe indiqué sur votre acte de naissance : elle donne le premier chiffre de votre numéro de sécurité sociale/],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport: PHONE });
+    const group = page.getByRole('group', { name, exact: true });
+    const described = await group.evaluate((el) => el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '));
+    assert.match(described.replace(/\u00a0/g, ' '), hint, locale);
+    await context.close();
+  }
+});
+
 test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
   const { page, context } = await open(app.browser, app.url);
   const requested = [];

@@ -236,8 +236,10 @@ fn title(app: &AppContext, report: &Report, value: &str, findings: &[&Finding]) 
         }
     };
     html! {
-        <fieldset class={ classes!("field", (!findings.is_empty()).then_some("field-error")) }>
+        <fieldset class={ classes!("field", (!findings.is_empty()).then_some("field-error")) }
+            aria-describedby={ described_by("title", true, findings.len()) }>
             <legend>{ app.t(Field::Title.label()) }</legend>
+            if let Some(hint) = Field::Title.hint() { <p class="hint" id="title-hint">{ app.t(hint) }</p> }
             { inline(app, report, "title", findings) }
             <div class="radios">
                 { option("title-m", "M", Msg::FormTitleM) }
