@@ -123,8 +123,12 @@ crate::vocabulary! {
         InvalidPostcode = "invalid_postcode",
         /// Five digits, but no such French postcode.
         UnknownPostcode = "unknown_postcode",
-        /// Not a town this postcode serves (the suggestion names it when there is only one).
+        /// A town the base knows under another postcode, not this one (the suggestion names the
+        /// postcode's town when there is only one).
         TownNotInPostcode = "town_not_in_postcode",
+        /// A name the base does not know under any postcode: perhaps a former commune or a
+        /// locality, so a warning, with the postcode's town suggested when there is only one.
+        TownNotInBase = "town_not_in_base",
         /// Not an email address.
         InvalidEmail = "invalid_email",
         /// The part after @ has no dot.
@@ -368,6 +372,13 @@ pub fn check(
             }
             Some(_) => match base.town(code, typed) {
                 Some(official) => r.keep(Field::Town, official.to_owned()),
+                None if !base.knows(typed) => {
+                    r.keep(Field::Town, street::collapse_spaces(typed));
+                    r.add(Finding {
+                        suggestion: base.suggestion(code, typed).map(str::to_owned),
+                        ..Finding::warning(Field::Town, Problem::TownNotInBase)
+                    });
+                }
                 None => r.add(Finding {
                     suggestion: base.suggestion(code, typed).map(str::to_owned),
                     ..Finding::error(Field::Town, Problem::TownNotInPostcode)

@@ -82,6 +82,20 @@ impl PostcodeBase {
         find(&wanted).or_else(|| find(&arrondissement_key(&wanted)?.1))
     }
 
+    /// Whether any postcode serves a town of this name. A name the base does not know at all
+    /// may still be right (a former commune merged into another, a locality's name on the
+    /// mail), where a town known elsewhere is the wrong town or the wrong postcode.
+    #[must_use]
+    pub fn knows(&self, typed: &str) -> bool {
+        let wanted = town_key(typed);
+        let arrondissement = arrondissement_key(&wanted).map(|(_, key)| key);
+        !wanted.is_empty()
+            && self.towns.values().flatten().any(|t| {
+                let key = town_key(t);
+                key == wanted || arrondissement.as_ref() == Some(&key)
+            })
+    }
+
     /// The town to suggest when the typed one is not served by the postcode: its only town, or
     /// for a city's arrondissement typed with the wrong number ("Paris 12e" for 75011), the
     /// arrondissement the postcode serves.
@@ -143,6 +157,17 @@ mod tests {
         }
         for code in ["00000", "75021", "99999", "7500"] {
             assert!(base.towns(code).is_none(), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_town_is_known_under_any_postcode_or_not_at_all() {
+        let base = base();
+        for known in ["Lyon", "st denis", "Paris 11e", "Cherbourg-en-Cotentin"] {
+            assert!(base.knows(known), "{known}");
+        }
+        for unknown in ["Octeville", "Sant Denis", "", "Lyon 25e"] {
+            assert!(!base.knows(unknown), "{unknown}");
         }
     }
 

@@ -224,6 +224,17 @@ fn fields_checks_postcodes_and_towns_against_the_base() {
         (("93200", "Lyon"), Err(("town", "town_not_in_postcode", Some("Saint-Denis")))),
         (("75005", "Lyon"), Err(("town", "town_not_in_postcode", None))),
     ];
+    // A name the base does not know anywhere (the former commune of Octeville, merged into
+    // Cherbourg-en-Cotentin) is only a warning, with the commune suggested.
+    let form = GOOD_FORM.replace("\"75 002\"", "\"50100\"").replace("\"Paris\"", "\"Octeville\"");
+    let (code, stdout, _) = precheck_stdin(&["fields", "--today", "2026-11-27"], &form);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(json["normalised"]["town"], "Octeville");
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!([{"field": "town", "code": "town_not_in_base", "suggestion": "Cherbourg-en-Cotentin"}])
+    );
     for ((postcode, town), expected) in cases {
         let form = GOOD_FORM
             .replace("\"75 002\"", &format!("{postcode:?}"))

@@ -111,6 +111,26 @@ test('the title says it follows the sex on the birth certificate, read with the 
   }
 });
 
+test('a former commune the base does not know is a warning naming the commune, not a blocking error', async () => {
+  for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { viewport });
+    await answerStep1(page);
+    await fillValidDetails(page);
+    const fr = lang === 'fr';
+    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByLabel(fr ? 'Code postal' : 'Postcode', { exact: true }).fill('50100');
+    await page.getByLabel(fr ? 'Ville' : 'Town', { exact: true }).fill('Octeville');
+    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    await page.getByText(fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.').waitFor();
+    const warning = page.locator('#town-msg-0');
+    assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr
+      ? /À vérifier : Ce nom n'est pas dans la liste officielle des communes de ce code postal\. Si c'est une ancienne commune ou un lieu-dit, le portail attend le nom de la commune : Cherbourg-en-Cotentin\./
+      : /Check: This name is not in the official list of towns for this postcode\. If it is a former commune or a locality, the portal wants the commune's name: Cherbourg-en-Cotentin\./);
+    assert.deepEqual(await axe(page), [], lang);
+    await context.close();
+  }
+});
+
 test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
   const { page, context } = await open(app.browser, app.url);
   const requested = [];
