@@ -8,6 +8,9 @@ use crate::i18n::{fill, Lang, Msg};
 /// One step of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
+    /// Its name in the catalog (`next.<id>`), which also names its calendar event: stable
+    /// across versions, so a calendar that imports the file again updates the event.
+    pub id: &'static str,
     /// A few words.
     pub title: Msg,
     /// What it means and what to do.
@@ -51,7 +54,7 @@ impl When {
 /// The student's dates that place the steps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Dates {
-    /// The start date of rights (the first date on the certificate of studies).
+    /// The start date of rights (the start of studies).
     pub rights_start: Option<Date>,
     /// The day the student arrived (or arrives) in France.
     pub arrival: Option<Date>,
@@ -74,13 +77,14 @@ const DOCTOR_AFTER_DAYS: i64 = 30;
 #[must_use]
 pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
     let after = |d: Option<Date>, days: i64| d.and_then(|d| d.add_days(days));
-    let step = |title, body, date| Step { title, body, date, late: None };
+    let step = |id, title, body, date| Step { id, title, body, date, late: None };
     let arrival = dates.arrival.or(dates.rights_start);
     let mut out = vec![
-        step(Msg::NextConfirmEmailTitle, Msg::NextConfirmEmailBody, None),
-        step(Msg::NextPasswordTitle, Msg::NextPasswordBody, None),
-        step(Msg::NextDocumentsTitle, Msg::NextDocumentsBody, None),
+        step("confirm_email", Msg::NextConfirmEmailTitle, Msg::NextConfirmEmailBody, None),
+        step("password", Msg::NextPasswordTitle, Msg::NextPasswordBody, None),
+        step("documents", Msg::NextDocumentsTitle, Msg::NextDocumentsBody, None),
         step(
+            "provisional",
             Msg::NextProvisionalTitle,
             Msg::NextProvisionalBody,
             dates.rights_start.map(When::From),
@@ -88,6 +92,7 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
         Step {
             late: Some(Msg::NextPermanentLate),
             ..step(
+                "permanent",
                 Msg::NextPermanentTitle,
                 Msg::NextPermanentBody,
                 after(dates.rights_start, PERMANENT_BY_DAYS).map(When::Before),
@@ -98,6 +103,7 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
         out.push(Step {
             late: Some(Msg::NextVlsLate),
             ..step(
+                "vls",
                 Msg::NextVlsTitle,
                 Msg::NextVlsBody,
                 after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
@@ -105,16 +111,17 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
         });
     }
     out.extend([
-        step(Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
-        step(Msg::NextVitaleTitle, Msg::NextVitaleBody, None),
+        step("ameli", Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
+        step("vitale", Msg::NextVitaleTitle, Msg::NextVitaleBody, None),
         step(
+            "doctor",
             Msg::NextDoctorTitle,
             Msg::NextDoctorBody,
             after(dates.rights_start, DOCTOR_AFTER_DAYS).map(When::From),
         ),
-        step(Msg::NextMutuelleTitle, Msg::NextMutuelleBody, None),
-        step(Msg::NextAddressTitle, Msg::NextAddressBody, None),
-        step(Msg::NextHelplineTitle, Msg::NextHelplineBody, None),
+        step("mutuelle", Msg::NextMutuelleTitle, Msg::NextMutuelleBody, None),
+        step("address", Msg::NextAddressTitle, Msg::NextAddressBody, None),
+        step("helpline", Msg::NextHelplineTitle, Msg::NextHelplineBody, None),
     ]);
     for s in &mut out {
         s.date = s.date.map(|when| match when {
@@ -211,7 +218,7 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
             n => format!("-P{n}D"),
         };
         let Some(next_day) = day.add_days(1) else { continue };
-        let key = step.title.key().replace('.', "-");
+        let key = step.id;
         let (When::From(first) | When::Before(first) | When::Since(first) | When::Overdue(first)) =
             when;
         let summary = if matches!(when, When::Overdue(_)) {
@@ -221,7 +228,7 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
         };
         for line in [
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}-{key}@secu-precheck", first.compact()),
+            format!("UID:{}-next-{key}-title@secu-precheck", first.compact()),
             format!("DTSTAMP:{}T000000Z", today.compact()),
             format!("DTSTART;VALUE=DATE:{}", day.compact()),
             format!("DTEND;VALUE=DATE:{}", next_day.compact()),
@@ -248,6 +255,20 @@ mod tests {
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn each_step_is_named_by_its_catalog_section() {
+        let dates = Dates { student_visa: true, ..Dates::default() };
+        for step in steps(&dates, Date::from_ymd(2026, 9, 1).unwrap()) {
+            assert_eq!(step.title.key(), format!("next.{}.title", step.id));
+            assert_eq!(step.body.key(), format!("next.{}.body", step.id));
+        }
+        // The calendar's event ids are the ones earlier versions wrote (from the title's key).
+        let today = Date::from_ymd(2026, 9, 1).unwrap();
+        let dates = Dates { rights_start: Some(today), ..dates };
+        let ics = calendar(&steps(&dates, today), Lang::En, today).unwrap();
+        assert!(ics.contains("UID:20270601-next-permanent-title@secu-precheck\r\n"), "{ics}");
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn next_steps(app: &AppContext) -> Html {
             }
             <ol class="timeline">
                 { for steps.iter().map(|step| html! {
-                    <li key={ step.title.key() } class={ classes!(step.date.is_some_and(|w| w.is_now()).then_some("now")) }>
+                    <li key={ step.id } class={ classes!(step.date.is_some_and(|w| w.is_now()).then_some("now")) }>
                         <h3>{ app.t(step.title) }</h3>
                         if let Some(when) = step.date {
                             <p class={ classes!("when", matches!(when, When::Overdue(_)).then_some("overdue")) }>
