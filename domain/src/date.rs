@@ -183,6 +183,15 @@ impl Date {
         Date::from_unix_days(self.to_unix_days().checked_add(days)?)
     }
 
+    /// The same day `months` calendar months later, or the month's last day when it is
+    /// shorter (31 December + 2 months = 28 or 29 February); `None` outside years 1000–9999.
+    #[must_use]
+    pub fn add_months(self, months: u32) -> Option<Date> {
+        let index = u32::from(self.month()) - 1 + months;
+        let (year, month) = (u32::from(self.year()) + index / 12, index % 12 + 1);
+        (1..=u32::from(self.day())).rev().find_map(|day| Date::from_ymd(year, month, day).ok())
+    }
+
     /// As people write it: "14 May 2003" in English, "14 mai 2003" in French.
     #[must_use]
     pub fn long(self, lang: crate::Lang) -> String {
@@ -312,6 +321,17 @@ impl DateFields {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_added_as_calendars_count_them() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2026-08-28").add_months(2), Some(d("2026-10-28")));
+        assert_eq!(d("2026-12-31").add_months(2), Some(d("2027-02-28")));
+        assert_eq!(d("2027-12-31").add_months(2), Some(d("2028-02-29")));
+        assert_eq!(d("2026-11-30").add_months(3), Some(d("2027-02-28")));
+        assert_eq!(d("2026-01-15").add_months(0), Some(d("2026-01-15")));
+        assert_eq!(d("9999-12-01").add_months(1), None);
+    }
 
     #[test]
     fn dates_move_by_days_and_read_in_each_language() {

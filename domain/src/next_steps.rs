@@ -58,8 +58,11 @@ pub struct Dates {
     pub rights_start: Option<Date>,
     /// The day the student arrived (or arrives) in France.
     pub arrival: Option<Date>,
-    /// Whether the student holds a VLS-TS to validate online.
+    /// Whether the student comes with a long-stay student visa.
     pub student_visa: bool,
+    /// Whether the student is Algerian: the visa is not a VLS-TS to validate but says to
+    /// apply for a certificate of residence within 2 months of arrival.
+    pub algerian: bool,
 }
 
 /// The permanent number: processing "can take up to 9 months", the provisional number serving
@@ -69,6 +72,11 @@ pub struct Dates {
 const PERMANENT_BY_DAYS: i64 = 273;
 /// The VLS-TS is validated within three months of arrival [official: service-public.fr].
 const VLS_DEADLINE_DAYS: i64 = 90;
+/// An Algerian student's long-stay visa says "carte de séjour à solliciter dans les 2 mois
+/// suivant l'arrivée": the certificate of residence is applied for on the ANEF website
+/// [secondary: Campus France Algérie, "La procédure consulaire et le statut d'étudiant
+/// algérien en France"; universities' guides, e.g. Perpignan's].
+const ALGERIAN_RESIDENCE_MONTHS: u32 = 2;
 /// The médecin traitant: reminded a month into the rights.
 const DOCTOR_AFTER_DAYS: i64 = 30;
 
@@ -99,7 +107,17 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
             )
         },
     ];
-    if dates.student_visa {
+    if dates.student_visa && dates.algerian {
+        out.push(Step {
+            late: Some(Msg::NextAlgerianResidenceLate),
+            ..step(
+                "algerian_residence",
+                Msg::NextAlgerianResidenceTitle,
+                Msg::NextAlgerianResidenceBody,
+                arrival.and_then(|d| d.add_months(ALGERIAN_RESIDENCE_MONTHS)).map(When::Before),
+            )
+        });
+    } else if dates.student_visa {
         out.push(Step {
             late: Some(Msg::NextVlsLate),
             ..step(
@@ -258,6 +276,38 @@ mod tests {
     }
 
     #[test]
+    fn an_algerian_student_applies_for_a_certificate_of_residence_and_validates_no_vls_ts() {
+        let today = Date::from_ymd(2026, 8, 20).unwrap();
+        let dates = Dates {
+            rights_start: Date::from_ymd(2026, 9, 1).ok(),
+            arrival: Date::from_ymd(2026, 8, 28).ok(),
+            student_visa: true,
+            algerian: true,
+        };
+        let all = steps(&dates, today);
+        assert!(all.iter().all(|s| s.id != "vls"), "no VLS-TS to validate");
+        let residence = all.iter().find(|s| s.id == "algerian_residence").expect("the step");
+        assert_eq!(residence.date, Some(When::Before(Date::from_ymd(2026, 10, 28).unwrap())));
+        let ics = calendar(&all, Lang::En, today).unwrap();
+        assert!(!ics.contains(Lang::En.text(Msg::NextVlsTitle)), "{ics}");
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261028\r\n"), "{ics}");
+        // Past the two months: overdue, with what to do.
+        let late = steps(&dates, Date::from_ymd(2026, 11, 2).unwrap());
+        let residence = late.iter().find(|s| s.id == "algerian_residence").unwrap();
+        assert_eq!(residence.body(), Msg::NextAlgerianResidenceLate);
+        // No other step of the timeline speaks of a VLS-TS, in either language; this one says
+        // there is none to validate.
+        for lang in Lang::ALL {
+            for step in all.iter().filter(|s| s.id != "algerian_residence") {
+                for msg in [step.title, step.body, step.late.unwrap_or(step.body)] {
+                    let text = lang.text(msg);
+                    assert!(!text.contains("VLS"), "{lang} {}: {text}", step.id);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn each_step_is_named_by_its_catalog_section() {
         let dates = Dates { student_visa: true, ..Dates::default() };
         for step in steps(&dates, Date::from_ymd(2026, 9, 1).unwrap()) {
@@ -277,6 +327,7 @@ mod tests {
             rights_start: Some(date("2026-09-01")),
             arrival: Some(date("2026-08-28")),
             student_visa: true,
+            algerian: false,
         };
         let all = steps(&dates, date("2026-08-20"));
         let find = |title| all.iter().find(|s| s.title == title).and_then(|s| s.date);
@@ -298,8 +349,12 @@ mod tests {
 
     #[test]
     fn the_calendar_is_valid_icalendar() {
-        let dates =
-            Dates { rights_start: Some(date("2026-09-01")), arrival: None, student_visa: true };
+        let dates = Dates {
+            rights_start: Some(date("2026-09-01")),
+            arrival: None,
+            student_visa: true,
+            algerian: false,
+        };
         let ics =
             calendar(&steps(&dates, date("2026-08-20")), Lang::Fr, date("2026-08-20")).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -328,6 +383,7 @@ mod tests {
             rights_start: Some(date("2026-09-01")),
             arrival: Some(date("2026-08-28")),
             student_visa: true,
+            algerian: false,
         };
         let today = date("2026-12-01");
         let all = steps(&dates, today);

@@ -198,6 +198,30 @@ test('dates that have passed: steps to do now, an overdue deadline says what to 
   }
 });
 
+test('an Algerian student is told to apply for a certificate of residence within 2 months, never to validate a VLS-TS', async () => {
+  for (const [locale, viewport, nationality, step, before, vls] of [
+    ['en-US', undefined, 'Algeria', 'Apply for your certificate of residence', /Before 28 October 2026/, /Validate your student visa/],
+    ['fr-FR', PHONE, 'Algérie', 'Demandez votre certificat de résidence', /Avant le 28 octobre 2026/, /Validez votre visa étudiant/],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport, clock: new Date(2026, 7, 20, 10) });
+    await page.locator('#nationality').fill(nationality);
+    await page.locator('#nationality').press('Tab');
+    for (const [id, value] of [['rights-day', '1'], ['rights-month', '9'], ['rights-year', '2026'], ['arrival-day', '28'], ['arrival-month', '8'], ['arrival-year', '2026']]) {
+      await page.locator(`#${id}`).fill(value);
+    }
+    const next = page.locator('#next');
+    const text = (await next.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, new RegExp(`${step}\\s+${before.source}`), locale);
+    assert.doesNotMatch(text, vls, locale);
+    const [download] = await Promise.all([page.waitForEvent('download'), next.locator('button', { hasText: '.ics' }).click()]);
+    const ics = await readFile(await download.path(), 'utf8');
+    assert.match(ics, /DTSTART;VALUE=DATE:20261028\r\n/);
+    assert.doesNotMatch(ics, vls);
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
+});
+
 test('on a phone in French, the summary and the timeline speak French', async () => {
   const { page, context } = await open(app.browser, `${app.url}?lang=fr`, { viewport: PHONE });
   await page.getByLabel('Votre nationalité').fill('Sénégal');

@@ -2,7 +2,7 @@
 //! a calendar file made on the device.
 
 use secu_precheck_domain::next_steps::{self, Dates, When};
-use secu_precheck_domain::{DocumentId, Msg};
+use secu_precheck_domain::{DocumentId, Msg, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{DateInput, Step};
@@ -17,6 +17,7 @@ pub fn next_steps(app: &AppContext) -> Html {
         rights_start: state.rights.parse().and_then(Result::ok),
         arrival: state.arrival.parse().and_then(Result::ok),
         student_visa: app.checklist.all().any(|d| d == DocumentId::Visa),
+        algerian: app.situation() == Some(SituationId::Algeria),
     };
     let steps = next_steps::steps(&dates, state.today);
     let lang = app.lang();
