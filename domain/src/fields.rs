@@ -129,6 +129,9 @@ crate::vocabulary! {
         /// A name the base does not know under any postcode: perhaps a former commune or a
         /// locality, so a warning, with the postcode's town suggested when there is only one.
         TownNotInBase = "town_not_in_base",
+        /// A foreign student born in France, who most likely has a social security number
+        /// already.
+        BornInFrance = "born_in_france",
         /// Not an email address.
         InvalidEmail = "invalid_email",
         /// The part after @ has no dot.
@@ -326,14 +329,21 @@ pub fn check(
         dates::birth_date(input.get(Field::BirthDate), today),
         Date::to_string,
     );
-    r.take(Field::Nationality, country(Field::Nationality, input.get(Field::Nationality)), |c| {
-        c.code.to_owned()
-    });
-    r.take(
+    let nationality = r.take(
+        Field::Nationality,
+        country(Field::Nationality, input.get(Field::Nationality)),
+        |c| c.code.to_owned(),
+    );
+    let birth_country = r.take(
         Field::BirthCountry,
         country(Field::BirthCountry, input.get(Field::BirthCountry)),
         |c| c.code.to_owned(),
     );
+    // Born in France, a foreign student was most likely given a number at birth (INSEE).
+    if birth_country.is_some_and(|c| c.code == "FR") && nationality.is_some_and(|c| c.code != "FR")
+    {
+        r.add(Finding::warning(Field::BirthCountry, Problem::BornInFrance));
+    }
     match dates::rights_start_date(input.get(Field::RightsStartDate), today, rules) {
         Ok((date, warnings)) => {
             r.keep(Field::RightsStartDate, date.to_string());

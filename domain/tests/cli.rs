@@ -217,6 +217,26 @@ fn fields_exits_2_on_unreadable_input() {
 }
 
 #[test]
+fn a_foreign_student_born_in_france_is_warned_of_the_number_given_at_birth() {
+    let check = |nationality: &str, birth: &str| {
+        let form = GOOD_FORM
+            .replace("\"nationality\": \"SN\"", &format!("\"nationality\": {nationality:?}"))
+            .replace("\"birth_country\": \"Sénégal\"", &format!("\"birth_country\": {birth:?}"));
+        let (code, stdout, _) = precheck_stdin(&["fields", "--today", "2026-11-27"], &form);
+        assert_eq!(code, 0, "a warning, not an error: {stdout}");
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        json["warnings"].clone()
+    };
+    assert_eq!(
+        check("SN", "France"),
+        serde_json::json!([{"field": "birth_country", "code": "born_in_france"}])
+    );
+    assert_eq!(check("SN", "Sénégal"), serde_json::json!([]));
+    // A French national born in France is another question (the situation step asks it).
+    assert_eq!(check("FR", "France"), serde_json::json!([]));
+}
+
+#[test]
 fn fields_checks_postcodes_and_towns_against_the_base() {
     let cases = [
         (("93200", "St Denis"), Ok("Saint-Denis")),

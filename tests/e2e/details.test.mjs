@@ -131,6 +131,28 @@ test('a former commune the base does not know is a warning naming the commune, n
   }
 });
 
+test('a foreign student born in France is warned of the number INSEE gave at birth, in English and in French', async () => {
+  for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { viewport });
+    await answerStep1(page);
+    await fillValidDetails(page);
+    const fr = lang === 'fr';
+    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    const birth = page.getByLabel(fr ? 'Pays de naissance' : 'Country of birth', { exact: true });
+    await birth.fill('France');
+    await birth.press('Tab');
+    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    const warning = page.locator('.warning-message', { hasText: '36 46' });
+    await warning.waitFor();
+    assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr
+      ? /À vérifier : Né en France, vous avez très probablement déjà un numéro de sécurité sociale .* appelez la CPAM au 36 46/
+      : /Check: Born in France, you most likely already have a French social security number.* call the CPAM on 36 46/);
+    assert.notEqual(await birth.getAttribute('aria-invalid'), 'true', 'a warning does not mark the field invalid');
+    assert.deepEqual(await axe(page), [], lang);
+    await context.close();
+  }
+});
+
 test('the towns of a postcode are offered once it is typed, and the base loads only then', async () => {
   const { page, context } = await open(app.browser, app.url);
   const requested = [];
