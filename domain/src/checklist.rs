@@ -107,7 +107,7 @@ mod tests {
     fn every_situation_under_and_over_16() {
         let rules = Rules::builtin().unwrap();
         type Row = (SituationId, Outcome, &'static [DocumentId], &'static [DocumentId]);
-        let table: [Row; 8] = [
+        let table: [Row; 9] = [
             (
                 SituationId::NonEu,
                 Outcome::Register,
@@ -143,6 +143,12 @@ mod tests {
                 SituationId::Algeria,
                 Outcome::Register,
                 &[CertificateOfStudies, Identity, Visa],
+                &[BirthCertificate, ResidencePermit, Rib],
+            ),
+            (
+                SituationId::VisaExempt,
+                Outcome::Register,
+                &[CertificateOfStudies, Identity],
                 &[BirthCertificate, ResidencePermit, Rib],
             ),
             (SituationId::FrenchNotConcerned, Outcome::NoRegistrationNeeded, &[], &[]),

@@ -144,6 +144,8 @@ crate::vocabulary! {
         FrenchOverseas = "french_overseas",
         /// Algerian national (certificate of residence instead of a VLS-TS).
         Algeria = "algeria",
+        /// National of Andorra, Monaco, San Marino or the Vatican: no visa.
+        VisaExempt = "visa_exempt",
         /// Other French nationals: not concerned.
         FrenchNotConcerned = "french_not_concerned",
     }

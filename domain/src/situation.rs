@@ -57,6 +57,7 @@ enum Branch {
     Canada,
     France,
     Algeria,
+    VisaExempt,
     Other,
 }
 
@@ -92,6 +93,7 @@ impl Answers {
             "FR" => Branch::France,
             "CA" => Branch::Canada,
             "DZ" => Branch::Algeria,
+            "AD" | "MC" | "SM" | "VA" => Branch::VisaExempt,
             c if rules.is_eu_eea_switzerland(c) => Branch::Eu,
             _ => Branch::Other,
         })
@@ -111,7 +113,7 @@ impl Answers {
             }
             Some(Branch::Canada) => out.push(Question::QuebecForm),
             Some(Branch::France) => out.push(Question::FrenchOverseas),
-            Some(Branch::Algeria | Branch::Other) | None => {}
+            Some(Branch::Algeria | Branch::VisaExempt | Branch::Other) | None => {}
         }
         out.push(Question::BirthDate);
         out
@@ -142,6 +144,7 @@ impl Answers {
                 }
             }
             Branch::Algeria => SituationId::Algeria,
+            Branch::VisaExempt => SituationId::VisaExempt,
             Branch::Other => SituationId::NonEu,
         })
     }
@@ -165,11 +168,15 @@ mod tests {
     fn each_nationality_asks_only_what_decides() {
         let rules = Rules::builtin().unwrap();
         use Question::*;
-        let cases: [(Answers, &[Question], Option<SituationId>); 12] = [
+        let cases: [(Answers, &[Question], Option<SituationId>); 16] = [
             (Answers::default(), &[Nationality, BirthDate], None),
             (answers("IN"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
             (answers("GB"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
             (answers("DZ"), &[Nationality, BirthDate], Some(SituationId::Algeria)),
+            (answers("AD"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
+            (answers("MC"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
+            (answers("SM"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
+            (answers("VA"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
             (answers("DE"), &[Nationality, Ehic, BirthDate], None),
             (
                 Answers { ehic: Some(true), ..answers("CH") },

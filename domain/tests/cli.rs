@@ -109,6 +109,7 @@ fn situations_lists_every_id_with_its_name() {
             "quebec",
             "french_overseas",
             "algeria",
+            "visa_exempt",
             "french_not_concerned"
         ]
     );
@@ -118,6 +119,16 @@ fn situations_lists_every_id_with_its_name() {
     );
     let (_, french, _) = precheck(&["situations", "--lang", "fr"]);
     assert!(french.contains("algeria\tÉtudiant algérien"), "{french}");
+}
+
+#[test]
+fn checklist_asks_no_visa_of_andorra_monaco_san_marino_or_the_vatican() {
+    let (code, stdout, _) =
+        precheck(&["checklist", "--situation", "visa_exempt", "--today", "2026-12-02"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["provisional"], serde_json::json!(["certificate_of_studies", "identity"]));
+    assert_eq!(json["final"], serde_json::json!(["birth_certificate", "residence_permit", "rib"]));
 }
 
 fn precheck_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {

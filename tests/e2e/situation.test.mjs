@@ -42,6 +42,32 @@ test('an Algerian student keeps the visa and is told about the certificate of re
   await context.close();
 });
 
+test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no visa, and the timeline says nothing of one', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  for (const country of ['Monaco', 'Andorra', 'San Marino']) {
+    await chooseNationality(page, country);
+    await page.getByText('Your situation: Student from Andorra, Monaco, San Marino or the Vatican.', { exact: true }).waitFor();
+    assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity']);
+    assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
+  }
+  assert.equal(await page.locator('#slot-visa').count(), 0, 'no visa box');
+  await page.locator('#slot-identity').getByText(/need no visa to study in France/).waitFor();
+  await page.locator('#slot-residence_permit').getByText(/ask your CPAM \(36 46\)/).waitFor();
+  assert.equal(await page.locator('#arrival-day').count(), 0, 'no arrival date to ask: no visa deadline');
+  assert.doesNotMatch(await page.locator('#next').innerText(), /visa/i);
+  await context.close();
+  // In French, on a phone.
+  const fr = await open(app.browser, app.url, { locale: 'fr-FR', viewport: PHONE });
+  const field = fr.page.getByLabel('Votre nationalité');
+  await field.fill('Saint-Marin');
+  await field.press('Tab');
+  await fr.page.getByText("Votre situation\u00a0: Étudiant d'Andorre, de Monaco, de Saint-Marin ou du Vatican.", { exact: true }).waitFor();
+  await fr.page.locator('#slot-identity').getByText(/n'ont pas besoin de visa pour étudier en France/).waitFor();
+  assert.equal(await fr.page.locator('#slot-visa').count(), 0);
+  assert.deepEqual(await axe(fr.page), []);
+  await fr.context.close();
+});
+
 test('an EU student is asked about the European card, then about an S1 form', async () => {
   const { page, context } = await open(app.browser, app.url);
   await page.getByLabel('Your nationality').fill('Germany');
