@@ -485,6 +485,18 @@ impl Rules {
         self.eu_eea_switzerland.iter().any(|c| c.eq_ignore_ascii_case(code))
     }
 
+    /// Which translation rule applies to a birth certificate issued in this country (its
+    /// ISO code): none needed within the EU, the EEA and Switzerland; elsewhere a sworn
+    /// translation unless it is written in French [official: service-public.fr F16467].
+    #[must_use]
+    pub fn birth_certificate_rule(&self, country: &str) -> crate::Msg {
+        if self.is_eu_eea_switzerland(country) {
+            crate::Msg::SlotBirthEuropean
+        } else {
+            crate::Msg::SlotBirthTranslated
+        }
+    }
+
     /// The academic year a student registering on `today` registers for, as (first, second)
     /// calendar year: from three months before the start date, the coming year.
     #[must_use]
@@ -504,6 +516,21 @@ mod tests {
 
     fn builtin() -> Rules {
         Rules::builtin().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_birth_certificate_needs_a_translation_outside_europe_only() {
+        let rules = Rules::builtin().unwrap();
+        for code in ["FR", "DE", "NO", "CH", "it"] {
+            assert_eq!(rules.birth_certificate_rule(code), crate::Msg::SlotBirthEuropean, "{code}");
+        }
+        for code in ["SN", "CN", "GB", "DZ", "ZZ"] {
+            assert_eq!(
+                rules.birth_certificate_rule(code),
+                crate::Msg::SlotBirthTranslated,
+                "{code}"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
+import { answerStep1, fillValidDetails } from './student.mjs';
 import { HEIC, file, heic, image, markedCorner, precheck, textPdf, withOrientation, YEAR } from './fixtures.mjs';
 
 const app = suite();
@@ -109,6 +110,28 @@ test('an admission letter or a pre-registration is told apart from the certifica
     }
     const [cli] = await precheck(['file', '--doc', 'certificate_of_studies'], [file('admission.pdf', textPdf([["LETTRE D'ADMISSION", `Annee universitaire ${first}-${second}`]]), 'application/pdf')]);
     assert.ok(cli.problems.some((p) => p.code === 'certificate_is_admission'), JSON.stringify(cli));
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
+});
+
+test('the birth certificate box says which translation rule applies to the country of birth, and what to check on it', async () => {
+  for (const [locale, viewport] of [['en-US', undefined], ['fr-FR', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { viewport });
+    await answerStep1(page);
+    await fillValidDetails(page); // born in Senegal
+    const fr = locale === 'fr-FR';
+    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    const slot = page.locator('#slot-birth_certificate');
+    const text = async () => (await slot.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(await text(), fr
+      ? /Délivré dans ce pays \(Sénégal\) : sauf s'il est rédigé en français .* traducteur agréé près une cour d'appel ou faite par un consulat/
+      : /Issued in Senegal: unless it is written in French .* a translator sworn at a French court of appeal \(traducteur agréé\) or made by a consulate/);
+    assert.match(await text(), fr ? /noms de vos parents.*Une apostille n'est normalement pas nécessaire/ : /your parents' names.*An apostille is not normally needed/);
+    const birth = page.getByLabel(fr ? 'Pays de naissance' : 'Country of birth', { exact: true });
+    await birth.fill(fr ? 'Allemagne' : 'Germany');
+    await birth.press('Tab');
+    await slot.locator('.birth-rule', { hasText: fr ? 'Délivré dans ce pays (Allemagne), dans l\'UE' : 'Issued in Germany, in the EU, the EEA or Switzerland: no sworn translation is needed' }).waitFor();
     assert.deepEqual(await axe(page), [], locale);
     await context.close();
   }

@@ -1,8 +1,9 @@
 //! Step 3: one card per document the situation needs, which the checklist rows link to, each
 //! with its box for the file.
 
+use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
-use secu_precheck_domain::{DocumentId, Entitlement, Msg};
+use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg};
 use yew::prelude::*;
 
 use crate::page::components::{download_all, Step, Upload};
@@ -62,6 +63,18 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
             &[("first", &first.to_string()), ("second", &second.to_string())],
         )
     });
+    // The birth certificate's translation rule for the country of birth typed in step 2, and
+    // what to check on it.
+    let birth = (doc == DocumentId::BirthCertificate).then(|| {
+        let typed = app.state.details.get(Field::BirthCountry);
+        let rule = Country::find(typed).map(|country| {
+            fill(
+                app.t(app.rules.birth_certificate_rule(country.code)),
+                &[("country", country.name(lang))],
+            )
+        });
+        (rule, app.t(Msg::SlotBirthCheck))
+    });
     let id = format!("slot-{}", doc.code());
     html! {
         <article key={ doc.code() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
@@ -70,8 +83,10 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
             if let Some(note) = note { <p class="note">{ note.get(lang) }</p> }
             <ul class="hints">
                 if let Some(year) = year { <li>{ year }</li> }
+                if let Some((Some(rule), _)) = &birth { <li class="birth-rule">{ rule }</li> }
                 { for rule.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }
             </ul>
+            if let Some((_, check)) = birth { <p class="self-check">{ check }</p> }
             <p class="limits">{ limits }</p>
             <Upload doc={ doc } />
         </article>
