@@ -10,6 +10,11 @@ use std::path::Path;
 
 const LANGS: [&str; 2] = ["en", "fr"];
 
+/// The reader the page uses for the catalogs it fetches: each catalog must read the same with
+/// it as with the `toml` crate.
+#[path = "src/i18n/file.rs"]
+mod catalog_file;
+
 /// `Msg::from_key` and `Msg::must`: a binary search of the sorted keys that also runs at compile
 /// time, so that a vocabulary naming a key the catalog lacks does not build.
 const FROM_KEY: &str = r#"
@@ -45,6 +50,7 @@ const FROM_KEY: &str = r#"
 fn main() {
     let dir = Path::new("locales");
     println!("cargo::rerun-if-changed=locales");
+    let mut files = Vec::new();
     let catalogs: Vec<BTreeMap<String, String>> = LANGS
         .iter()
         .map(|lang| {
@@ -55,6 +61,19 @@ fn main() {
                 .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
             let mut flat = BTreeMap::new();
             flatten("", &table, &mut flat, &path);
+            let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
+                panic!(
+                    "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
+                    path.display()
+                )
+            });
+            let read: BTreeMap<_, _> = entries.iter().cloned().collect();
+            assert!(
+                read == flat && read.len() == entries.len(),
+                "{}: src/i18n/file.rs reads it differently from TOML",
+                path.display()
+            );
+            files.push((text, entries));
             flat
         })
         .collect();
@@ -97,12 +116,29 @@ fn main() {
         let _ = writeln!(out, "    {key:?},");
     }
     out.push_str("];\n\n");
-    for (lang, catalog) in LANGS.iter().zip(&catalogs) {
-        let _ = writeln!(out, "const {}: [&str; {}] = [", lang.to_uppercase(), catalog.len());
+    // Natively every language is built in. A wasm32 build fetches each language's file instead
+    // (`Lang::catalog_file`), and keeps only where each of its entries goes and the file's
+    // fingerprint.
+    let index: BTreeMap<&String, usize> =
+        reference.keys().enumerate().map(|(i, k)| (k, i)).collect();
+    for ((lang, catalog), (text, entries)) in LANGS.iter().zip(&catalogs).zip(&files) {
+        let upper = lang.to_uppercase();
+        out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        let _ = writeln!(out, "const {upper}: [&str; {}] = [", catalog.len());
         for key in reference.keys() {
             let _ = writeln!(out, "    {:?},", catalog[key]);
         }
         out.push_str("];\n\n");
+        let _ = writeln!(
+            out,
+            "/// Where each entry of `locales/{lang}.toml`, in file order, goes.\n\
+             const {upper}_ORDER: [u16; {}] = {:?};\n\
+             /// The fingerprint of `locales/{lang}.toml`.\n\
+             const {upper}_FINGERPRINT: u64 = {:#x};\n",
+            entries.len(),
+            entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
+            catalog_file::fingerprint(text.as_bytes()),
+        );
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("catalog.rs"), out).expect("write catalog.rs");

@@ -15,7 +15,19 @@ pub mod worker;
 
 pub use page::App;
 
-/// Renders the app into `<body>`.
+/// Renders the app into `<body>` once the wording of the language it starts in is there: a
+/// wasm32 build fetches each language's (`Lang::catalog_file`), so the first screen carries
+/// only the student's. If it cannot be fetched, the page starts in English and says so; with
+/// no wording at all (the network lost between the page and its wording), it says so in both.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        use page::hooks::catalog::load;
+        use secu_precheck_domain::Lang;
+        let lang = page::hooks::start::start_lang();
+        if !load(lang).await && !load(Lang::En).await {
+            page::hooks::dom::no_wording();
+            return;
+        }
+        yew::Renderer::<App>::new().render();
+    });
 }

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use secu_precheck::page::components::{
     ChecklistView, ChecklistViewProps, Remember, RememberProps, Scope, SiteHeader, SiteHeaderProps,
 };
-use secu_precheck::page::state::DocStatus;
+use secu_precheck::page::state::{DocStatus, LangLoad};
 use secu_precheck::page::{App, AppProps};
 use secu_precheck_domain::start::StartConfig;
 use secu_precheck_domain::{Checklist, DocumentId, Lang, Msg, Rules, SituationId};
@@ -22,7 +22,16 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered.
+/// The page fetches its wording (en.toml, fr.toml) before it renders; here it is given.
+fn install_wording() {
+    if !Lang::Fr.is_ready() {
+        Lang::En.install(include_str!("../domain/locales/en.toml")).unwrap();
+        Lang::Fr.install(include_str!("../domain/locales/fr.toml")).unwrap();
+    }
+}
+
 async fn mount(lang: Lang) -> Element {
+    install_wording();
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -186,9 +195,11 @@ async fn render<C: yew::BaseComponent>(props: C::Properties) -> Element {
 
 #[wasm_bindgen_test]
 async fn the_header_alone_shows_the_university_and_reports_the_language_chosen() {
+    install_wording();
     let chosen = Rc::new(RefCell::new(Vec::new()));
     let props = SiteHeaderProps {
         lang: Lang::Fr,
+        load: LangLoad::Idle,
         university: Some("Université de Lyon".into()),
         on_lang: {
             let chosen = Rc::clone(&chosen);
@@ -201,6 +212,33 @@ async fn the_header_alone_shows_the_university_and_reports_the_language_chosen()
     assert_eq!(pressed.as_deref(), Some("true"));
     button(&root, "English").click();
     assert_eq!(*chosen.borrow(), [Lang::En]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_header_says_when_a_language_could_not_be_fetched() {
+    install_wording();
+    let props = SiteHeaderProps {
+        lang: Lang::En,
+        load: LangLoad::Failed(Lang::Fr),
+        university: None,
+        on_lang: yew::Callback::noop(),
+    };
+    let root = render::<SiteHeader>(props).await;
+    assert_eq!(
+        text_of(&root, ".lang-unavailable[role=alert]"),
+        "Français could not be loaded: check your connection, then choose it again."
+    );
+    root.remove();
+    let props = SiteHeaderProps {
+        lang: Lang::En,
+        load: LangLoad::Loading(Lang::Fr),
+        university: None,
+        on_lang: yew::Callback::noop(),
+    };
+    let root = render::<SiteHeader>(props).await;
+    assert_eq!(button(&root, "Français").get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(root.query_selector(".lang-unavailable").unwrap().is_none());
     root.remove();
 }
 

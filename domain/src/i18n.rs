@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
+pub mod file;
+
 /// A language the whole interface is available in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -48,14 +50,91 @@ impl Lang {
         preferences.into_iter().find_map(|tag| tag.parse().ok()).unwrap_or_default()
     }
 
-    /// The wording of `msg` in this language.
+    /// The wording of `msg` in this language. A wasm32 build fetches every language's
+    /// wording (see [`Lang::install`]): until it is installed, English's stands in, or nothing.
     #[must_use]
     pub fn text(self, msg: Msg) -> &'static str {
         let i = msg as usize;
-        match self {
-            Lang::En => EN[i],
-            Lang::Fr => FR[i],
+        lazy::text(self, i).or_else(|| lazy::text(Lang::En, i)).unwrap_or_default()
+    }
+
+    /// The catalog file a wasm32 build fetches for this language (beside the page); natively
+    /// every language is built in: `None`.
+    #[must_use]
+    pub const fn catalog_file(self) -> Option<&'static str> {
+        if !cfg!(target_arch = "wasm32") {
+            return None;
         }
+        Some(match self {
+            Lang::En => "en.toml",
+            Lang::Fr => "fr.toml",
+        })
+    }
+
+    /// Whether the whole interface can be shown in this language now.
+    #[must_use]
+    pub fn is_ready(self) -> bool {
+        lazy::text(self, 0).is_some()
+    }
+
+    /// Reads a fetched catalog file and, in a wasm32 build, installs it: from then on `text`
+    /// answers in this language. Natively the wording is built in and this only checks.
+    ///
+    /// # Errors
+    /// A file that is not this build's catalog of this language.
+    pub fn install(self, file: &str) -> Result<(), CatalogError> {
+        let texts = Catalog::read(self, file)?;
+        lazy::install(self, texts);
+        Ok(())
+    }
+}
+
+/// Why a fetched catalog file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// The file is not the one this build was made with (an old copy from a cache, or any
+    /// other content).
+    Stale,
+    /// A line outside the subset of TOML the catalogs keep to (its 1-based number).
+    Malformed(usize),
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::Stale => f.write_str("not the catalog this build was made with"),
+            CatalogError::Malformed(line) => write!(f, "line {line} is not a catalog entry"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// A language's catalog read from its file.
+pub struct Catalog;
+
+impl Catalog {
+    /// The wording of every message of a catalog file, in [`Msg`] order.
+    ///
+    /// # Errors
+    /// A file that is not this build's catalog of `lang`.
+    pub fn read(lang: Lang, file: &str) -> Result<Vec<String>, CatalogError> {
+        let (order, fingerprint): (&[u16], u64) = match lang {
+            Lang::En => (&EN_ORDER, EN_FINGERPRINT),
+            Lang::Fr => (&FR_ORDER, FR_FINGERPRINT),
+        };
+        if file::fingerprint(file.as_bytes()) != fingerprint {
+            return Err(CatalogError::Stale);
+        }
+        let entries = file::entries(file).map_err(CatalogError::Malformed)?;
+        if entries.len() != order.len() {
+            return Err(CatalogError::Stale);
+        }
+        let mut texts = vec![String::new(); order.len()];
+        for ((_, text), &at) in entries.into_iter().zip(order) {
+            texts[usize::from(at)] = text;
+        }
+        Ok(texts)
     }
 }
 
@@ -183,9 +262,105 @@ pub fn join_or(lang: Lang, items: &[&str]) -> String {
     }
 }
 
+/// The wording of each language: natively built in; in a wasm32 build, fetched and installed.
+#[cfg(target_arch = "wasm32")]
+mod lazy {
+    use super::Lang;
+    use std::sync::OnceLock;
+
+    static INSTALLED: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+
+    pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
+        INSTALLED[lang as usize].get().and_then(|t| t.get(i).copied())
+    }
+
+    /// Keeps the texts for the page's whole life (a catalog is installed once).
+    pub(super) fn install(lang: Lang, texts: Vec<String>) {
+        let texts: Box<[&'static str]> =
+            texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect();
+        let _ = INSTALLED[lang as usize].set(texts);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod lazy {
+    use super::Lang;
+
+    pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
+        match lang {
+            Lang::En => super::EN.get(i).copied(),
+            Lang::Fr => super::FR.get(i).copied(),
+        }
+    }
+
+    pub(super) fn install(_: Lang, _: Vec<String>) {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FR_FILE: &str = include_str!("../locales/fr.toml");
+
+    #[test]
+    fn each_fetched_catalog_reads_as_the_built_in_one() {
+        let texts = Catalog::read(Lang::Fr, FR_FILE).unwrap();
+        assert_eq!(texts.len(), Msg::ALL.len());
+        for (&msg, text) in Msg::ALL.iter().zip(&texts) {
+            assert_eq!(text, Lang::Fr.text(msg), "{}", msg.key());
+        }
+        assert_eq!(Lang::Fr.install(FR_FILE), Ok(()));
+        let en = Catalog::read(Lang::En, include_str!("../locales/en.toml")).unwrap();
+        assert!(Msg::ALL.iter().zip(&en).all(|(&msg, text)| text == Lang::En.text(msg)));
+        assert!(Lang::Fr.is_ready() && Lang::En.is_ready());
+        // Natively every language is built in: nothing is fetched.
+        assert_eq!(Lang::Fr.catalog_file(), None);
+    }
+
+    #[test]
+    fn a_catalog_file_that_is_not_this_builds_is_refused() {
+        let edited = FR_FILE.replacen("Langue", "Langage", 1);
+        let cases = [
+            (Lang::En, FR_FILE, CatalogError::Stale),
+            (Lang::Fr, "", CatalogError::Stale),
+            (Lang::Fr, &FR_FILE[..FR_FILE.len() / 2], CatalogError::Stale),
+            (Lang::Fr, &edited, CatalogError::Stale),
+            (Lang::Fr, "<!DOCTYPE html><title>404</title>", CatalogError::Stale),
+        ];
+        for (lang, file, error) in cases {
+            assert_eq!(Catalog::read(lang, file), Err(error.clone()), "{lang} {:.40}", file);
+            assert_eq!(lang.install(file), Err(error));
+        }
+    }
+
+    #[test]
+    fn the_catalog_reader_keeps_to_its_subset_of_toml() {
+        let read = file::entries(
+            "# c\n\n[a.b]\nkey = \"x \\\"y\\\" \\\\ \\n \\u00e9\"\n[c]\nk_2 = \"\"\n",
+        );
+        assert_eq!(
+            read,
+            Ok(vec![("a.b.key".into(), "x \"y\" \\ \n é".into()), ("c.k_2".into(), String::new())])
+        );
+        let bad = [
+            ("key = \"no section\"", 1),
+            ("[a]\nkey = 'literal'", 2),
+            ("[a]\nkey = \"a\" # comment", 2),
+            ("[a]\nkey = \"an \"inner\" quote\"", 2),
+            ("[a]\nkey = \"\\x\"", 2),
+            ("[a]\nkey = \"\\u12\"", 2),
+            ("[a]\nkey = \"\\ud800\"", 2),
+            ("[a]\nKey = \"x\"", 2),
+            ("[A]", 1),
+            ("[a", 1),
+            ("[a]\nkey=\"x\"", 2),
+            ("[a]\nkey = \"\"\"x\"\"\"", 2),
+        ];
+        for (text, line) in bad {
+            assert_eq!(file::entries(text), Err(line), "{text}");
+        }
+    }
 
     #[test]
     fn tags_are_read_by_their_primary_subtag() {

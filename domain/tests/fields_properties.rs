@@ -16,6 +16,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
+    fn a_catalog_file_of_any_text_is_read_or_refused_without_panic(s in any::<String>()) {
+        let _ = secu_precheck_domain::i18n::file::entries(&s);
+        let _ = secu_precheck_domain::i18n::Catalog::read(secu_precheck_domain::Lang::Fr, &s);
+        let lines = format!("[a]\nk = \"{s}\"\n{s}");
+        let _ = secu_precheck_domain::i18n::file::entries(&lines);
+    }
+
+    #[test]
     fn no_field_rule_panics_on_any_string(s in any::<String>()) {
         let _ = Title::parse(&s);
         let _ = PersonName::parse(Field::LastName, &s);

@@ -53,6 +53,7 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_host(Rc::clone(&host));
     hooks::use_drop_guard(state.dispatcher());
     hooks::use_offline();
+    hooks::use_catalog(&state);
     let kept = hooks::use_kept_answers(&state);
     hooks::use_postcodes(&state);
     hooks::use_demonyms(&state);
@@ -72,7 +73,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_lang = Callback::from(move |lang| on_lang.dispatch(Action::SetLang(lang)));
     let t = |msg| lang.text(msg);
     let header = html! {
-        <SiteHeader { lang } university={ host.university.clone() } { on_lang } />
+        <SiteHeader { lang } load={ state.lang_load } university={ host.university.clone() } { on_lang } />
     };
     let footer = site_footer(lang, host.contact.as_deref());
     let remember = html! {

@@ -1,10 +1,11 @@
 //! Every browser effect of the page lives here, each a hook or a plain function that turns the
 //! browser's answers into values and actions (never a panic, never an `.expect()`): what the
-//! page starts with ([`start`]), the document's language and title and what components ask of
+//! page starts with ([`start`]), the wording of the languages it fetches ([`catalog`]), the document's language and title and what components ask of
 //! the DOM ([`dom`]), the answers kept on the device ([`storage`]), the postcode base
 //! ([`postcodes`]), the file handles and the workers ([`files`]), drops outside the boxes
 //! ([`drops`]), the host page ([`host`]) and working offline ([`offline`]).
 
+pub mod catalog;
 pub mod dom;
 pub mod drops;
 pub mod files;
@@ -14,6 +15,7 @@ pub mod postcodes;
 pub mod start;
 pub mod storage;
 
+pub use catalog::use_catalog;
 pub use dom::use_document;
 pub use drops::use_drop_guard;
 pub use files::{use_checks, use_files, Files};

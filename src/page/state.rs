@@ -228,8 +228,10 @@ impl Slot {
 /// Everything the interface shows, in one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
-    /// The language of every visible text.
+    /// The language of every visible text: always one whose wording is there.
     pub lang: Lang,
+    /// A language chosen whose wording is still to be fetched, or could not be.
+    pub lang_load: LangLoad,
     /// The day the app was opened, from the browser's clock.
     pub today: Date,
     /// The answers that decide the situation.
@@ -260,6 +262,19 @@ pub struct State {
     pub remember: bool,
     /// The last "Download all my files".
     pub bundle: Bundle,
+}
+
+/// A language chosen before its wording is there (a wasm32 build fetches every language but
+/// English: `Lang::catalog_file`). The page stays in the language it shows until then.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LangLoad {
+    /// Nothing waits.
+    #[default]
+    Idle,
+    /// Being fetched: the page switches once it is installed.
+    Loading(Lang),
+    /// Could not be fetched (offline on a first visit, or a stale file): the page says so.
+    Failed(Lang),
 }
 
 /// Where the ZIP of the ready documents stands.
@@ -293,8 +308,10 @@ pub enum Postcodes {
 /// Every change the interface can make to the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// The student chose a language.
+    /// The student chose a language (or its wording has just been installed).
     SetLang(Lang),
+    /// The wording of a language could not be fetched.
+    LangUnavailable(Lang),
     /// The student typed in the nationality field.
     TypeNationality(String),
     /// The student left the nationality field or picked from the list.
@@ -354,8 +371,9 @@ impl State {
     /// The state on first render.
     #[must_use]
     pub fn new(lang: Lang, today: Date) -> Self {
-        Self {
-            lang,
+        let mut state = Self {
+            lang: Lang::En,
+            lang_load: LangLoad::Idle,
             today,
             answers: Answers::default(),
             nationality_text: String::new(),
@@ -371,13 +389,20 @@ impl State {
             demonyms: Rc::default(),
             remember: false,
             bundle: Bundle::Idle,
-        }
+        };
+        state.set_lang(lang);
+        state
     }
 
     /// Applies one action. Plain Rust, so native tests call it directly.
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetLang(lang) => self.set_lang(lang),
+            Action::LangUnavailable(lang) => {
+                if self.lang_load == LangLoad::Loading(lang) {
+                    self.lang_load = LangLoad::Failed(lang);
+                }
+            }
             Action::TypeNationality(text) => {
                 self.nationality_text = text;
                 self.find_nationality();
@@ -447,8 +472,14 @@ impl State {
     }
 
     /// Switches the language: a chosen country follows it, a half-typed text stays as typed.
+    /// A language whose wording is not there yet waits for it (`LangLoad::Loading`).
     fn set_lang(&mut self, lang: Lang) {
+        if !lang.is_ready() {
+            self.lang_load = LangLoad::Loading(lang);
+            return;
+        }
         self.lang = lang;
+        self.lang_load = LangLoad::Idle;
         self.name_chosen_country();
     }
 
@@ -476,7 +507,7 @@ impl State {
     /// Answers kept on the device come back, and keeping them stays on.
     fn restore(&mut self, saved: Saved) {
         if let Ok(lang) = saved.lang.parse() {
-            self.lang = lang;
+            self.set_lang(lang);
         }
         self.nationality_committed = !saved.nationality_text.trim().is_empty();
         self.answers = saved.answers;

@@ -1,7 +1,7 @@
 // "Your details": the portal's form checked as a student fills it in, by labels, in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, open, suite, PHONE } from './harness.mjs';
+import { axe, open, suite, PHONE, toFrench } from './harness.mjs';
 import { answerStep1, fillValidDetails } from './student.mjs';
 
 const app = suite();
@@ -67,7 +67,7 @@ test('overseas addresses and mobiles: Saint-Barthélemy, Saint-Martin, +590 691,
     await answerStep1(page);
     await fillValidDetails(page);
     const fr = lang === 'fr';
-    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    if (fr) await toFrench(page);
     const label = (en, french) => page.getByLabel(fr ? french : en, { exact: true });
     const check = page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK });
     const ready = fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.';
@@ -117,7 +117,7 @@ test('a former commune the base does not know is a warning naming the commune, n
     await answerStep1(page);
     await fillValidDetails(page);
     const fr = lang === 'fr';
-    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    if (fr) await toFrench(page);
     await page.getByLabel(fr ? 'Code postal' : 'Postcode', { exact: true }).fill('50100');
     await page.getByLabel(fr ? 'Ville' : 'Town', { exact: true }).fill('Octeville');
     await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
@@ -137,7 +137,7 @@ test('a foreign student born in France is warned of the number INSEE gave at bir
     await answerStep1(page);
     await fillValidDetails(page);
     const fr = lang === 'fr';
-    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    if (fr) await toFrench(page);
     const birth = page.getByLabel(fr ? 'Pays de naissance' : 'Country of birth', { exact: true });
     await birth.fill('France');
     await birth.press('Tab');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { axe, open, suite, PHONE } from './harness.mjs';
+import { axe, open, suite, PHONE, toFrench } from './harness.mjs';
 import { answerStep1, fillValidDetails } from './student.mjs';
 import { HEIC, file, heic, image, markedCorner, precheck, textPdf, withOrientation, YEAR } from './fixtures.mjs';
 
@@ -60,7 +60,7 @@ test('each kind of bad file is explained in plain words, with what to do', async
   assert.match(await page.locator('#checklist-rib').innerText(), /Protected by a password/);
   assert.deepEqual(await axe(page), [], 'no accessibility violation with verdicts and fixes showing');
   // The verdicts are codes underneath: they follow a language switch.
-  await page.getByRole('button', { name: 'Français' }).click();
+  await toFrench(page);
   await heic.getByText('Photo d\'iPhone (HEIC)').waitFor();
   assert.match(await box(page, 'rib').innerText(), /Protégé par un mot de passe/);
   assert.match(await box(page, 'certificate_of_studies').innerText(), /Ce fichier est : une image WebP\./);
@@ -121,7 +121,7 @@ test('the birth certificate box says which translation rule applies to the count
     await answerStep1(page);
     await fillValidDetails(page); // born in Senegal
     const fr = locale === 'fr-FR';
-    if (fr) await page.getByRole('button', { name: 'Français' }).click();
+    if (fr) await toFrench(page);
     const slot = page.locator('#slot-birth_certificate');
     const text = async () => (await slot.innerText()).replace(/\u00a0/g, ' ');
     assert.match(await text(), fr

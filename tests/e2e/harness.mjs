@@ -161,3 +161,10 @@ export async function axe(page) {
     }));
   });
 }
+
+/** Switches the page to French and waits until it shows it: the French wording is fetched the
+ * first time (src/page/hooks/catalog.rs). */
+export async function toFrench(page) {
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.waitForSelector('html[lang="fr"]');
+}

@@ -35,3 +35,102 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await context.close();
   });
 }
+
+// Each language's wording is a file beside the page (en.toml, fr.toml), fetched only when it
+// is shown: the first screen carries one language, not all of them.
+async function bare(browser, { locale = 'en-US', routes = {} } = {}) {
+  const context = await browser.newContext({ locale, viewport: DESKTOP, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.split('/').pop();
+    if (file.endsWith('.toml')) fetched.push(file);
+  });
+  for (const [file, handle] of Object.entries(routes)) await page.route(`**/${file}`, handle);
+  return { context, page, fetched };
+}
+
+test('each language’s wording is fetched once, and only when it is shown', async () => {
+  const { context, page, fetched } = await bare(app.browser);
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
+  assert.deepEqual(fetched, ['en.toml'], 'an English first screen fetches English only');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  assert.deepEqual(fetched, ['en.toml', 'fr.toml'], 'each file once');
+
+  const { context: fr, page: frPage, fetched: frFetched } = await bare(app.browser, { locale: 'fr-FR' });
+  await frPage.goto(app.url);
+  await frPage.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  assert.deepEqual(frFetched, ['fr.toml'], 'a French first screen fetches French only, before it shows');
+  await fr.close();
+  await context.close();
+});
+
+test('a language that cannot be fetched leaves the page in English, says so, and works once chosen again', async () => {
+  let offline = true;
+  const { context, page } = await bare(app.browser, {
+    routes: { 'fr.toml': (route) => (offline ? route.abort('internetdisconnected') : route.continue()) },
+  });
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
+  await page.getByLabel('Your nationality').fill('Maroc');
+  await page.getByRole('button', { name: 'Français' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Français could not be loaded' });
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), 'Français could not be loaded: check your connection, then choose it again.');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Morocco', 'the answer is kept (named in English)');
+
+  offline = false;
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  assert.equal(await alert.count(), 0, 'the warning goes once French is there');
+  assert.equal(await page.getByLabel('Votre nationalité').inputValue(), 'Maroc', 'and named in French');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await context.close();
+});
+
+test('a French page whose wording is stale starts in English and says so, an old cached copy is fetched again, and with no wording at all both languages say so', async () => {
+  const stale = await bare(app.browser, {
+    locale: 'fr-FR',
+    routes: { 'fr.toml': (route) => route.fulfill({ contentType: 'text/plain', body: '[app]\nname = "un ancien fichier"\n' }) },
+  });
+  await stale.page.goto(`${app.url}?lang=fr`);
+  await stale.page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
+  await stale.page.getByRole('alert').filter({ hasText: 'Français could not be loaded' }).waitFor();
+  assert.equal(await stale.page.getAttribute('html', 'lang'), 'en');
+  await stale.context.close();
+
+  // An old copy kept by a cache is refused, and this build's is fetched past the cache.
+  let first = true;
+  const cached = await bare(app.browser, {
+    locale: 'fr-FR',
+    routes: {
+      'fr.toml': (route) => {
+        const old = first;
+        first = false;
+        return old ? route.fulfill({ contentType: 'text/plain', body: '[app]\nname = "un ancien fichier"\n' }) : route.continue();
+      },
+    },
+  });
+  await cached.page.goto(app.url);
+  await cached.page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  assert.deepEqual(cached.fetched, ['fr.toml', 'fr.toml'], 'refused once, then fetched again');
+  assert.equal(await cached.page.getByRole('alert').count(), 0);
+  await cached.context.close();
+
+  const none = await bare(app.browser, {
+    routes: { 'en.toml': (route) => route.abort('internetdisconnected') },
+  });
+  await none.page.goto(app.url);
+  const both = none.page.getByRole('alert');
+  await both.waitFor();
+  assert.match(await both.textContent(), /^The page could not load its text: check your connection, then reload it\. — La page n'a pas pu charger ses textes/);
+  await none.context.close();
+});

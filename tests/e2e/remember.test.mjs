@@ -2,7 +2,7 @@
 // back after a reload once they do, and nothing left after "Forget everything".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, suite } from './harness.mjs';
+import { open, suite, toFrench } from './harness.mjs';
 import { file, textPdf } from './fixtures.mjs';
 import { answerStep1 } from './student.mjs';
 
@@ -25,7 +25,7 @@ test('nothing is stored until the student ticks the box; then answers survive a 
   assert.equal(saved.get('details.first_name'), null, 'only the fields typed in');
   assert.equal(saved.get('nationality'), 'SN');
   await page.locator('#file-rib').setInputFiles(file('rib.pdf', textPdf([['x']]), 'application/pdf'));
-  await page.getByRole('button', { name: 'Français' }).click();
+  await toFrench(page);
   await page.waitForFunction(() => new URLSearchParams(localStorage.getItem('secu-precheck/answers/v3') ?? '').get('lang') === 'fr');
   assert.ok(!Object.values(await stored(page))[0].includes('rib.pdf'), 'files are never kept');
   await page.reload();

@@ -4,6 +4,8 @@ use secu_precheck_domain::i18n::fill;
 use secu_precheck_domain::{Lang, Msg};
 use yew::prelude::*;
 
+use crate::page::state::LangLoad;
+
 /// What the banner shows, and where a language choice goes.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct SiteHeaderProps {
@@ -12,6 +14,9 @@ pub struct SiteHeaderProps {
     /// The university that offers the tool on its site, if any.
     #[prop_or_default]
     pub university: Option<String>,
+    /// A language chosen whose wording is on its way, or could not be fetched.
+    #[prop_or_default]
+    pub load: LangLoad,
     /// A language was chosen.
     pub on_lang: Callback<Lang>,
 }
@@ -35,12 +40,18 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                         type="button"
                         lang={ lang.code() }
                         aria-pressed={ (lang == props.lang).to_string() }
+                        aria-busy={ (props.load == LangLoad::Loading(lang)).then_some("true") }
                         onclick={ props.on_lang.reform(move |_: MouseEvent| lang) }
                     >
                         { t(lang.endonym()) }
                     </button>
                 }) }
             </div>
+            if let LangLoad::Failed(lang) = props.load {
+                <p class="lang-unavailable" role="alert">
+                    { fill(t(Msg::LangUnavailable), &[("lang", t(lang.endonym()))]) }
+                </p>
+            }
         </header>
     }
 }

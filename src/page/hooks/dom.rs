@@ -25,6 +25,21 @@ pub fn use_document(lang: Lang, has_errors: bool) {
     });
 }
 
+/// What the page shows when it could fetch no wording at all, in both languages (the only
+/// text the page builds in).
+pub fn no_wording() {
+    const TEXT: &str = "The page could not load its text: check your connection, then reload \
+                        it. — La page n'a pas pu charger ses textes : vérifiez votre connexion, \
+                        puis rechargez-la.";
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(p) = body.owner_document().and_then(|d| d.create_element("p").ok()) {
+            p.set_text_content(Some(TEXT));
+            p.set_attribute("role", "alert").ok();
+            body.append_child(&p).ok();
+        }
+    }
+}
+
 /// Moves keyboard focus to an element, as after "Check": to the error summary.
 pub fn focus(id: &str) {
     let element = web_sys::window()

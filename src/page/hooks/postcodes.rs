@@ -53,12 +53,21 @@ pub fn use_demonyms(state: &UseReducerHandle<State>) {
 ///
 /// The browser's `fetch`, not gloo-net's `Request`: for this one GET, gloo-net added 9.1 KB of
 /// wasm and 0.4 KB of JS to the first screen (3.0 KB gzipped, measured).
-async fn fetch_text(url: &str) -> Option<String> {
+pub(crate) async fn fetch_text(url: &str) -> Option<String> {
+    fetch_text_with(url, false).await
+}
+
+/// `fetch_text`, from the network past any HTTP cache when `reload` (refreshing that cache).
+pub(crate) async fn fetch_text_with(url: &str, reload: bool) -> Option<String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
     let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let init = web_sys::RequestInit::new();
+    if reload {
+        init.set_cache(web_sys::RequestCache::Reload);
+    }
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;

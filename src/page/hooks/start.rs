@@ -28,6 +28,12 @@ pub fn use_start(given: Option<StartConfig>) -> Rc<Start> {
     })
 }
 
+/// The language the page starts in, before it renders: the URL's, else the browser's.
+#[must_use]
+pub fn start_lang() -> Lang {
+    url_config().lang.unwrap_or_else(preferred_lang)
+}
+
 /// The start configuration in the page's URL query.
 fn url_config() -> StartConfig {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();

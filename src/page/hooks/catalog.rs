@@ -1,0 +1,48 @@
+//! The wording of each language (`Lang::catalog_file`: `en.toml`, 11 KB gzipped, and
+//! `fr.toml`, 12 KB, beside the page), fetched from the app's own origin: the page's language
+//! before the first render, another when the student chooses it. Built into the page's wasm,
+//! every language cost every student's first screen (each new language about 9 KB gzipped).
+
+use secu_precheck_domain::i18n::CatalogError;
+use secu_precheck_domain::Lang;
+use yew::prelude::*;
+
+use crate::page::hooks::postcodes::fetch_text_with;
+use crate::page::state::{Action, LangLoad, State};
+
+/// Fetches and installs a language's wording; `true` once it is there (at once if it was).
+/// A missing, unreadable or stale file (an old copy from a cache) leaves it not installed.
+pub async fn load(lang: Lang) -> bool {
+    if lang.is_ready() {
+        return true;
+    }
+    let Some(file) = lang.catalog_file() else { return false };
+    // The files keep their names across versions: a cache may hold an older one, which the
+    // fingerprint refuses; the network then has this build's.
+    for reload in [false, true] {
+        match fetch_text_with(file, reload).await.map(|text| lang.install(&text)) {
+            Some(Ok(())) => return true,
+            Some(Err(CatalogError::Stale)) => {}
+            Some(Err(_)) | None => return false,
+        }
+    }
+    false
+}
+
+/// Fetches the language the student chose, then switches to it, or says it could not.
+#[hook]
+pub fn use_catalog(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.lang_load, move |&load_state| {
+        if let LangLoad::Loading(lang) = load_state {
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = if load(lang).await {
+                    Action::SetLang(lang)
+                } else {
+                    Action::LangUnavailable(lang)
+                };
+                dispatcher.dispatch(action);
+            });
+        }
+    });
+}
