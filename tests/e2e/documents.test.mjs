@@ -19,12 +19,20 @@ async function choose(page, doc, files) {
   await page.locator(`#file-${doc}`).setInputFiles(files);
 }
 
-/** The verdict of a box once checked: 'ok' | 'warning' | 'error', and the problem codes. */
+/**
+ * The verdict of a box once checked: 'ok' | 'warning' | 'error', and the problem codes, read
+ * together in one go. A box is checked again when another box's file becomes known (the same
+ * file twice is refused), so a verdict shown may give way to "Checking…" at any moment: reading
+ * the verdict and then the codes apart once read the codes of a box being checked again (none).
+ */
 async function verdict(page, doc) {
-  const v = box(page, doc).locator('.result [data-verdict]');
-  await v.waitFor({ timeout: 30_000 });
-  const codes = await box(page, doc).locator('.result .problem').evaluateAll((els) => els.map((e) => e.dataset.code));
-  return { verdict: await v.getAttribute('data-verdict'), codes };
+  const read = await page.waitForFunction((doc) => {
+    const b = document.querySelector(`.upload[data-doc="${doc}"]`);
+    const v = b && b.querySelector('.result [data-verdict]');
+    if (!v || b.querySelector('.checking')) return null;
+    return { verdict: v.dataset.verdict, codes: [...b.querySelectorAll('.result .problem')].map((e) => e.dataset.code) };
+  }, doc, { timeout: 30_000 });
+  return read.jsonValue();
 }
 
 test('each kind of bad file is explained in plain words, with what to do', async () => {
