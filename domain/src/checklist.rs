@@ -107,7 +107,7 @@ mod tests {
     fn every_situation_under_and_over_16() {
         let rules = Rules::builtin().unwrap();
         type Row = (SituationId, Outcome, &'static [DocumentId], &'static [DocumentId]);
-        let table: [Row; 9] = [
+        let table: [Row; 10] = [
             (
                 SituationId::NonEu,
                 Outcome::Register,
@@ -151,6 +151,7 @@ mod tests {
                 &[CertificateOfStudies, Identity],
                 &[BirthCertificate, ResidencePermit, Rib],
             ),
+            (SituationId::UkWithGhic, Outcome::NoRegistrationNeeded, &[], &[]),
             (SituationId::FrenchNotConcerned, Outcome::NoRegistrationNeeded, &[], &[]),
         ];
         assert_eq!(table.len(), SituationId::ALL.len(), "every situation is in the table");

@@ -146,6 +146,8 @@ crate::vocabulary! {
         Algeria = "algeria",
         /// National of Andorra, Monaco, San Marino or the Vatican: no visa.
         VisaExempt = "visa_exempt",
+        /// British, with a UK student GHIC or EHIC for the year: no registration (to be checked).
+        UkWithGhic = "uk_with_ghic",
         /// Other French nationals: not concerned.
         FrenchNotConcerned = "french_not_concerned",
     }

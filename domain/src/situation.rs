@@ -20,6 +20,8 @@ crate::vocabulary! {
         S1 = "s1" => "s1",
         /// Canadian: covered by form SE 401-Q-106 or SE 401-Q-102?
         QuebecForm = "quebec_form" => "quebec-form",
+        /// British: a UK student GHIC or EHIC valid for the academic year?
+        UkGhic = "uk_ghic" => "uk-ghic",
         /// French: from an overseas collectivity, or born abroad?
         FrenchOverseas = "french_overseas" => "french-overseas",
         /// Date of birth (under 16 adds a document).
@@ -44,6 +46,8 @@ pub struct Answers {
     pub s1: Option<bool>,
     /// Form SE 401-Q-106 or SE 401-Q-102.
     pub quebec_form: Option<bool>,
+    /// A UK student Global Health Insurance Card (or UK EHIC) valid for the academic year.
+    pub uk_ghic: Option<bool>,
     /// From Wallis-et-Futuna, New Caledonia, French Polynesia, Saint-Pierre-et-Miquelon, or
     /// born abroad.
     pub french_overseas: Option<bool>,
@@ -55,6 +59,7 @@ pub struct Answers {
 enum Branch {
     Eu,
     Canada,
+    Uk,
     France,
     Algeria,
     VisaExempt,
@@ -69,6 +74,7 @@ impl Answers {
             Question::Ehic => self.ehic,
             Question::S1 => self.s1,
             Question::QuebecForm => self.quebec_form,
+            Question::UkGhic => self.uk_ghic,
             Question::FrenchOverseas => self.french_overseas,
             Question::Nationality | Question::BirthDate => None,
         }
@@ -80,6 +86,7 @@ impl Answers {
             Question::Ehic => &mut self.ehic,
             Question::S1 => &mut self.s1,
             Question::QuebecForm => &mut self.quebec_form,
+            Question::UkGhic => &mut self.uk_ghic,
             Question::FrenchOverseas => &mut self.french_overseas,
             Question::Nationality | Question::BirthDate => return,
         };
@@ -92,6 +99,7 @@ impl Answers {
         Some(match country.code {
             "FR" => Branch::France,
             "CA" => Branch::Canada,
+            "GB" => Branch::Uk,
             "DZ" => Branch::Algeria,
             "AD" | "MC" | "SM" | "VA" => Branch::VisaExempt,
             c if rules.is_eu_eea_switzerland(c) => Branch::Eu,
@@ -112,6 +120,7 @@ impl Answers {
                 }
             }
             Some(Branch::Canada) => out.push(Question::QuebecForm),
+            Some(Branch::Uk) => out.push(Question::UkGhic),
             Some(Branch::France) => out.push(Question::FrenchOverseas),
             Some(Branch::Algeria | Branch::VisaExempt | Branch::Other) | None => {}
         }
@@ -132,6 +141,13 @@ impl Answers {
             Branch::Canada => {
                 if self.quebec_form? {
                     SituationId::Quebec
+                } else {
+                    SituationId::NonEu
+                }
+            }
+            Branch::Uk => {
+                if self.uk_ghic? {
+                    SituationId::UkWithGhic
                 } else {
                     SituationId::NonEu
                 }
@@ -168,10 +184,20 @@ mod tests {
     fn each_nationality_asks_only_what_decides() {
         let rules = Rules::builtin().unwrap();
         use Question::*;
-        let cases: [(Answers, &[Question], Option<SituationId>); 16] = [
+        let cases: [(Answers, &[Question], Option<SituationId>); 18] = [
             (Answers::default(), &[Nationality, BirthDate], None),
             (answers("IN"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
-            (answers("GB"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
+            (answers("GB"), &[Nationality, UkGhic, BirthDate], None),
+            (
+                Answers { uk_ghic: Some(true), ..answers("GB") },
+                &[Nationality, UkGhic, BirthDate],
+                Some(SituationId::UkWithGhic),
+            ),
+            (
+                Answers { uk_ghic: Some(false), ..answers("GB") },
+                &[Nationality, UkGhic, BirthDate],
+                Some(SituationId::NonEu),
+            ),
             (answers("DZ"), &[Nationality, BirthDate], Some(SituationId::Algeria)),
             (answers("AD"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
             (answers("MC"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),

@@ -43,6 +43,10 @@ fn checklist_prints_one_json_object() {
             r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
         ),
         (
+            vec!["--situation", "uk_with_ghic"],
+            r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
+        ),
+        (
             vec!["--situation", "quebec", "--birth-date", "2011-03-02", "--today", "2026-11-27"],
             r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa","quebec_form","parental_authorisation"],"final":["birth_certificate","rib"],"missing_for_provisional":["certificate_of_studies","identity","visa","quebec_form","parental_authorisation"],"missing_for_final":["birth_certificate","rib"]}"#,
         ),
@@ -110,6 +114,7 @@ fn situations_lists_every_id_with_its_name() {
             "french_overseas",
             "algeria",
             "visa_exempt",
+            "uk_with_ghic",
             "french_not_concerned"
         ]
     );

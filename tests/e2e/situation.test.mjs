@@ -68,6 +68,40 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   await fr.context.close();
 });
 
+test('a British student is asked about the UK student GHIC: Yes is an end state marked to be checked, No is the visa route', async () => {
+  const { page, context } = await open(app.browser, app.url);
+  await chooseNationality(page, 'United Kingdom');
+  const q = 'Do you have a UK student Global Health Insurance Card (GHIC), or a UK EHIC, valid until the end of the academic year?';
+  await answer(page, q, 'Yes');
+  await page.getByRole('status').filter({ hasText: 'You do not need to register.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: /To be checked: .* Ask your CPAM \(36 46\) or your university before relying on it/ }).waitFor();
+  const end = page.getByRole('region', { name: '2. What to do instead' });
+  assert.match(await end.innerText(), /UK student GHIC or EHIC, from the NHS Business Services Authority/);
+  assert.match(await end.innerText(), /says the card does not cover you.*answer No to the card question/);
+  for (const step of ['#details', '#documents', '#next']) assert.equal(await page.locator(step).count(), 0, step);
+  await answer(page, q, 'No');
+  await page.getByText('Your situation: Student from outside the EU, the EEA and Switzerland.', { exact: true }).waitFor();
+  assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
+  assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
+  await context.close();
+  // In French, on a phone, with the keyboard alone.
+  const fr = await open(app.browser, app.url, { locale: 'fr-FR', viewport: PHONE });
+  const field = fr.page.getByLabel('Votre nationalité');
+  await field.fill('Royaume-Uni');
+  await field.press('Tab');
+  const yes = fr.page.locator('#uk-ghic-yes');
+  await yes.focus();
+  await fr.page.keyboard.press('Space');
+  await fr.page.getByRole('status').filter({ hasText: /À vérifier : le service de santé britannique/ }).waitFor();
+  await fr.page.getByRole('region', { name: '2. Ce que vous faites à la place' }).getByText(/carte GHIC ou EHIC britannique pour étudiants, délivrée par la NHS/).waitFor();
+  assert.deepEqual(await axe(fr.page), []);
+  await fr.page.keyboard.press('ArrowDown');
+  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'uk-ghic-no');
+  await fr.page.getByText('Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.', { exact: true }).waitFor();
+  assert.equal(await fr.page.locator('#slot-visa').count(), 1, 'the visa box is back');
+  await fr.context.close();
+});
+
 test('an EU student is asked about the European card, then about an S1 form', async () => {
   const { page, context } = await open(app.browser, app.url);
   await page.getByLabel('Your nationality').fill('Germany');
