@@ -89,8 +89,7 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   const field = fr.page.getByLabel('Votre nationalité');
   await field.fill('Royaume-Uni');
   await field.press('Tab');
-  const yes = fr.page.locator('#uk-ghic-yes');
-  await yes.focus();
+  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'uk-ghic-yes', 'Tab goes on to the new question');
   await fr.page.keyboard.press('Space');
   await fr.page.getByRole('status').filter({ hasText: /À vérifier : le service de santé britannique/ }).waitFor();
   await fr.page.getByRole('region', { name: '2. Ce que vous faites à la place' }).getByText(/carte GHIC ou EHIC britannique pour étudiants, délivrée par la NHS/).waitFor();
