@@ -107,12 +107,18 @@ mod tests {
     fn every_situation_under_and_over_16() {
         let rules = Rules::builtin().unwrap();
         type Row = (SituationId, Outcome, &'static [DocumentId], &'static [DocumentId]);
-        let table: [Row; 10] = [
+        let table: [Row; 11] = [
             (
                 SituationId::NonEu,
                 Outcome::Register,
                 &[CertificateOfStudies, Identity, Visa],
                 &[BirthCertificate, ResidencePermit, Rib],
+            ),
+            (
+                SituationId::NonEuVlsT,
+                Outcome::Register,
+                &[CertificateOfStudies, Identity, Visa],
+                &[],
             ),
             (SituationId::EuWithEhic, Outcome::NoRegistrationNeeded, &[], &[]),
             (

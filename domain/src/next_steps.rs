@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::i18n::{fill, Lang, Msg};
+use crate::rules::SituationId;
 
 /// One step of the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +52,52 @@ impl When {
     }
 }
 
+/// The visa the student comes with, which decides what is left to do after arriving.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Visa {
+    /// No visa (EU/EEA/Swiss, French, visa-exempt nationals).
+    #[default]
+    None,
+    /// A VLS-TS, validated online within 3 months of arrival.
+    VlsTs,
+    /// An Algerian student's visa D: apply for a certificate of residence within 2 months.
+    Algerian,
+    /// A VLS-T "étudiant" (4 to 12 months): nothing to validate, and the provisional number is
+    /// kept for the whole stay [secondary: Campus France, "The Temporary Long Term Visa, or
+    /// VLS-T"; Campus France Chile and Israel, shared/DOMAIN.md §6]. So no ameli account or
+    /// carte Vitale to wait for (the card comes once the number is certified: the Assurance
+    /// Maladie's forum); care is paid and claimed back from the CPAM (Campus France, node
+    /// 301673, on the provisional number).
+    VlsT,
+}
+
+impl Visa {
+    /// The visa of a situation; while the answers decide none, the common case's (a VLS-TS).
+    #[must_use]
+    pub fn of(situation: Option<SituationId>) -> Visa {
+        match situation {
+            None | Some(SituationId::NonEu | SituationId::Quebec) => Visa::VlsTs,
+            Some(SituationId::Algeria) => Visa::Algerian,
+            Some(SituationId::NonEuVlsT) => Visa::VlsT,
+            Some(
+                SituationId::EuWithEhic
+                | SituationId::EuWithoutEhic
+                | SituationId::EuS1
+                | SituationId::FrenchOverseas
+                | SituationId::VisaExempt
+                | SituationId::UkWithGhic
+                | SituationId::FrenchNotConcerned,
+            ) => Visa::None,
+        }
+    }
+
+    /// Whether something is to do after arriving, so that the arrival date places it.
+    #[must_use]
+    pub fn dated_by_arrival(self) -> bool {
+        matches!(self, Visa::VlsTs | Visa::Algerian)
+    }
+}
+
 /// The student's dates that place the steps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Dates {
@@ -58,11 +105,8 @@ pub struct Dates {
     pub rights_start: Option<Date>,
     /// The day the student arrived (or arrives) in France.
     pub arrival: Option<Date>,
-    /// Whether the student comes with a long-stay student visa.
-    pub student_visa: bool,
-    /// Whether the student is Algerian: the visa is not a VLS-TS to validate but says to
-    /// apply for a certificate of residence within 2 months of arrival.
-    pub algerian: bool,
+    /// The student's visa.
+    pub visa: Visa,
 }
 
 /// The permanent number: processing "can take up to 9 months", the provisional number serving
@@ -97,7 +141,11 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
             Msg::NextProvisionalBody,
             dates.rights_start.map(When::From),
         ),
-        Step {
+    ];
+    if dates.visa == Visa::VlsT {
+        out.push(step("vls_t", Msg::NextVlsTTitle, Msg::NextVlsTBody, None));
+    } else {
+        out.push(Step {
             late: Some(Msg::NextPermanentLate),
             ..step(
                 "permanent",
@@ -105,10 +153,10 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
                 Msg::NextPermanentBody,
                 after(dates.rights_start, PERMANENT_BY_DAYS).map(When::Before),
             )
-        },
-    ];
-    if dates.student_visa && dates.algerian {
-        out.push(Step {
+        });
+    }
+    match dates.visa {
+        Visa::Algerian => out.push(Step {
             late: Some(Msg::NextAlgerianResidenceLate),
             ..step(
                 "algerian_residence",
@@ -116,9 +164,8 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
                 Msg::NextAlgerianResidenceBody,
                 arrival.and_then(|d| d.add_months(ALGERIAN_RESIDENCE_MONTHS)).map(When::Before),
             )
-        });
-    } else if dates.student_visa {
-        out.push(Step {
+        }),
+        Visa::VlsTs => out.push(Step {
             late: Some(Msg::NextVlsLate),
             ..step(
                 "vls",
@@ -126,11 +173,16 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
                 Msg::NextVlsBody,
                 after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
             )
-        });
+        }),
+        Visa::VlsT | Visa::None => {}
+    }
+    if dates.visa != Visa::VlsT {
+        out.extend([
+            step("ameli", Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
+            step("vitale", Msg::NextVitaleTitle, Msg::NextVitaleBody, None),
+        ]);
     }
     out.extend([
-        step("ameli", Msg::NextAmeliTitle, Msg::NextAmeliBody, None),
-        step("vitale", Msg::NextVitaleTitle, Msg::NextVitaleBody, None),
         step(
             "doctor",
             Msg::NextDoctorTitle,
@@ -270,6 +322,7 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::DocumentId;
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
@@ -281,8 +334,7 @@ mod tests {
         let dates = Dates {
             rights_start: Date::from_ymd(2026, 9, 1).ok(),
             arrival: Date::from_ymd(2026, 8, 28).ok(),
-            student_visa: true,
-            algerian: true,
+            visa: Visa::Algerian,
         };
         let all = steps(&dates, today);
         assert!(all.iter().all(|s| s.id != "vls"), "no VLS-TS to validate");
@@ -308,8 +360,105 @@ mod tests {
     }
 
     #[test]
+    fn a_vls_t_student_keeps_the_provisional_number_and_validates_nothing() {
+        let today = date("2026-08-20");
+        let dates = Dates {
+            rights_start: Some(date("2026-09-01")),
+            arrival: Some(date("2026-08-28")),
+            visa: Visa::VlsT,
+        };
+        assert!(!dates.visa.dated_by_arrival(), "nothing to do after arriving: no arrival date");
+        let all = steps(&dates, today);
+        let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "confirm_email",
+                "password",
+                "documents",
+                "provisional",
+                "vls_t",
+                "doctor",
+                "mutuelle",
+                "address",
+                "helpline"
+            ],
+            "no permanent number, no validation, no ameli account or carte Vitale to wait for"
+        );
+        let ics = calendar(&all, Lang::En, today).unwrap();
+        for msg in [Msg::NextPermanentTitle, Msg::NextVlsTitle, Msg::NextVitaleTitle] {
+            assert!(!ics.contains(Lang::En.text(msg)), "{ics}");
+        }
+        for lang in Lang::ALL {
+            let body = lang.text(Msg::NextVlsTBody);
+            assert!(body.contains("VLS-T ") && body.contains("CPAM"), "{lang}: {body}");
+        }
+    }
+
+    /// What a student reads on the documents of their situation and in their timeline: no text
+    /// asks for a validation their visa does not have, or promises a number they will not get.
+    #[test]
+    fn no_text_contradicts_the_situation() {
+        use crate::rules::{Outcome, Rules};
+        let rules = Rules::builtin().unwrap();
+        let validation = [
+            "Validate your",
+            "validated online",
+            "within 3 months",
+            "Validez votre",
+            "être validé en ligne",
+            "dans les 3 mois",
+        ];
+        let today = date("2026-08-20");
+        for situation in SituationId::ALL {
+            let rule = rules.situation(situation);
+            let visa = Visa::of(Some(situation));
+            assert_eq!(
+                visa != Visa::None,
+                rule.outcome == Outcome::Register && rule.documents.contains(&DocumentId::Visa),
+                "{situation}: a visa exactly where the documents ask for one"
+            );
+            if rule.outcome != Outcome::Register {
+                continue;
+            }
+            let dates = Dates { rights_start: Some(date("2026-09-01")), arrival: None, visa };
+            let steps = steps(&dates, today);
+            for lang in Lang::ALL {
+                let mut texts: Vec<(String, &str)> = Vec::new();
+                for &doc in rule.documents.iter() {
+                    let d = rules.document(doc);
+                    texts.push((format!("{doc} what_counts"), d.what_counts.get(lang)));
+                    texts.extend(d.hints.iter().map(|h| (format!("{doc} hint"), h.get(lang))));
+                    texts.extend(
+                        d.checklist_note.iter().map(|n| (format!("{doc} row"), n.get(lang))),
+                    );
+                    texts
+                        .extend(rule.notes.get(&doc).map(|n| (format!("{doc} note"), n.get(lang))));
+                }
+                for step in &steps {
+                    for msg in [step.title, step.body, step.late.unwrap_or(step.body)] {
+                        texts.push((format!("step {}", step.id), lang.text(msg)));
+                    }
+                }
+                for (whose, text) in texts {
+                    if visa != Visa::VlsTs {
+                        let found = validation.iter().find(|v| text.contains(*v));
+                        assert!(found.is_none(), "{situation} {lang} {whose}: {text}");
+                    }
+                    if visa == Visa::VlsT {
+                        for promise in ["permanent", "définitif", "définitive"] {
+                            let ok = !text.contains(promise) || whose == "step vls_t";
+                            assert!(ok, "{situation} {lang} {whose}: {text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn each_step_is_named_by_its_catalog_section() {
-        let dates = Dates { student_visa: true, ..Dates::default() };
+        let dates = Dates { visa: Visa::VlsTs, ..Dates::default() };
         for step in steps(&dates, Date::from_ymd(2026, 9, 1).unwrap()) {
             assert_eq!(step.title.key(), format!("next.{}.title", step.id));
             assert_eq!(step.body.key(), format!("next.{}.body", step.id));
@@ -326,8 +475,7 @@ mod tests {
         let dates = Dates {
             rights_start: Some(date("2026-09-01")),
             arrival: Some(date("2026-08-28")),
-            student_visa: true,
-            algerian: false,
+            visa: Visa::VlsTs,
         };
         let all = steps(&dates, date("2026-08-20"));
         let find = |title| all.iter().find(|s| s.title == title).and_then(|s| s.date);
@@ -340,7 +488,7 @@ mod tests {
         assert_eq!(all.first().map(|s| s.title), Some(Msg::NextConfirmEmailTitle));
         assert_eq!(all.last().map(|s| s.title), Some(Msg::NextHelplineTitle));
         // No visa to validate (an EU student): no such step.
-        let eu = steps(&Dates { student_visa: false, ..dates }, date("2026-08-20"));
+        let eu = steps(&Dates { visa: Visa::None, ..dates }, date("2026-08-20"));
         assert!(eu.iter().all(|s| s.title != Msg::NextVlsTitle));
         // Without an arrival date, the start of rights stands in for it.
         let guess = steps(&Dates { arrival: None, ..dates }, date("2026-08-20"));
@@ -349,12 +497,8 @@ mod tests {
 
     #[test]
     fn the_calendar_is_valid_icalendar() {
-        let dates = Dates {
-            rights_start: Some(date("2026-09-01")),
-            arrival: None,
-            student_visa: true,
-            algerian: false,
-        };
+        let dates =
+            Dates { rights_start: Some(date("2026-09-01")), arrival: None, visa: Visa::VlsTs };
         let ics =
             calendar(&steps(&dates, date("2026-08-20")), Lang::Fr, date("2026-08-20")).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -382,8 +526,7 @@ mod tests {
         let dates = Dates {
             rights_start: Some(date("2026-09-01")),
             arrival: Some(date("2026-08-28")),
-            student_visa: true,
-            algerian: false,
+            visa: Visa::VlsTs,
         };
         let today = date("2026-12-01");
         let all = steps(&dates, today);

@@ -108,7 +108,7 @@ crate::vocabulary! {
         CertificateOfStudies = "certificate_of_studies",
         /// Passport or national identity card.
         Identity = "identity",
-        /// Long-stay student visa (VLS-TS).
+        /// Long-stay student visa (a VLS-TS, a VLS-T, or an Algerian student's visa D).
         Visa = "visa",
         /// Birth certificate with filiation.
         BirthCertificate = "birth_certificate",
@@ -130,8 +130,11 @@ crate::vocabulary! {
 crate::vocabulary! {
     /// A student's situation, which decides the documents.
     pub enum SituationId as "situation" {
-        /// From outside the EU/EEA/Switzerland (the common case).
+        /// From outside the EU/EEA/Switzerland, with a VLS-TS (the common case).
         NonEu = "non_eu",
+        /// From outside the EU/EEA/Switzerland, with a VLS-T "étudiant" (4 to 12 months, no
+        /// online validation): provisional documents only, the provisional number kept.
+        NonEuVlsT = "non_eu_vls_t",
         /// EU/EEA/Swiss with a valid European Health Insurance Card: no registration.
         EuWithEhic = "eu_with_ehic",
         /// EU/EEA/Swiss without the card.

@@ -22,6 +22,8 @@ crate::vocabulary! {
         QuebecForm = "quebec_form" => "quebec-form",
         /// British: a UK student GHIC or EHIC valid for the academic year?
         UkGhic = "uk_ghic" => "uk-ghic",
+        /// Non-EU student with a visa: a VLS-T (4 to 12 months, no online validation)?
+        VlsT = "vls_t" => "vls-t",
         /// French: from an overseas collectivity, or born abroad?
         FrenchOverseas = "french_overseas" => "french-overseas",
         /// Date of birth (under 16 adds a document).
@@ -48,6 +50,8 @@ pub struct Answers {
     pub quebec_form: Option<bool>,
     /// A UK student Global Health Insurance Card (or UK EHIC) valid for the academic year.
     pub uk_ghic: Option<bool>,
+    /// A VLS-T "étudiant" (temporary long-stay visa, 4 to 12 months) rather than a VLS-TS.
+    pub vls_t: Option<bool>,
     /// From Wallis-et-Futuna, New Caledonia, French Polynesia, Saint-Pierre-et-Miquelon, or
     /// born abroad.
     pub french_overseas: Option<bool>,
@@ -75,6 +79,7 @@ impl Answers {
             Question::S1 => self.s1,
             Question::QuebecForm => self.quebec_form,
             Question::UkGhic => self.uk_ghic,
+            Question::VlsT => self.vls_t,
             Question::FrenchOverseas => self.french_overseas,
             Question::Nationality | Question::BirthDate => None,
         }
@@ -87,6 +92,7 @@ impl Answers {
             Question::S1 => &mut self.s1,
             Question::QuebecForm => &mut self.quebec_form,
             Question::UkGhic => &mut self.uk_ghic,
+            Question::VlsT => &mut self.vls_t,
             Question::FrenchOverseas => &mut self.french_overseas,
             Question::Nationality | Question::BirthDate => return,
         };
@@ -119,10 +125,21 @@ impl Answers {
                     out.push(Question::S1);
                 }
             }
-            Some(Branch::Canada) => out.push(Question::QuebecForm),
-            Some(Branch::Uk) => out.push(Question::UkGhic),
+            Some(Branch::Canada) => {
+                out.push(Question::QuebecForm);
+                if self.quebec_form == Some(false) {
+                    out.push(Question::VlsT);
+                }
+            }
+            Some(Branch::Uk) => {
+                out.push(Question::UkGhic);
+                if self.uk_ghic == Some(false) {
+                    out.push(Question::VlsT);
+                }
+            }
+            Some(Branch::Other) => out.push(Question::VlsT),
             Some(Branch::France) => out.push(Question::FrenchOverseas),
-            Some(Branch::Algeria | Branch::VisaExempt | Branch::Other) | None => {}
+            Some(Branch::Algeria | Branch::VisaExempt) | None => {}
         }
         out.push(Question::BirthDate);
         out
@@ -142,14 +159,14 @@ impl Answers {
                 if self.quebec_form? {
                     SituationId::Quebec
                 } else {
-                    SituationId::NonEu
+                    self.visa_route()?
                 }
             }
             Branch::Uk => {
                 if self.uk_ghic? {
                     SituationId::UkWithGhic
                 } else {
-                    SituationId::NonEu
+                    self.visa_route()?
                 }
             }
             Branch::France => {
@@ -161,8 +178,13 @@ impl Answers {
             }
             Branch::Algeria => SituationId::Algeria,
             Branch::VisaExempt => SituationId::VisaExempt,
-            Branch::Other => SituationId::NonEu,
+            Branch::Other => self.visa_route()?,
         })
+    }
+
+    /// A student who comes with a student visa: a VLS-T, or the VLS-TS of most students.
+    fn visa_route(&self) -> Option<SituationId> {
+        Some(if self.vls_t? { SituationId::NonEuVlsT } else { SituationId::NonEu })
     }
 
     /// Age in full years on `today`, if the date of birth is known and not in the future.
@@ -184,19 +206,39 @@ mod tests {
     fn each_nationality_asks_only_what_decides() {
         let rules = Rules::builtin().unwrap();
         use Question::*;
-        let cases: [(Answers, &[Question], Option<SituationId>); 18] = [
+        let cases: [(Answers, &[Question], Option<SituationId>); 24] = [
             (Answers::default(), &[Nationality, BirthDate], None),
-            (answers("IN"), &[Nationality, BirthDate], Some(SituationId::NonEu)),
+            (answers("IN"), &[Nationality, VlsT, BirthDate], None),
+            (
+                Answers { vls_t: Some(false), ..answers("IN") },
+                &[Nationality, VlsT, BirthDate],
+                Some(SituationId::NonEu),
+            ),
+            (
+                Answers { vls_t: Some(true), ..answers("CL") },
+                &[Nationality, VlsT, BirthDate],
+                Some(SituationId::NonEuVlsT),
+            ),
             (answers("GB"), &[Nationality, UkGhic, BirthDate], None),
             (
-                Answers { uk_ghic: Some(true), ..answers("GB") },
+                Answers { uk_ghic: Some(true), vls_t: Some(true), ..answers("GB") },
                 &[Nationality, UkGhic, BirthDate],
                 Some(SituationId::UkWithGhic),
             ),
             (
                 Answers { uk_ghic: Some(false), ..answers("GB") },
-                &[Nationality, UkGhic, BirthDate],
+                &[Nationality, UkGhic, VlsT, BirthDate],
+                None,
+            ),
+            (
+                Answers { uk_ghic: Some(false), vls_t: Some(false), ..answers("GB") },
+                &[Nationality, UkGhic, VlsT, BirthDate],
                 Some(SituationId::NonEu),
+            ),
+            (
+                Answers { uk_ghic: Some(false), vls_t: Some(true), ..answers("GB") },
+                &[Nationality, UkGhic, VlsT, BirthDate],
+                Some(SituationId::NonEuVlsT),
             ),
             (answers("DZ"), &[Nationality, BirthDate], Some(SituationId::Algeria)),
             (answers("AD"), &[Nationality, BirthDate], Some(SituationId::VisaExempt)),
@@ -210,7 +252,7 @@ mod tests {
                 Some(SituationId::EuWithEhic),
             ),
             (
-                Answers { ehic: Some(false), ..answers("NO") },
+                Answers { ehic: Some(false), vls_t: Some(true), ..answers("NO") },
                 &[Nationality, Ehic, S1, BirthDate],
                 None,
             ),
@@ -231,8 +273,18 @@ mod tests {
             ),
             (
                 Answers { quebec_form: Some(false), ..answers("CA") },
-                &[Nationality, QuebecForm, BirthDate],
+                &[Nationality, QuebecForm, VlsT, BirthDate],
+                None,
+            ),
+            (
+                Answers { quebec_form: Some(false), vls_t: Some(false), ..answers("CA") },
+                &[Nationality, QuebecForm, VlsT, BirthDate],
                 Some(SituationId::NonEu),
+            ),
+            (
+                Answers { quebec_form: Some(false), vls_t: Some(true), ..answers("CA") },
+                &[Nationality, QuebecForm, VlsT, BirthDate],
+                Some(SituationId::NonEuVlsT),
             ),
             (
                 Answers { french_overseas: Some(true), ..answers("FR") },

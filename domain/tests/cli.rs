@@ -39,6 +39,10 @@ fn checklist_prints_one_json_object() {
             r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa"],"final":["birth_certificate","residence_permit","rib"],"missing_for_provisional":["certificate_of_studies","visa"],"missing_for_final":["birth_certificate","residence_permit"]}"#,
         ),
         (
+            vec!["--situation", "non_eu_vls_t", "--ready", "visa"],
+            r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa"],"final":[],"missing_for_provisional":["certificate_of_studies","identity"],"missing_for_final":[]}"#,
+        ),
+        (
             vec!["--situation", "eu_with_ehic"],
             r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
         ),
@@ -107,6 +111,7 @@ fn situations_lists_every_id_with_its_name() {
         ids,
         [
             "non_eu",
+            "non_eu_vls_t",
             "eu_with_ehic",
             "eu_without_ehic",
             "eu_s1",

@@ -1,7 +1,9 @@
 // "Your situation" → the checklist, as a student answers: by labels, in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
+import { VLS_T_QUESTION } from './student.mjs';
 
 const app = suite();
 
@@ -80,6 +82,9 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   assert.match(await end.innerText(), /says the card does not cover you.*answer No to the card question/);
   for (const step of ['#details', '#documents', '#next']) assert.equal(await page.locator(step).count(), 0, step);
   await answer(page, q, 'No');
+  // No card: the visa route of every student from outside the EU, which asks which visa.
+  await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
+  await answer(page, VLS_T_QUESTION, 'No');
   await page.getByText('Your situation: Student from outside the EU, the EEA and Switzerland.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
   assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
@@ -96,9 +101,73 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   assert.deepEqual(await axe(fr.page), []);
   await fr.page.keyboard.press('ArrowDown');
   assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'uk-ghic-no');
+  await fr.page.locator('#vls-t-yes').waitFor();
+  await fr.page.keyboard.press('Tab');
+  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'vls-t-yes', 'Tab goes on to the visa question');
+  await fr.page.keyboard.press('ArrowDown');
   await fr.page.getByText('Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.', { exact: true }).waitFor();
   assert.equal(await fr.page.locator('#slot-visa').count(), 1, 'the visa box is back');
   await fr.context.close();
+});
+
+test('a student with a VLS-T registers with the provisional documents only, validates nothing and keeps the provisional number', async () => {
+  for (const [locale, viewport, nationality, words] of [
+    ['en-US', undefined, 'Chile', {
+      question: VLS_T_QUESTION,
+      situation: 'Your situation: Student from outside the EU with a VLS-T (temporary long-stay student visa).',
+      none: 'Nothing to add for final entitlement in your situation: you keep your provisional number for your whole stay.',
+      note: /Upload your VLS-T: it needs no online validation/,
+      step: 'Keep your provisional number for your whole stay',
+      bar: 'Checklist: provisional 0/3',
+      gone: [/Validate your/, /within 3 months/, /Needed for final entitlement/, /Date of your arrival/],
+      steps: [/permanent/, /ameli/, /Vitale/],
+    }],
+    ['fr-FR', PHONE, 'Chili', {
+      question: /Votre visa est-il un VLS-T/,
+      situation: 'Votre situation\u00a0: Étudiant hors Union européenne avec un VLS-T (visa long séjour temporaire étudiant).',
+      none: 'Rien à ajouter pour les droits définitifs dans votre situation\u00a0: vous gardez votre numéro provisoire pendant tout votre séjour.',
+      note: /Déposez votre VLS-T\s: il ne se valide pas en ligne/,
+      step: 'Gardez votre numéro provisoire pendant tout votre séjour',
+      bar: 'Liste\u00a0: provisoire 0/3',
+      gone: [/Validez votre/, /dans les 3 mois/, /Nécessaires pour les droits définitifs/, /Date de votre arrivée/],
+      steps: [/définitif/, /ameli/, /Vitale/],
+    }],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport, clock: new Date(2026, 7, 20, 10) });
+    const field = page.locator('#nationality');
+    await field.fill(nationality);
+    await field.press('Tab');
+    // With the keyboard: Tab reaches the visa question, Space answers Yes.
+    await page.locator('#vls-t-yes').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'vls-t-yes', `${locale}: Tab goes to the visa question`);
+    assert.equal(await page.getByRole('group', { name: words.question }).count(), 1, locale);
+    await page.keyboard.press('Space');
+    await page.getByText(words.situation, { exact: true }).waitFor();
+    const list = page.locator('#checklist');
+    assert.equal(await list.locator('.checklist-group').count(), 1, `${locale}: only the provisional group`);
+    assert.equal(await list.locator('.document-name').count(), 3, locale);
+    await list.getByText(words.none, { exact: true }).first().waitFor();
+    await page.locator('#slot-visa .note').getByText(words.note).waitFor();
+    for (const slot of ['birth_certificate', 'residence_permit', 'rib']) {
+      assert.equal(await page.locator(`#slot-${slot}`).count(), 0, `${locale}: no ${slot} box`);
+    }
+    await page.locator('#rights-day').fill('1');
+    await page.locator('#rights-month').fill('9');
+    await page.locator('#rights-year').fill('2026');
+    const next = page.locator('#next');
+    await next.getByRole('heading', { name: words.step }).waitFor();
+    const text = await page.locator('body').innerText();
+    for (const gone of words.gone) assert.doesNotMatch(text, gone, locale);
+    // No step waits for a permanent number, an ameli account or a carte Vitale.
+    const steps = (await next.locator('.timeline h3').allInnerTexts()).join(' | ');
+    for (const gone of words.steps) assert.doesNotMatch(steps, gone, `${locale}: ${steps}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), next.locator('button', { hasText: '.ics' }).click()]);
+    const ics = await readFile(await download.path(), 'utf8');
+    assert.doesNotMatch(ics, /VLS-TS|permanent|définitif/, locale);
+    if (viewport) assert.equal((await page.locator('.mobile-summary').innerText()).trim(), words.bar, locale);
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
 });
 
 test('an EU student is asked about the European card, then about an S1 form', async () => {

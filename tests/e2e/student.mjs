@@ -1,9 +1,14 @@
 // A typical student's answers, as the tests type them: Awa N'Diaye from Senegal, 23.
 
-/** Step 1: nationality and date of birth. */
+/** The English legend of the visa question every student from outside the EU answers. */
+export const VLS_T_QUESTION =
+  'Is your visa a VLS-T, a temporary long-stay student visa of 4 to 12 months that needs no online validation? Most students hold a VLS-TS, which is validated online: they answer No.';
+
+/** Step 1: nationality, the visa (a VLS-TS, as most students hold) and date of birth. */
 export async function answerStep1(page) {
   await page.getByLabel('Your nationality').fill('Senegal');
   await page.getByLabel('Your nationality').press('Tab');
+  await page.getByRole('group', { name: VLS_T_QUESTION }).getByLabel('No', { exact: true }).check();
   const birth = page.getByRole('group', { name: 'Your date of birth' });
   await birth.getByLabel('Day').fill('14');
   await birth.getByLabel('Month').fill('5');

@@ -73,7 +73,11 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
     let ((p_ready, p_total), (f_ready, f_total)) =
         (counts(Entitlement::Provisional), counts(Entitlement::Final));
     let summary = fill(
-        t(Msg::ChecklistScopeMobileSummary),
+        t(if f_total == 0 {
+            Msg::ChecklistScopeMobileSummaryProvisional
+        } else {
+            Msg::ChecklistScopeMobileSummary
+        }),
         &[
             ("p_ready", &p_ready.to_string()),
             ("p_total", &p_total.to_string()),
@@ -100,6 +104,9 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
 
 /// "Still missing for the provisional certificate: …", or that nothing is.
 pub(crate) fn headline(lang: Lang, rules: &Rules, checklist: &Checklist, e: Entitlement) -> String {
+    if e == Entitlement::Final && checklist.required(e).is_empty() {
+        return lang.text(Msg::ChecklistNoneFinal).to_owned();
+    }
     let docs = checklist.missing(e);
     if docs.is_empty() {
         return lang.text(e.complete()).to_owned();

@@ -3,7 +3,7 @@
 
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
-use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg};
+use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{download_all, Step, Upload};
@@ -19,7 +19,7 @@ pub fn documents_step(app: &AppContext) -> Html {
         <Step id="documents" heading={ Msg::DocumentsHeading } intro={ Msg::DocumentsBody }
             intro_values={ size }>
             // Only a student who registers sees this step (the app shows the end state instead).
-            { for Entitlement::ALL.into_iter().map(|e| html! {
+            { for Entitlement::ALL.into_iter().filter(|&e| !checklist.required(e).is_empty()).map(|e| html! {
                 <div class="slot-group" key={ e.code() }>
                     <h3>{ app.t(e.title()) }</h3>
                     { for checklist.required(e).iter().map(|&doc| card(app, doc)) }
@@ -47,7 +47,9 @@ fn notice(app: &AppContext) -> String {
 fn card(app: &AppContext, doc: DocumentId) -> Html {
     let lang = app.lang();
     let rule = app.rules.document(doc);
-    let note = app.situation().and_then(|s| app.rules.situation(s).notes.get(&doc));
+    // The notes of the situation the checklist shows (the common case's until one is decided).
+    let situation = app.situation().unwrap_or(SituationId::NonEu);
+    let note = app.rules.situation(situation).notes.get(&doc);
     let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| app.t(f.name())).collect();
     let limits = fill(
         app.t(Msg::SlotFormats),

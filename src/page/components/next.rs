@@ -1,8 +1,8 @@
 //! Step 5: what happens after the registration is sent, as a timeline, and the dated steps as
 //! a calendar file made on the device.
 
-use secu_precheck_domain::next_steps::{self, Dates, When};
-use secu_precheck_domain::{DocumentId, Msg, SituationId};
+use secu_precheck_domain::next_steps::{self, Dates, Visa, When};
+use secu_precheck_domain::Msg;
 use yew::prelude::*;
 
 use crate::page::components::{DateInput, Step};
@@ -16,8 +16,7 @@ pub fn next_steps(app: &AppContext) -> Html {
     let dates = Dates {
         rights_start: state.rights.parse().and_then(Result::ok),
         arrival: state.arrival.parse().and_then(Result::ok),
-        student_visa: app.checklist.all().any(|d| d == DocumentId::Visa),
-        algerian: app.situation() == Some(SituationId::Algeria),
+        visa: Visa::of(app.situation()),
     };
     let steps = next_steps::steps(&dates, state.today);
     let lang = app.lang();
@@ -30,7 +29,7 @@ pub fn next_steps(app: &AppContext) -> Html {
     let arrival_invalid = matches!(state.arrival.parse(), Some(Err(_)));
     html! {
         <Step id="next" heading={ Msg::NextHeading } intro={ Msg::NextBody }>
-            if dates.student_visa {
+            if dates.visa.dated_by_arrival() {
                 <fieldset class="field" role="group" aria-describedby="arrival-hint">
                     <legend>{ app.t(Msg::NextArrivalLegend) }</legend>
                     <p class="hint" id="arrival-hint">{ app.t(Msg::NextArrivalHint) }</p>
