@@ -107,7 +107,7 @@ mod tests {
     fn every_situation_under_and_over_16() {
         let rules = Rules::builtin().unwrap();
         type Row = (SituationId, Outcome, &'static [DocumentId], &'static [DocumentId]);
-        let table: [Row; 11] = [
+        let table: [Row; 13] = [
             (
                 SituationId::NonEu,
                 Outcome::Register,
@@ -159,6 +159,8 @@ mod tests {
             ),
             (SituationId::UkWithGhic, Outcome::NoRegistrationNeeded, &[], &[]),
             (SituationId::FrenchNotConcerned, Outcome::NoRegistrationNeeded, &[], &[]),
+            (SituationId::AlreadyNumbered, Outcome::NoRegistrationNeeded, &[], &[]),
+            (SituationId::CpamRoute, Outcome::NoRegistrationNeeded, &[], &[]),
         ];
         assert_eq!(table.len(), SituationId::ALL.len(), "every situation is in the table");
         for (situation, outcome, provisional, final_) in table {

@@ -86,7 +86,9 @@ impl Visa {
                 | SituationId::FrenchOverseas
                 | SituationId::VisaExempt
                 | SituationId::UkWithGhic
-                | SituationId::FrenchNotConcerned,
+                | SituationId::FrenchNotConcerned
+                | SituationId::AlreadyNumbered
+                | SituationId::CpamRoute,
             ) => Visa::None,
         }
     }

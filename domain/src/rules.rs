@@ -153,6 +153,12 @@ crate::vocabulary! {
         UkWithGhic = "uk_with_ghic",
         /// Other French nationals: not concerned.
         FrenchNotConcerned = "french_not_concerned",
+        /// Already has a French social security number: the CPAM reopens the rights, no new
+        /// registration.
+        AlreadyNumbered = "already_numbered",
+        /// A PhD student under a French work contract, a refugee or an asylum seeker: insured
+        /// through the CPAM of residence, not the student portal.
+        CpamRoute = "cpam_route",
     }
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::countries::Country;
 use crate::date::Date;
-use crate::rules::{Rules, SituationId};
+use crate::rules::{Outcome, Rules, SituationId};
 
 crate::vocabulary! {
     /// A question of the "Your situation" step, with the id of its element on the page. The
@@ -26,6 +26,11 @@ crate::vocabulary! {
         VlsT = "vls_t" => "vls-t",
         /// French: from an overseas collectivity, or born abroad?
         FrenchOverseas = "french_overseas" => "french-overseas",
+        /// Anyone who would register: a French social security number already?
+        AlreadyNumbered = "already_numbered" => "already-numbered",
+        /// Anyone who would register, without a number: a PhD student under a French work
+        /// contract, a refugee or an asylum seeker (insured through the CPAM, not the portal)?
+        CpamRoute = "cpam_route" => "cpam-route",
         /// Date of birth (under 16 adds a document).
         BirthDate = "birth_date" => "birth",
     }
@@ -55,6 +60,10 @@ pub struct Answers {
     /// From Wallis-et-Futuna, New Caledonia, French Polynesia, Saint-Pierre-et-Miquelon, or
     /// born abroad.
     pub french_overseas: Option<bool>,
+    /// Already has a French social security number (studied or worked in France, born here).
+    pub already_numbered: Option<bool>,
+    /// A PhD student under a French work contract, a refugee or an asylum seeker.
+    pub cpam_route: Option<bool>,
     /// Date of birth.
     pub birth_date: Option<Date>,
 }
@@ -81,6 +90,8 @@ impl Answers {
             Question::UkGhic => self.uk_ghic,
             Question::VlsT => self.vls_t,
             Question::FrenchOverseas => self.french_overseas,
+            Question::AlreadyNumbered => self.already_numbered,
+            Question::CpamRoute => self.cpam_route,
             Question::Nationality | Question::BirthDate => None,
         }
     }
@@ -94,6 +105,8 @@ impl Answers {
             Question::UkGhic => &mut self.uk_ghic,
             Question::VlsT => &mut self.vls_t,
             Question::FrenchOverseas => &mut self.french_overseas,
+            Question::AlreadyNumbered => &mut self.already_numbered,
+            Question::CpamRoute => &mut self.cpam_route,
             Question::Nationality | Question::BirthDate => return,
         };
         *slot = Some(yes);
@@ -141,6 +154,13 @@ impl Answers {
             Some(Branch::France) => out.push(Question::FrenchOverseas),
             Some(Branch::Algeria | Branch::VisaExempt) | None => {}
         }
+        // A student on the way to register may not belong on the portal at all.
+        if self.registers(rules) {
+            out.push(Question::AlreadyNumbered);
+            if self.already_numbered == Some(false) {
+                out.push(Question::CpamRoute);
+            }
+        }
         out.push(Question::BirthDate);
         out
     }
@@ -148,6 +168,27 @@ impl Answers {
     /// The situation the answers lead to, or `None` while a deciding question is unanswered.
     #[must_use]
     pub fn situation(&self, rules: &Rules) -> Option<SituationId> {
+        let by_nationality = self.by_nationality(rules)?;
+        if !self.registers(rules) {
+            return Some(by_nationality);
+        }
+        Some(if self.already_numbered? {
+            SituationId::AlreadyNumbered
+        } else if self.cpam_route? {
+            SituationId::CpamRoute
+        } else {
+            by_nationality
+        })
+    }
+
+    /// Whether the answers about nationality, cards and visa lead to a registration.
+    fn registers(&self, rules: &Rules) -> bool {
+        self.by_nationality(rules).is_some_and(|s| rules.situation(s).outcome == Outcome::Register)
+    }
+
+    /// The situation that nationality, cards and visa lead to, before the questions that
+    /// send a student to the CPAM instead.
+    fn by_nationality(&self, rules: &Rules) -> Option<SituationId> {
         Some(match self.branch(rules)? {
             Branch::Eu => match (self.ehic?, self.s1) {
                 (true, _) => SituationId::EuWithEhic,
@@ -293,15 +334,43 @@ mod tests {
             ),
         ];
         for (a, questions, situation) in cases {
-            assert_eq!(a.questions(&rules), questions, "{a:?}");
-            assert_eq!(a.situation(&rules), situation, "{a:?}");
+            let registers =
+                situation.is_some_and(|s| rules.situation(s).outcome == Outcome::Register);
+            if !registers {
+                assert_eq!(a.questions(&rules), questions, "{a:?}");
+                assert_eq!(a.situation(&rules), situation, "{a:?}");
+                continue;
+            }
+            // On the way to register: whether the student already has a number, then whether
+            // the CPAM insures them directly, come before the birth date and decide.
+            let (&birth, before) = questions.split_last().unwrap();
+            let with = |extra: &[Question]| [before, extra, &[birth]].concat();
+            assert_eq!(a.questions(&rules), with(&[AlreadyNumbered]), "{a:?}");
+            assert_eq!(a.situation(&rules), None, "{a:?}: the number question is unanswered");
+            let numbered = Answers { already_numbered: Some(true), ..a.clone() };
+            assert_eq!(numbered.questions(&rules), with(&[AlreadyNumbered]), "{a:?}");
+            assert_eq!(numbered.situation(&rules), Some(SituationId::AlreadyNumbered), "{a:?}");
+            let first = Answers { already_numbered: Some(false), ..a.clone() };
+            assert_eq!(first.questions(&rules), with(&[AlreadyNumbered, CpamRoute]), "{a:?}");
+            assert_eq!(first.situation(&rules), None, "{a:?}: the CPAM question is unanswered");
+            let cpam = Answers { cpam_route: Some(true), ..first.clone() };
+            assert_eq!(cpam.situation(&rules), Some(SituationId::CpamRoute), "{a:?}");
+            let student = Answers { cpam_route: Some(false), ..first };
+            assert_eq!(student.questions(&rules), with(&[AlreadyNumbered, CpamRoute]), "{a:?}");
+            assert_eq!(student.situation(&rules), situation, "{a:?}");
         }
     }
 
     #[test]
     fn answers_to_other_branches_are_kept_and_ignored() {
         let rules = Rules::builtin().unwrap();
-        let mut a = Answers { ehic: Some(true), quebec_form: Some(true), ..answers("DE") };
+        let mut a = Answers {
+            ehic: Some(true),
+            quebec_form: Some(true),
+            already_numbered: Some(false),
+            cpam_route: Some(false),
+            ..answers("DE")
+        };
         assert_eq!(a.situation(&rules), Some(SituationId::EuWithEhic));
         a.nationality = Some("CA".into());
         assert_eq!(a.situation(&rules), Some(SituationId::Quebec));

@@ -47,6 +47,10 @@ fn checklist_prints_one_json_object() {
             r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
         ),
         (
+            vec!["--situation", "cpam_route"],
+            r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
+        ),
+        (
             vec!["--situation", "uk_with_ghic"],
             r#"{"outcome":"no_registration_needed","provisional":[],"final":[],"missing_for_provisional":[],"missing_for_final":[]}"#,
         ),
@@ -120,7 +124,9 @@ fn situations_lists_every_id_with_its_name() {
             "algeria",
             "visa_exempt",
             "uk_with_ghic",
-            "french_not_concerned"
+            "french_not_concerned",
+            "already_numbered",
+            "cpam_route"
         ]
     );
     assert!(

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
-import { VLS_T_QUESTION } from './student.mjs';
+import { notForTheCpam, VLS_T_QUESTION } from './student.mjs';
 
 const app = suite();
 
@@ -38,6 +38,7 @@ test('an Algerian student keeps the visa and is told about the certificate of re
   const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'algeria');
   assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Algeria', 'the name is tidied up');
+  await notForTheCpam(page);
   await page.getByText('Your situation: Algerian student.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
   await page.locator('#slot-residence_permit').getByText(/certificat de résidence algérien/).waitFor();
@@ -48,6 +49,7 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   const { page, context } = await open(app.browser, app.url);
   for (const country of ['Monaco', 'Andorra', 'San Marino']) {
     await chooseNationality(page, country);
+    await notForTheCpam(page);
     await page.getByText('Your situation: Student from Andorra, Monaco, San Marino or the Vatican.', { exact: true }).waitFor();
     assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity']);
     assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
@@ -63,6 +65,7 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   const field = fr.page.getByLabel('Votre nationalité');
   await field.fill('Saint-Marin');
   await field.press('Tab');
+  await notForTheCpam(fr.page);
   await fr.page.getByText("Votre situation\u00a0: Étudiant d'Andorre, de Monaco, de Saint-Marin ou du Vatican.", { exact: true }).waitFor();
   await fr.page.locator('#slot-identity').getByText(/n'ont pas besoin de visa pour étudier en France/).waitFor();
   assert.equal(await fr.page.locator('#slot-visa').count(), 0);
@@ -85,6 +88,7 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   // No card: the visa route of every student from outside the EU, which asks which visa.
   await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
   await answer(page, VLS_T_QUESTION, 'No');
+  await notForTheCpam(page);
   await page.getByText('Your situation: Student from outside the EU, the EEA and Switzerland.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Student visa']);
   assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
@@ -105,6 +109,7 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   await fr.page.keyboard.press('Tab');
   assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'vls-t-yes', 'Tab goes on to the visa question');
   await fr.page.keyboard.press('ArrowDown');
+  await notForTheCpam(fr.page);
   await fr.page.getByText('Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.', { exact: true }).waitFor();
   assert.equal(await fr.page.locator('#slot-visa').count(), 1, 'the visa box is back');
   await fr.context.close();
@@ -142,6 +147,7 @@ test('a student with a VLS-T registers with the provisional documents only, vali
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'vls-t-yes', `${locale}: Tab goes to the visa question`);
     assert.equal(await page.getByRole('group', { name: words.question }).count(), 1, locale);
     await page.keyboard.press('Space');
+    await notForTheCpam(page);
     await page.getByText(words.situation, { exact: true }).waitFor();
     const list = page.locator('#checklist');
     assert.equal(await list.locator('.checklist-group').count(), 1, `${locale}: only the provisional group`);
@@ -170,6 +176,59 @@ test('a student with a VLS-T registers with the provisional documents only, vali
   }
 });
 
+test('a student who already has a French number, or whom the CPAM insures directly, is sent to the CPAM and registers nothing', async () => {
+  for (const [locale, viewport, nationality, w] of [
+    ['en-US', undefined, 'Senegal', {
+      numbered: 'Do you already have a French social security number, because you studied or worked in France before, or were born in France?',
+      cpam: 'Are you a PhD student paid under a French work contract, a refugee, a beneficiary of subsidiary protection, or an asylum seeker?',
+      yes: 'Yes', no: 'No',
+      instead: '2. What to do instead',
+      numberedReason: /Do not register a second time on the student portal: ask the CPAM of where you live \(36 46\)/,
+      numberedBack: /The CPAM finds no number in your name .* answer No to the question about a French number/,
+      cpamReason: /a PhD student paid under a French work contract is insured as an employee from the first day of the contract/,
+      cpamHold: /attestation de demande d'asile and a proof of address/,
+      registers: 'Your situation: Student from outside the EU, the EEA and Switzerland.',
+    }],
+    ['fr-FR', PHONE, 'Sénégal', {
+      numbered: /^Avez-vous déjà un numéro de sécurité sociale français/,
+      cpam: /^Êtes-vous doctorant rémunéré par un contrat de travail français/,
+      yes: 'Oui', no: 'Non',
+      instead: '2. Ce que vous faites à la place',
+      numberedReason: /Ne vous inscrivez pas une seconde fois sur le portail étudiant\s: demandez à la CPAM de votre lieu de résidence \(36 46\)/,
+      numberedBack: /La CPAM ne trouve aucun numéro à votre nom .* répondez Non à la question sur un numéro français/,
+      cpamReason: /un doctorant rémunéré par un contrat de travail français est assuré comme salarié dès le premier jour du contrat/,
+      cpamHold: /attestation de demande d'asile et un justificatif de domicile/,
+      registers: 'Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.',
+    }],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport });
+    await page.locator('#nationality').fill(nationality);
+    await page.locator('#nationality').press('Tab');
+    await page.locator('#vls-t-no').check();
+    await page.getByRole('group', { name: w.numbered }).getByLabel(w.yes, { exact: true }).check();
+    const status = page.getByRole('status').filter({ hasText: w.numberedReason });
+    await status.waitFor();
+    const end = page.getByRole('region', { name: w.instead });
+    assert.match(await end.innerText(), w.numberedBack, locale);
+    assert.equal(await page.locator('#cpam-route-yes').count(), 0, `${locale}: one question sends to the CPAM at a time`);
+    for (const step of ['#details', '#documents', '#next']) assert.equal(await page.locator(step).count(), 0, `${locale}: ${step}`);
+    assert.deepEqual(await axe(page), [], locale);
+    // No number: the next question, with the keyboard (Tab, then an arrow answers No).
+    await page.getByRole('group', { name: w.numbered }).getByLabel(w.no, { exact: true }).check();
+    await page.locator('#cpam-route-yes').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cpam-route-yes', `${locale}: Tab goes on to the CPAM question`);
+    await page.keyboard.press('Space');
+    await page.getByRole('status').filter({ hasText: w.cpamReason }).waitFor();
+    assert.match(await end.innerText(), w.cpamHold, locale);
+    assert.deepEqual(await axe(page), [], locale);
+    await page.keyboard.press('ArrowDown');
+    await page.getByText(w.registers, { exact: true }).waitFor();
+    assert.equal(await page.locator('#details').count(), 1, `${locale}: the form is back`);
+    await context.close();
+  }
+});
+
 test('an EU student is asked about the European card, then about an S1 form', async () => {
   const { page, context } = await open(app.browser, app.url);
   await page.getByLabel('Your nationality').fill('Germany');
@@ -187,6 +246,7 @@ test('an EU student is asked about the European card, then about an S1 form', as
   await answer(page, card, 'No');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'ehic-no', 'focus stays on the answer');
   await answer(page, s1, 'No');
+  await notForTheCpam(page);
   await page.getByText('Your situation: EU, EEA or Swiss student without a European card.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'Attestation of resources']);
   assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'RIB in your name']);
@@ -210,6 +270,8 @@ test('a Quebec student with the form needs it and no residence permit', async ()
   const { page, context } = await open(app.browser, app.url);
   await chooseNationality(page, 'Canada');
   await answer(page, 'Are you covered by the Quebec form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
+  await notForTheCpam(page);
+  await page.getByText('Your situation: Quebec student with form SE 401-Q-106 or SE 401-Q-102.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), [
     'Certificate of studies',
     'Proof of identity',
@@ -226,6 +288,8 @@ test('a French student from New Caledonia needs no visa; other French students d
   const q =
     'Are you from Wallis-et-Futuna, New Caledonia, French Polynesia or Saint-Pierre-et-Miquelon, or were you born abroad?';
   await answer(page, q, 'Yes');
+  await notForTheCpam(page);
+  await page.getByText('Your situation: French national from an overseas collectivity, or born abroad.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity']);
   await answer(page, q, 'No');
   await page.getByRole('status').filter({ hasText: 'You do not need to register.' }).waitFor();
@@ -358,6 +422,7 @@ test('in French, the same answers give the same list in French', async () => {
   const field = page.getByLabel('Votre nationalité');
   await field.fill('Algérie');
   await field.press('Tab');
+  await notForTheCpam(page);
   await page.getByText('Votre situation\u00a0: Étudiant algérien.', { exact: true }).waitFor();
   const panel = page.getByRole('complementary', { name: 'Votre liste de documents' });
   await panel.getByText('Il manque encore pour les droits définitifs\u00a0: Acte de naissance, Titre de séjour, RIB à votre nom').waitFor();
@@ -414,6 +479,16 @@ test('the keyboard alone answers the questions: type, Tab, arrows, Space', async
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 's1-yes', 'the new question comes next');
   await page.keyboard.press('Space');
+  // The two questions that send a student to the CPAM instead, answered No with arrows.
+  await page.locator('#already-numbered-yes').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'already-numbered-yes');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#cpam-route-yes').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpam-route-yes');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.locator('#cpam-route-no').isChecked());
   await page.getByText('Your situation: EU, EEA or Swiss student with an S1 form.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'S1 form']);
   await context.close();

@@ -4,11 +4,22 @@
 export const VLS_T_QUESTION =
   'Is your visa a VLS-T, a temporary long-stay student visa of 4 to 12 months that needs no online validation? Most students hold a VLS-TS, which is validated online: they answer No.';
 
-/** Step 1: nationality, the visa (a VLS-TS, as most students hold) and date of birth. */
+/**
+ * The two questions every student on the way to register answers after the ones about
+ * nationality, cards and visa, as most students do: no French number yet, and not insured
+ * through the CPAM (a PhD work contract, refugee or asylum seeker).
+ */
+export async function notForTheCpam(page) {
+  await page.locator('#already-numbered-no').check();
+  await page.locator('#cpam-route-no').check();
+}
+
+/** Step 1: nationality, the visa (a VLS-TS, as most students hold), the two CPAM questions and date of birth. */
 export async function answerStep1(page) {
   await page.getByLabel('Your nationality').fill('Senegal');
   await page.getByLabel('Your nationality').press('Tab');
   await page.getByRole('group', { name: VLS_T_QUESTION }).getByLabel('No', { exact: true }).check();
+  await notForTheCpam(page);
   const birth = page.getByRole('group', { name: 'Your date of birth' });
   await birth.getByLabel('Day').fill('14');
   await birth.getByLabel('Month').fill('5');
