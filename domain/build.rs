@@ -232,18 +232,6 @@ const RULES: Ty = Ty::Struct(
                     ("id", Ty::Enum("SituationId")),
                     ("name", Ty::Text),
                     ("outcome", Ty::Enum("Outcome")),
-                    ("reason", Ty::Opt(&Ty::Text)),
-                    (
-                        "instead",
-                        Ty::Opt(&Ty::Struct(
-                            "Instead",
-                            &[
-                                ("hold", Ty::Text),
-                                ("keep", Ty::Vec(&Ty::Text)),
-                                ("come_back", Ty::Vec(&Ty::Text)),
-                            ],
-                        )),
-                    ),
                     ("documents", DOCUMENTS),
                     ("notes", Ty::Map("DocumentId", &Ty::Text)),
                     ("sources", SOURCES),

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// The rules shipped with this version, as written in `domain/rules/rules.json`.
 pub const BUILTIN_JSON: &str = include_str!("../rules/rules.json");
@@ -160,6 +160,19 @@ crate::vocabulary! {
         /// through the CPAM of residence, not the student portal.
         CpamRoute = "cpam_route",
     }
+    optional messages {
+        reason = "situation." code ".reason",
+        hold = "situation." code ".hold",
+        keep_1 = "situation." code ".keep_1",
+        keep_2 = "situation." code ".keep_2",
+        keep_3 = "situation." code ".keep_3",
+        keep_4 = "situation." code ".keep_4",
+        keep_5 = "situation." code ".keep_5",
+        come_back_1 = "situation." code ".come_back_1",
+        come_back_2 = "situation." code ".come_back_2",
+        come_back_3 = "situation." code ".come_back_3",
+        come_back_4 = "situation." code ".come_back_4",
+    }
 }
 
 crate::vocabulary! {
@@ -244,13 +257,6 @@ pub struct SituationRule {
     pub name: Text,
     /// Register or not.
     pub outcome: Outcome,
-    /// Why no registration is needed (only for that outcome).
-    #[serde(default)]
-    pub reason: Option<Text>,
-    /// What a student who does not register holds instead, keeps and comes back for (only for
-    /// that outcome).
-    #[serde(default)]
-    pub instead: Option<Instead>,
     /// The documents, in the portal's order.
     pub documents: List<DocumentId>,
     /// Situation-specific notes on some documents.
@@ -261,16 +267,38 @@ pub struct SituationRule {
 }
 
 /// The end state of a student who does not register: a page of its own, in place of the
-/// registration steps.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Instead {
+/// registration steps. Its words are the catalog's `situation.<code>` section (`reason`,
+/// `hold`, `keep_1`…, `come_back_1`…), fetched with the language like every other message, so
+/// that the first screen carries them in one language only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndState {
+    /// Why no registration is needed.
+    pub reason: Msg,
     /// What covers the student instead.
-    pub hold: Text,
+    pub hold: Msg,
     /// What to keep with them.
-    pub keep: List<Text>,
+    pub keep: Vec<Msg>,
     /// When to come back to this page (and register).
-    pub come_back: List<Text>,
+    pub come_back: Vec<Msg>,
+}
+
+impl SituationId {
+    /// The end state of a situation that registers nothing, from the catalog; `None` for the
+    /// others. The keys are resolved when the crate is built (a runtime lookup by key would
+    /// link every key of the catalog into the page); a sixth line to keep or a fifth to come
+    /// back for is a key no code uses, which the catalog test refuses.
+    #[must_use]
+    pub fn end_state(self) -> Option<EndState> {
+        let keep = [self.keep_1(), self.keep_2(), self.keep_3(), self.keep_4(), self.keep_5()];
+        let come_back =
+            [self.come_back_1(), self.come_back_2(), self.come_back_3(), self.come_back_4()];
+        Some(EndState {
+            reason: self.reason()?,
+            hold: self.hold()?,
+            keep: keep.into_iter().map_while(|m| m).collect(),
+            come_back: come_back.into_iter().map_while(|m| m).collect(),
+        })
+    }
 }
 
 /// A document added by age.
@@ -384,22 +412,25 @@ impl Rules {
             }
         }
         for s in &self.situations {
-            let instead = s.instead.as_ref();
-            let complete = instead.is_some_and(|i| !i.keep.is_empty() && !i.come_back.is_empty());
-            match (s.outcome, s.reason.is_some(), instead.is_some(), s.documents.is_empty()) {
-                (Outcome::Register, false, false, false) => {}
-                (Outcome::NoRegistrationNeeded, true, true, true) if complete => {}
+            let end = s.id.end_state();
+            let complete =
+                end.as_ref().is_some_and(|e| !e.keep.is_empty() && !e.come_back.is_empty());
+            match (s.outcome, end.is_some(), s.documents.is_empty()) {
+                (Outcome::Register, false, false) => {}
+                (Outcome::NoRegistrationNeeded, true, true) if complete => {}
                 (Outcome::Register, ..) => {
                     return invalid(format!(
-                        "situation {} registers: it needs documents, and no reason or end state",
+                        "situation {} registers: it needs documents, and no end state in the \
+                         catalog",
                         s.id
                     ))
                 }
                 (Outcome::NoRegistrationNeeded, ..) => {
                     return invalid(format!(
-                        "situation {} needs no registration: it needs a reason, an end state \
-                         (what to hold, keep and come back for) and no documents",
-                        s.id
+                        "situation {} needs no registration: it needs an end state in the \
+                         catalog (situation.{}: reason, hold, keep_1…, come_back_1…) and no \
+                         documents",
+                        s.id, s.id
                     ))
                 }
             }
@@ -572,11 +603,6 @@ mod tests {
         }
         for s in &rules.situations {
             texts.push((s.id.code(), &s.name));
-            texts.extend(s.reason.iter().map(|r| (s.id.code(), r)));
-            if let Some(i) = &s.instead {
-                texts.push((s.id.code(), &i.hold));
-                texts.extend(i.keep.iter().chain(i.come_back.iter()).map(|t| (s.id.code(), t)));
-            }
             texts.extend(s.notes.values().map(|n| (s.id.code(), n)));
         }
         for (id, text) in texts {
@@ -599,12 +625,12 @@ mod tests {
         );
     }
 
-    /// The rules with the first "instead" (an end state) taken out.
-    fn without_end_state() -> String {
+    /// The rules with the outcome of one situation changed.
+    fn with_outcome(id: &str, outcome: &str) -> String {
         let mut value: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
         let situations = value["situations"].as_array_mut().unwrap();
-        let s = situations.iter_mut().find(|s| s.get("instead").is_some()).unwrap();
-        s.as_object_mut().unwrap().remove("instead");
+        let s = situations.iter_mut().find(|s| s["id"] == id).unwrap();
+        s["outcome"] = outcome.into();
         value.to_string()
     }
 
@@ -638,8 +664,13 @@ mod tests {
                 ),
                 "file name \"Acte de naissance\"",
             ),
-            (BUILTIN_JSON.replacen("\"instead\"", "\"unused\": null, \"x\"", 1), "unknown field"),
-            (without_end_state(), "an end state"),
+            (BUILTIN_JSON.replacen("\"notes\"", "\"unused\": null, \"x\"", 1), "unknown field"),
+            (
+                BUILTIN_JSON.replacen("\"outcome\"", "\"reason\": {}, \"outcome\"", 1),
+                "unknown field",
+            ),
+            (with_outcome("non_eu", "no_registration_needed"), "an end state in the catalog"),
+            (with_outcome("eu_with_ehic", "register"), "registers: it needs documents"),
             ("{".to_owned(), "EOF"),
         ];
         for (json, needle) in broken {

@@ -2,7 +2,7 @@
 //! and when to come back, in place of the registration steps (which would only show errors
 //! about a form they never fill in).
 
-use secu_precheck_domain::Msg;
+use secu_precheck_domain::{Msg, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::Step;
@@ -11,18 +11,16 @@ use crate::page::context::AppContext;
 /// "What to do instead", from the situation's end state in the rules. A plain function of the
 /// app's context: a component of its own would cost the first screen for no state.
 pub fn instead(app: &AppContext) -> Html {
-    let lang = app.lang();
-    let Some(instead) = app.situation().and_then(|s| app.rules.situation(s).instead.as_ref())
-    else {
+    let Some(instead) = app.situation().and_then(SituationId::end_state) else {
         return Html::default();
     };
-    let list = |items: &[secu_precheck_domain::rules::Text]| {
-        html! { <ul>{ for items.iter().map(|t| html! { <li>{ t.get(lang) }</li> }) }</ul> }
+    let list = |items: &[Msg]| {
+        html! { <ul>{ for items.iter().map(|&m| html! { <li>{ app.t(m) }</li> }) }</ul> }
     };
     html! {
         <Step id="instead" heading={ Msg::InsteadHeading } intro={ Msg::InsteadBody }>
             <h3>{ app.t(Msg::InsteadHoldHeading) }</h3>
-            <p>{ instead.hold.get(lang) }</p>
+            <p>{ app.t(instead.hold) }</p>
             <h3>{ app.t(Msg::InsteadKeepHeading) }</h3>
             { list(&instead.keep) }
             <h3>{ app.t(Msg::InsteadComeBackHeading) }</h3>

@@ -36,9 +36,9 @@ fn outcome(app: &AppContext) -> String {
         return app.t(Msg::OutcomePending).to_owned();
     };
     let rule = app.rules.situation(situation);
-    match (rule.outcome, &rule.reason) {
-        (Outcome::NoRegistrationNeeded, Some(reason)) => {
-            fill(app.t(Msg::OutcomeNone), &[("reason", reason.get(app.lang()))])
+    match (rule.outcome, situation.end_state()) {
+        (Outcome::NoRegistrationNeeded, Some(end)) => {
+            fill(app.t(Msg::OutcomeNone), &[("reason", app.t(end.reason))])
         }
         _ => fill(app.t(Msg::OutcomeRegister), &[("situation", rule.name.get(app.lang()))]),
     }
