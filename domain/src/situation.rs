@@ -18,10 +18,11 @@ crate::vocabulary! {
         Ehic = "ehic" => "ehic",
         /// EU/EEA/Swiss without the card: an S1 form?
         S1 = "s1" => "s1",
-        /// Canadian: covered by form SE 401-Q-106 or SE 401-Q-102?
-        QuebecForm = "quebec_form" => "quebec-form",
         /// British: a UK student GHIC or EHIC valid for the academic year?
         UkGhic = "uk_ghic" => "uk-ghic",
+        /// From outside the EU, of any nationality: insured by the RAMQ (Quebec) and covered by
+        /// form SE 401-Q-106 or SE 401-Q-102?
+        QuebecForm = "quebec_form" => "quebec-form",
         /// Non-EU student with a visa: a VLS-T (4 to 12 months, no online validation)?
         VlsT = "vls_t" => "vls-t",
         /// French: from an overseas collectivity, or born abroad?
@@ -71,7 +72,6 @@ pub struct Answers {
 /// Which branch of the questions a nationality leads to.
 enum Branch {
     Eu,
-    Canada,
     Uk,
     France,
     Algeria,
@@ -117,7 +117,6 @@ impl Answers {
         let country = Country::by_code(code)?;
         Some(match country.code {
             "FR" => Branch::France,
-            "CA" => Branch::Canada,
             "GB" => Branch::Uk,
             "DZ" => Branch::Algeria,
             "AD" | "MC" | "SM" | "VA" => Branch::VisaExempt,
@@ -138,19 +137,13 @@ impl Answers {
                     out.push(Question::S1);
                 }
             }
-            Some(Branch::Canada) => {
-                out.push(Question::QuebecForm);
-                if self.quebec_form == Some(false) {
-                    out.push(Question::VlsT);
-                }
-            }
+            Some(Branch::Other) => self.visa_questions(&mut out),
             Some(Branch::Uk) => {
                 out.push(Question::UkGhic);
                 if self.uk_ghic == Some(false) {
-                    out.push(Question::VlsT);
+                    self.visa_questions(&mut out);
                 }
             }
-            Some(Branch::Other) => out.push(Question::VlsT),
             Some(Branch::France) => out.push(Question::FrenchOverseas),
             Some(Branch::Algeria | Branch::VisaExempt) | None => {}
         }
@@ -196,13 +189,6 @@ impl Answers {
                 (false, Some(false)) => SituationId::EuWithoutEhic,
                 (false, None) => return None,
             },
-            Branch::Canada => {
-                if self.quebec_form? {
-                    SituationId::Quebec
-                } else {
-                    self.visa_route()?
-                }
-            }
             Branch::Uk => {
                 if self.uk_ghic? {
                     SituationId::UkWithGhic
@@ -223,9 +209,25 @@ impl Answers {
         })
     }
 
-    /// A student who comes with a student visa: a VLS-T, or the VLS-TS of most students.
+    /// The questions of a student who comes with a student visa: the Quebec protocol covers
+    /// students of any nationality insured by the RAMQ [official: cleiss.fr, Québec; DOMAIN.md
+    /// §6]; the others hold a VLS-T or, as most do, a VLS-TS.
+    fn visa_questions(&self, out: &mut Vec<Question>) {
+        out.push(Question::QuebecForm);
+        if self.quebec_form == Some(false) {
+            out.push(Question::VlsT);
+        }
+    }
+
+    /// The situation of a student who comes with a student visa.
     fn visa_route(&self) -> Option<SituationId> {
-        Some(if self.vls_t? { SituationId::NonEuVlsT } else { SituationId::NonEu })
+        Some(if self.quebec_form? {
+            SituationId::Quebec
+        } else if self.vls_t? {
+            SituationId::NonEuVlsT
+        } else {
+            SituationId::NonEu
+        })
     }
 
     /// Age in full years on `today`, if the date of birth is known and not in the future.
@@ -247,18 +249,28 @@ mod tests {
     fn each_nationality_asks_only_what_decides() {
         let rules = Rules::builtin().unwrap();
         use Question::*;
-        let cases: [(Answers, &[Question], Option<SituationId>); 24] = [
+        let cases: [(Answers, &[Question], Option<SituationId>); 27] = [
             (Answers::default(), &[Nationality, BirthDate], None),
-            (answers("IN"), &[Nationality, VlsT, BirthDate], None),
+            (answers("IN"), &[Nationality, QuebecForm, BirthDate], None),
             (
-                Answers { vls_t: Some(false), ..answers("IN") },
-                &[Nationality, VlsT, BirthDate],
+                Answers { quebec_form: Some(false), ..answers("IN") },
+                &[Nationality, QuebecForm, VlsT, BirthDate],
+                None,
+            ),
+            (
+                Answers { quebec_form: Some(false), vls_t: Some(false), ..answers("IN") },
+                &[Nationality, QuebecForm, VlsT, BirthDate],
                 Some(SituationId::NonEu),
             ),
             (
-                Answers { vls_t: Some(true), ..answers("CL") },
-                &[Nationality, VlsT, BirthDate],
+                Answers { quebec_form: Some(false), vls_t: Some(true), ..answers("CL") },
+                &[Nationality, QuebecForm, VlsT, BirthDate],
                 Some(SituationId::NonEuVlsT),
+            ),
+            (
+                Answers { quebec_form: Some(true), vls_t: Some(true), ..answers("MA") },
+                &[Nationality, QuebecForm, BirthDate],
+                Some(SituationId::Quebec),
             ),
             (answers("GB"), &[Nationality, UkGhic, BirthDate], None),
             (
@@ -268,17 +280,32 @@ mod tests {
             ),
             (
                 Answers { uk_ghic: Some(false), ..answers("GB") },
-                &[Nationality, UkGhic, VlsT, BirthDate],
+                &[Nationality, UkGhic, QuebecForm, BirthDate],
                 None,
             ),
             (
-                Answers { uk_ghic: Some(false), vls_t: Some(false), ..answers("GB") },
-                &[Nationality, UkGhic, VlsT, BirthDate],
+                Answers { uk_ghic: Some(false), quebec_form: Some(true), ..answers("GB") },
+                &[Nationality, UkGhic, QuebecForm, BirthDate],
+                Some(SituationId::Quebec),
+            ),
+            (
+                Answers {
+                    uk_ghic: Some(false),
+                    quebec_form: Some(false),
+                    vls_t: Some(false),
+                    ..answers("GB")
+                },
+                &[Nationality, UkGhic, QuebecForm, VlsT, BirthDate],
                 Some(SituationId::NonEu),
             ),
             (
-                Answers { uk_ghic: Some(false), vls_t: Some(true), ..answers("GB") },
-                &[Nationality, UkGhic, VlsT, BirthDate],
+                Answers {
+                    uk_ghic: Some(false),
+                    quebec_form: Some(false),
+                    vls_t: Some(true),
+                    ..answers("GB")
+                },
+                &[Nationality, UkGhic, QuebecForm, VlsT, BirthDate],
                 Some(SituationId::NonEuVlsT),
             ),
             (answers("DZ"), &[Nationality, BirthDate], Some(SituationId::Algeria)),

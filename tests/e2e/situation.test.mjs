@@ -87,6 +87,7 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   await answer(page, q, 'No');
   // No card: the visa route of every student from outside the EU, which asks which visa.
   await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
+  await page.locator('#quebec-form-no').check();
   await answer(page, VLS_T_QUESTION, 'No');
   await notForTheCpam(page);
   await page.getByText('Your situation: Student from outside the EU, the EEA and Switzerland.', { exact: true }).waitFor();
@@ -105,9 +106,13 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   assert.deepEqual(await axe(fr.page), []);
   await fr.page.keyboard.press('ArrowDown');
   assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'uk-ghic-no');
+  await fr.page.locator('#quebec-form-yes').waitFor();
+  await fr.page.keyboard.press('Tab');
+  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'quebec-form-yes', 'Tab goes on to the Quebec question');
+  await fr.page.keyboard.press('ArrowDown');
   await fr.page.locator('#vls-t-yes').waitFor();
   await fr.page.keyboard.press('Tab');
-  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'vls-t-yes', 'Tab goes on to the visa question');
+  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'vls-t-yes', 'then to the visa question');
   await fr.page.keyboard.press('ArrowDown');
   await notForTheCpam(fr.page);
   await fr.page.getByText('Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.', { exact: true }).waitFor();
@@ -142,9 +147,14 @@ test('a student with a VLS-T registers with the provisional documents only, vali
     const field = page.locator('#nationality');
     await field.fill(nationality);
     await field.press('Tab');
-    // With the keyboard: Tab reaches the visa question, Space answers Yes.
+    // With the keyboard: Tab reaches the Quebec question (an arrow answers No), Tab again the
+    // visa question, and Space answers Yes.
+    await page.locator('#quebec-form-yes').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'quebec-form-yes', `${locale}: Tab goes to the Quebec question`);
+    await page.keyboard.press('ArrowDown');
     await page.locator('#vls-t-yes').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'vls-t-yes', `${locale}: Tab goes to the visa question`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'vls-t-yes', `${locale}: then to the visa question`);
     assert.equal(await page.getByRole('group', { name: words.question }).count(), 1, locale);
     await page.keyboard.press('Space');
     await notForTheCpam(page);
@@ -204,6 +214,7 @@ test('a student who already has a French number, or whom the CPAM insures direct
     const { page, context } = await open(app.browser, app.url, { locale, viewport });
     await page.locator('#nationality').fill(nationality);
     await page.locator('#nationality').press('Tab');
+    await page.locator('#quebec-form-no').check();
     await page.locator('#vls-t-no').check();
     await page.getByRole('group', { name: w.numbered }).getByLabel(w.yes, { exact: true }).check();
     const status = page.getByRole('status').filter({ hasText: w.numberedReason });
@@ -266,20 +277,32 @@ test('an EU student is asked about the European card, then about an S1 form', as
   await context.close();
 });
 
-test('a Quebec student with the form needs it and no residence permit', async () => {
-  const { page, context } = await open(app.browser, app.url);
-  await chooseNationality(page, 'Canada');
-  await answer(page, 'Are you covered by the Quebec form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
-  await notForTheCpam(page);
-  await page.getByText('Your situation: Quebec student with form SE 401-Q-106 or SE 401-Q-102.', { exact: true }).waitFor();
-  assert.deepEqual(await rows(page, PROVISIONAL), [
-    'Certificate of studies',
-    'Proof of identity',
-    'Student visa',
-    'Quebec form SE 401-Q-106 or SE 401-Q-102',
-  ]);
-  assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'RIB in your name']);
-  await context.close();
+test('a student insured by the RAMQ, Canadian or not, needs the Quebec form and no residence permit', async () => {
+  for (const country of ['Canada', 'Morocco']) {
+    const { page, context } = await open(app.browser, app.url);
+    await chooseNationality(page, country);
+    await answer(page, 'Are you insured by the Quebec health insurance (RAMQ), whatever your nationality, and covered by its form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
+    assert.equal(await page.locator('#vls-t-yes').count(), 0, `${country}: no visa question with the Quebec form`);
+    await notForTheCpam(page);
+    await page.getByText('Your situation: Student insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102.', { exact: true }).waitFor();
+    assert.deepEqual(await rows(page, PROVISIONAL), [
+      'Certificate of studies',
+      'Proof of identity',
+      'Student visa',
+      'Quebec form SE 401-Q-106 or SE 401-Q-102',
+    ], country);
+    assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'RIB in your name'], country);
+    await context.close();
+  }
+  // In French, on a phone.
+  const fr = await open(app.browser, app.url, { locale: 'fr-FR', viewport: PHONE });
+  await fr.page.locator('#nationality').fill('Maroc');
+  await fr.page.locator('#nationality').press('Tab');
+  await fr.page.getByRole('group', { name: /^Êtes-vous assuré par l'assurance maladie du Québec \(RAMQ\), quelle que soit votre nationalité/ }).getByLabel('Oui', { exact: true }).check();
+  await notForTheCpam(fr.page);
+  await fr.page.getByText('Votre situation\u00a0: Étudiant assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102.', { exact: true }).waitFor();
+  assert.deepEqual(await axe(fr.page), []);
+  await fr.context.close();
 });
 
 test('a French student from New Caledonia needs no visa; other French students do not register', async () => {

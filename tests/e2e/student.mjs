@@ -14,10 +14,14 @@ export async function notForTheCpam(page) {
   await page.locator('#cpam-route-no').check();
 }
 
-/** Step 1: nationality, the visa (a VLS-TS, as most students hold), the two CPAM questions and date of birth. */
+/**
+ * Step 1: nationality, not insured in Quebec, the visa (a VLS-TS, as most students hold), the
+ * two CPAM questions and date of birth.
+ */
 export async function answerStep1(page) {
   await page.getByLabel('Your nationality').fill('Senegal');
   await page.getByLabel('Your nationality').press('Tab');
+  await page.locator('#quebec-form-no').check();
   await page.getByRole('group', { name: VLS_T_QUESTION }).getByLabel('No', { exact: true }).check();
   await notForTheCpam(page);
   const birth = page.getByRole('group', { name: 'Your date of birth' });
