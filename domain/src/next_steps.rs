@@ -192,9 +192,12 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
             after(dates.rights_start, DOCTOR_AFTER_DAYS).map(When::From),
         ),
         step("mutuelle", Msg::NextMutuelleTitle, Msg::NextMutuelleBody, None),
-        step("address", Msg::NextAddressTitle, Msg::NextAddressBody, None),
-        step("helpline", Msg::NextHelplineTitle, Msg::NextHelplineBody, None),
     ]);
+    // The address is changed in the ameli account, which a VLS-T student does not have.
+    if dates.visa != Visa::VlsT {
+        out.push(step("address", Msg::NextAddressTitle, Msg::NextAddressBody, None));
+    }
+    out.push(step("helpline", Msg::NextHelplineTitle, Msg::NextHelplineBody, None));
     for s in &mut out {
         s.date = s.date.map(|when| match when {
             When::From(d) if d < today => When::Since(d),
@@ -382,7 +385,6 @@ mod tests {
                 "vls_t",
                 "doctor",
                 "mutuelle",
-                "address",
                 "helpline"
             ],
             "no permanent number, no validation, no ameli account or carte Vitale to wait for"
@@ -448,7 +450,8 @@ mod tests {
                         assert!(found.is_none(), "{situation} {lang} {whose}: {text}");
                     }
                     if visa == Visa::VlsT {
-                        for promise in ["permanent", "définitif", "définitive"] {
+                        let promises = ["permanent", "définitif", "définitive", "ameli", "Vitale"];
+                        for promise in promises {
                             let ok = !text.contains(promise) || whose == "step vls_t";
                             assert!(ok, "{situation} {lang} {whose}: {text}");
                         }

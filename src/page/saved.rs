@@ -186,7 +186,7 @@ mod tests {
         let keys: Vec<String> = s.saved().record().0.into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             keys.join(" "),
-            "lang nationality ehic s1 uk_ghic quebec_form vls_t french_overseas already_numbered cpam_route nationality_text \
+            "lang nationality ehic s1 uk_ghic french_overseas already_numbered cpam_route quebec_form vls_t nationality_text \
              birth.day birth.month birth.year rights.day rights.month rights.year \
              arrival.day arrival.month arrival.year details.title details.last_name \
              details.first_name details.birth_country details.street_number \

@@ -87,6 +87,7 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   await answer(page, q, 'No');
   // No card: the visa route of every student from outside the EU, which asks which visa.
   await page.getByRole('status').filter({ hasText: 'Answer the questions above' }).waitFor();
+  await notForTheCpam(page);
   await page.locator('#quebec-form-no').check();
   await answer(page, VLS_T_QUESTION, 'No');
   await notForTheCpam(page);
@@ -106,14 +107,13 @@ test('a British student is asked about the UK student GHIC: Yes is an end state 
   assert.deepEqual(await axe(fr.page), []);
   await fr.page.keyboard.press('ArrowDown');
   assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'uk-ghic-no');
-  await fr.page.locator('#quebec-form-yes').waitFor();
-  await fr.page.keyboard.press('Tab');
-  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'quebec-form-yes', 'Tab goes on to the Quebec question');
-  await fr.page.keyboard.press('ArrowDown');
-  await fr.page.locator('#vls-t-yes').waitFor();
-  await fr.page.keyboard.press('Tab');
-  assert.equal(await fr.page.evaluate(() => document.activeElement?.id), 'vls-t-yes', 'then to the visa question');
-  await fr.page.keyboard.press('ArrowDown');
+  // Then, each with Tab and an arrow (No): a French number, the CPAM, the Quebec form, the visa.
+  for (const id of ['already-numbered', 'cpam-route', 'quebec-form', 'vls-t']) {
+    await fr.page.locator(`#${id}-yes`).waitFor();
+    await fr.page.keyboard.press('Tab');
+    assert.equal(await fr.page.evaluate(() => document.activeElement?.id), `${id}-yes`, `Tab goes on to ${id}`);
+    await fr.page.keyboard.press('ArrowDown');
+  }
   await notForTheCpam(fr.page);
   await fr.page.getByText('Votre situation\u00a0: Étudiant hors Union européenne, EEE et Suisse.', { exact: true }).waitFor();
   assert.equal(await fr.page.locator('#slot-visa').count(), 1, 'the visa box is back');
@@ -147,17 +147,18 @@ test('a student with a VLS-T registers with the provisional documents only, vali
     const field = page.locator('#nationality');
     await field.fill(nationality);
     await field.press('Tab');
-    // With the keyboard: Tab reaches the Quebec question (an arrow answers No), Tab again the
-    // visa question, and Space answers Yes.
-    await page.locator('#quebec-form-yes').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'quebec-form-yes', `${locale}: Tab goes to the Quebec question`);
-    await page.keyboard.press('ArrowDown');
-    await page.locator('#vls-t-yes').waitFor();
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'vls-t-yes', `${locale}: then to the visa question`);
+    // With the keyboard: Tab reaches each question in turn; an arrow answers No to a French
+    // number, the CPAM and the Quebec form, and Space answers Yes to the VLS-T.
+    await page.locator('#already-numbered-yes').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'already-numbered-yes', `${locale}: Tab goes to the first question`);
+    for (const id of ['cpam-route', 'quebec-form', 'vls-t']) {
+      await page.keyboard.press('ArrowDown');
+      await page.locator(`#${id}-yes`).waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `${id}-yes`, `${locale}: then ${id}`);
+    }
     assert.equal(await page.getByRole('group', { name: words.question }).count(), 1, locale);
     await page.keyboard.press('Space');
-    await notForTheCpam(page);
     await page.getByText(words.situation, { exact: true }).waitFor();
     const list = page.locator('#checklist');
     assert.equal(await list.locator('.checklist-group').count(), 1, `${locale}: only the provisional group`);
@@ -177,6 +178,7 @@ test('a student with a VLS-T registers with the provisional documents only, vali
     // No step waits for a permanent number, an ameli account or a carte Vitale.
     const steps = (await next.locator('.timeline h3').allInnerTexts()).join(' | ');
     for (const gone of words.steps) assert.doesNotMatch(steps, gone, `${locale}: ${steps}`);
+    assert.doesNotMatch(await next.innerText(), /ameli/, `${locale}: no step speaks of an ameli account`);
     const [download] = await Promise.all([page.waitForEvent('download'), next.locator('button', { hasText: '.ics' }).click()]);
     const ics = await readFile(await download.path(), 'utf8');
     assert.doesNotMatch(ics, /VLS-TS|permanent|définitif/, locale);
@@ -214,14 +216,13 @@ test('a student who already has a French number, or whom the CPAM insures direct
     const { page, context } = await open(app.browser, app.url, { locale, viewport });
     await page.locator('#nationality').fill(nationality);
     await page.locator('#nationality').press('Tab');
-    await page.locator('#quebec-form-no').check();
-    await page.locator('#vls-t-no').check();
     await page.getByRole('group', { name: w.numbered }).getByLabel(w.yes, { exact: true }).check();
     const status = page.getByRole('status').filter({ hasText: w.numberedReason });
     await status.waitFor();
     const end = page.getByRole('region', { name: w.instead });
     assert.match(await end.innerText(), w.numberedBack, locale);
     assert.equal(await page.locator('#cpam-route-yes').count(), 0, `${locale}: one question sends to the CPAM at a time`);
+    for (const q of ['#quebec-form-yes', '#vls-t-yes']) assert.equal(await page.locator(q).count(), 0, `${locale}: no ${q}: the visa decides nothing now`);
     for (const step of ['#details', '#documents', '#next']) assert.equal(await page.locator(step).count(), 0, `${locale}: ${step}`);
     assert.deepEqual(await axe(page), [], locale);
     // No number: the next question, with the keyboard (Tab, then an arrow answers No).
@@ -234,6 +235,8 @@ test('a student who already has a French number, or whom the CPAM insures direct
     assert.match(await end.innerText(), w.cpamHold, locale);
     assert.deepEqual(await axe(page), [], locale);
     await page.keyboard.press('ArrowDown');
+    await page.locator('#quebec-form-no').check();
+    await page.locator('#vls-t-no').check();
     await page.getByText(w.registers, { exact: true }).waitFor();
     assert.equal(await page.locator('#details').count(), 1, `${locale}: the form is back`);
     await context.close();
@@ -281,9 +284,9 @@ test('a student insured by the RAMQ, Canadian or not, needs the Quebec form and 
   for (const country of ['Canada', 'Morocco']) {
     const { page, context } = await open(app.browser, app.url);
     await chooseNationality(page, country);
+    await notForTheCpam(page);
     await answer(page, 'Are you insured by the Quebec health insurance (RAMQ), whatever your nationality, and covered by its form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
     assert.equal(await page.locator('#vls-t-yes').count(), 0, `${country}: no visa question with the Quebec form`);
-    await notForTheCpam(page);
     await page.getByText('Your situation: Student insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102.', { exact: true }).waitFor();
     assert.deepEqual(await rows(page, PROVISIONAL), [
       'Certificate of studies',
@@ -298,8 +301,8 @@ test('a student insured by the RAMQ, Canadian or not, needs the Quebec form and 
   const fr = await open(app.browser, app.url, { locale: 'fr-FR', viewport: PHONE });
   await fr.page.locator('#nationality').fill('Maroc');
   await fr.page.locator('#nationality').press('Tab');
-  await fr.page.getByRole('group', { name: /^Êtes-vous assuré par l'assurance maladie du Québec \(RAMQ\), quelle que soit votre nationalité/ }).getByLabel('Oui', { exact: true }).check();
   await notForTheCpam(fr.page);
+  await fr.page.getByRole('group', { name: /^Êtes-vous assuré par l'assurance maladie du Québec \(RAMQ\), quelle que soit votre nationalité/ }).getByLabel('Oui', { exact: true }).check();
   await fr.page.getByText('Votre situation\u00a0: Étudiant assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102.', { exact: true }).waitFor();
   assert.deepEqual(await axe(fr.page), []);
   await fr.context.close();

@@ -5,9 +5,9 @@ export const VLS_T_QUESTION =
   'Is your visa a VLS-T, a temporary long-stay student visa of 4 to 12 months that needs no online validation? Most students hold a VLS-TS, which is validated online: they answer No.';
 
 /**
- * The two questions every student on the way to register answers after the ones about
- * nationality, cards and visa, as most students do: no French number yet, and not insured
- * through the CPAM (a PhD work contract, refugee or asylum seeker).
+ * The two questions every student on the way to register answers once nationality and cards
+ * are answered, as most students do: no French number yet, and not insured through the CPAM
+ * (a PhD work contract, refugee or asylum seeker).
  */
 export async function notForTheCpam(page) {
   await page.locator('#already-numbered-no').check();
@@ -15,15 +15,15 @@ export async function notForTheCpam(page) {
 }
 
 /**
- * Step 1: nationality, not insured in Quebec, the visa (a VLS-TS, as most students hold), the
- * two CPAM questions and date of birth.
+ * Step 1: nationality, the two CPAM questions, not insured in Quebec, the visa (a VLS-TS, as
+ * most students hold) and date of birth.
  */
 export async function answerStep1(page) {
   await page.getByLabel('Your nationality').fill('Senegal');
   await page.getByLabel('Your nationality').press('Tab');
+  await notForTheCpam(page);
   await page.locator('#quebec-form-no').check();
   await page.getByRole('group', { name: VLS_T_QUESTION }).getByLabel('No', { exact: true }).check();
-  await notForTheCpam(page);
   const birth = page.getByRole('group', { name: 'Your date of birth' });
   await birth.getByLabel('Day').fill('14');
   await birth.getByLabel('Month').fill('5');
