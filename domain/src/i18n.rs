@@ -193,6 +193,7 @@ pub fn vocabulary_messages() -> Vec<Msg> {
         all.extend([e.title(), e.missing(), e.complete()]);
     }
     all.extend(situation::Question::ALL.into_iter().filter_map(situation::Question::legend));
+    all.extend(situation::Question::ALL.into_iter().filter_map(situation::Question::hint));
     for s in rules::SituationId::ALL.into_iter().filter_map(rules::SituationId::end_state) {
         all.extend([s.reason, s.hold].into_iter().chain(s.keep).chain(s.come_back));
     }

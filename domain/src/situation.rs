@@ -39,6 +39,7 @@ crate::vocabulary! {
     data fn dom_id -> &'static str;
     optional messages {
         legend = "question." code,
+        hint = "question." code "_hint",
     }
 }
 

@@ -124,6 +124,7 @@ test('a student with a VLS-T registers with the provisional documents only, vali
   for (const [locale, viewport, nationality, words] of [
     ['en-US', undefined, 'Chile', {
       question: VLS_T_QUESTION,
+      hint: /^Most students hold a VLS-TS, which is validated online: they answer No\.$/,
       situation: 'Your situation: Student from outside the EU with a VLS-T (temporary long-stay student visa).',
       none: 'Nothing to add for final entitlement in your situation: you keep your provisional number for your whole stay.',
       note: /Upload your VLS-T: it needs no online validation/,
@@ -134,6 +135,7 @@ test('a student with a VLS-T registers with the provisional documents only, vali
     }],
     ['fr-FR', PHONE, 'Chili', {
       question: /Votre visa est-il un VLS-T/,
+      hint: /^La plupart des étudiants ont un VLS-TS, à valider en ligne\s: ils répondent Non\.$/,
       situation: 'Votre situation\u00a0: Étudiant hors Union européenne avec un VLS-T (visa long séjour temporaire étudiant).',
       none: 'Rien à ajouter pour les droits définitifs dans votre situation\u00a0: vous gardez votre numéro provisoire pendant tout votre séjour.',
       note: /Déposez votre VLS-T\s: il ne se valide pas en ligne/,
@@ -157,7 +159,11 @@ test('a student with a VLS-T registers with the provisional documents only, vali
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.id), `${id}-yes`, `${locale}: then ${id}`);
     }
-    assert.equal(await page.getByRole('group', { name: words.question }).count(), 1, locale);
+    const group = page.getByRole('group', { name: words.question });
+    assert.equal(await group.count(), 1, locale);
+    // What helps to answer is a hint the group points to, not part of its name.
+    assert.equal(await group.getAttribute('aria-describedby'), 'vls-t-hint', locale);
+    assert.match(await page.locator('#vls-t-hint').innerText(), words.hint, locale);
     await page.keyboard.press('Space');
     await page.getByText(words.situation, { exact: true }).waitFor();
     const list = page.locator('#checklist');

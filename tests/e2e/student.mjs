@@ -2,7 +2,7 @@
 
 /** The English legend of the visa question every student from outside the EU answers. */
 export const VLS_T_QUESTION =
-  'Is your visa a VLS-T, a temporary long-stay student visa of 4 to 12 months that needs no online validation? Most students hold a VLS-TS, which is validated online: they answer No.';
+  'Is your visa a VLS-T, a temporary long-stay student visa of 4 to 12 months that needs no online validation?';
 
 /**
  * The two questions every student on the way to register answers once nationality and cards

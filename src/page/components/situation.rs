@@ -115,9 +115,14 @@ fn yes_no(app: &AppContext, question: Question) -> Html {
             </div>
         }
     };
+    // What helps to answer goes in a hint the group points to, not in its legend.
+    let hint_id = question.hint().map(|_| format!("{id}-hint"));
     html! {
-        <fieldset class="field" id={ format!("question-{id}") }>
+        <fieldset class="field" id={ format!("question-{id}") } aria-describedby={ hint_id.clone() }>
             <legend>{ app.t(legend) }</legend>
+            if let (Some(hint), Some(hint_id)) = (question.hint(), hint_id) {
+                <p class="hint" id={ hint_id }>{ app.t(hint) }</p>
+            }
             <div class="radios">
                 { option(true, Msg::AnswerYes) }
                 { option(false, Msg::AnswerNo) }
