@@ -71,6 +71,7 @@ pub struct Answers {
 }
 
 /// Which branch of the questions a nationality leads to.
+#[derive(Clone, Copy)]
 enum Branch {
     Eu,
     Uk,
@@ -144,7 +145,7 @@ impl Answers {
             Some(Branch::France) => out.push(Question::FrenchOverseas),
             Some(Branch::Algeria | Branch::VisaExempt | Branch::Other) | None => {}
         }
-        if self.heads_to_register(rules) == Some(true) {
+        if branch.and_then(|b| self.heads_to_register(b)) == Some(true) {
             out.push(Question::AlreadyNumbered);
             if self.already_numbered == Some(false) {
                 out.push(Question::CpamRoute);
@@ -166,7 +167,7 @@ impl Answers {
     #[must_use]
     pub fn situation(&self, rules: &Rules) -> Option<SituationId> {
         let branch = self.branch(rules)?;
-        if !self.heads_to_register(rules)? {
+        if !self.heads_to_register(branch)? {
             return Some(match branch {
                 Branch::Eu => SituationId::EuWithEhic,
                 Branch::Uk => SituationId::UkWithGhic,
@@ -197,8 +198,8 @@ impl Answers {
     /// Whether nationality and cards lead to a registration: `None` while that is unanswered.
     /// A European card, a UK student GHIC, or being French from mainland France means no
     /// registration; every other student registers, whichever visa they hold.
-    fn heads_to_register(&self, rules: &Rules) -> Option<bool> {
-        Some(match self.branch(rules)? {
+    fn heads_to_register(&self, branch: Branch) -> Option<bool> {
+        Some(match branch {
             Branch::Eu => {
                 if self.ehic? {
                     false
