@@ -215,9 +215,6 @@ const RULES: Ty = Ty::Struct(
                     ("entitlement", Ty::Enum("Entitlement")),
                     ("name", Ty::Text),
                     ("file_name", Ty::Text),
-                    ("what_counts", Ty::Text),
-                    ("checklist_note", Ty::Opt(&Ty::Text)),
-                    ("hints", Ty::Vec(&Ty::Text)),
                     ("formats", Ty::Opt(&FORMATS)),
                     ("size_limit_bytes", Ty::Opt(&Ty::Int("u64"))),
                     ("sources", SOURCES),
@@ -233,7 +230,7 @@ const RULES: Ty = Ty::Struct(
                     ("name", Ty::Text),
                     ("outcome", Ty::Enum("Outcome")),
                     ("documents", DOCUMENTS),
-                    ("notes", Ty::Map("DocumentId", &Ty::Text)),
+                    ("residence", Ty::Map("Residence", &SOURCES)),
                     ("sources", SOURCES),
                 ],
             )),
@@ -321,7 +318,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
                 emit(inner, Some(item), &format!("{at}[{i}]"), out);
                 out.push_str(",\n");
             }
-            out.push_str(if constant { "] })" } else { "]" });
+            out.push_str(if constant { "] } as &[_])" } else { "]" });
         }
         (Ty::Struct(name, fields), Some(Value::Object(map))) => {
             if let Some(k) = map.keys().find(|k| !fields.iter().any(|(f, _)| f == k)) {

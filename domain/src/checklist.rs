@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::residence::{Held, Residence};
 use crate::rules::{DocumentId, Entitlement, Outcome, Rules, SituationId};
 
 /// The documents of a situation, split by certificate, and those not ready yet.
@@ -23,6 +24,20 @@ pub struct Checklist {
     pub missing_for_provisional: Vec<DocumentId>,
     /// Of `final`, those not ready.
     pub missing_for_final: Vec<DocumentId>,
+    /// The residence slot, for a situation that has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residence: Option<ResidenceSlot>,
+}
+
+/// What the residence slot asks, and what the answer decides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResidenceSlot {
+    /// The residence documents to choose from, in the order shown.
+    pub choices: Vec<Residence>,
+    /// The one the student holds, once said.
+    pub held: Option<Residence>,
+    /// Whether the visa's file may stand in the residence slot too.
+    pub visa_again: bool,
 }
 
 impl Checklist {
@@ -51,7 +66,13 @@ impl Checklist {
         let final_ = group(Entitlement::Final);
         let missing =
             |docs: &[DocumentId]| docs.iter().copied().filter(|d| !ready.contains(d)).collect();
+        let residence = (!rule.residence.is_empty()).then(|| ResidenceSlot {
+            choices: Held::choices(rules, situation).collect(),
+            held: None,
+            visa_again: Held::new(rules, situation, None).visa_again(rules),
+        });
         Self {
+            residence,
             situation,
             outcome: rule.outcome,
             missing_for_provisional: missing(&provisional),
@@ -59,6 +80,18 @@ impl Checklist {
             provisional,
             final_,
         }
+    }
+
+    /// The same checklist for a student who holds `residence` (ignored where the situation does
+    /// not offer it).
+    #[must_use]
+    pub fn holding(mut self, rules: &Rules, residence: Option<Residence>) -> Self {
+        let held = Held::new(rules, self.situation, residence);
+        if let Some(slot) = &mut self.residence {
+            slot.held = held.residence;
+            slot.visa_again = held.visa_again(rules);
+        }
+        self
     }
 
     /// The checklist for a birth date, on `today`.
@@ -179,6 +212,58 @@ mod tests {
             assert_eq!(young.final_, final_, "{situation} under 16");
             assert_eq!(young.missing_for_provisional, young.provisional);
         }
+    }
+
+    /// Every situation with a residence slot × under/over 16 × the residence document held: the
+    /// same document lists, and whether the visa's file may stand for the residence permit.
+    #[test]
+    fn every_residence_document_held() {
+        use Residence::*;
+        let rules = Rules::builtin().unwrap();
+        type Row = (SituationId, Option<Residence>, bool);
+        let table: [Row; 14] = [
+            (SituationId::NonEu, None, true),
+            (SituationId::NonEu, Some(ValidatedVisa), true),
+            (SituationId::NonEu, Some(Card), false),
+            (SituationId::NonEu, Some(Receipt), false),
+            (SituationId::NonEu, Some(Aps), false),
+            (SituationId::Algeria, None, false),
+            (SituationId::Algeria, Some(AlgerianCertificate), false),
+            (SituationId::Algeria, Some(Receipt), false),
+            (SituationId::Algeria, Some(NotYet), false),
+            (SituationId::VisaExempt, None, false),
+            (SituationId::VisaExempt, Some(Card), false),
+            (SituationId::VisaExempt, Some(MonacoPassport), false),
+            (SituationId::VisaExempt, Some(Receipt), false),
+            (SituationId::VisaExempt, Some(NoneNeeded), false),
+        ];
+        for s in SituationId::ALL {
+            let rows = table.iter().filter(|r| r.0 == s).count();
+            let choices = Held::choices(&rules, s).count();
+            assert_eq!(rows, if choices == 0 { 0 } else { choices + 1 }, "{s}: every choice");
+        }
+        for (situation, held, visa_again) in table {
+            for age in [Some(15), Some(25)] {
+                let plain = Checklist::new(&rules, situation, age, &[]);
+                let c = plain.clone().holding(&rules, held);
+                assert_eq!((&c.provisional, &c.final_), (&plain.provisional, &plain.final_));
+                assert!(c.final_.contains(&ResidencePermit), "{situation}");
+                let slot = c.residence.expect("a residence slot");
+                assert_eq!(slot.held, held, "{situation}");
+                assert_eq!(slot.visa_again, visa_again, "{situation} holding {held:?}");
+            }
+        }
+        let quebec =
+            Checklist::new(&rules, SituationId::Quebec, None, &[]).holding(&rules, Some(Card));
+        assert_eq!(quebec.residence, None, "no residence slot, no answer");
+        let json = serde_json::to_string(
+            &Checklist::new(&rules, SituationId::Algeria, None, &[]).holding(&rules, Some(NotYet)),
+        )
+        .unwrap();
+        assert!(
+            json.ends_with(r#""residence":{"choices":["algerian_certificate","receipt","not_yet"],"held":"not_yet","visa_again":false}}"#),
+            "{json}"
+        );
     }
 
     #[test]

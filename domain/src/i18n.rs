@@ -198,6 +198,16 @@ pub fn vocabulary_messages() -> Vec<Msg> {
         all.extend([s.reason, s.hold].into_iter().chain(s.keep).chain(s.come_back));
     }
     all.extend(crate::date::DatePart::ALL.map(crate::date::DatePart::label));
+    for d in rules::DocumentId::ALL {
+        all.push(d.what_counts());
+        all.extend(d.hints().chain(d.row()));
+    }
+    for s in rules::SituationId::ALL {
+        all.extend(rules::DocumentId::ALL.into_iter().filter_map(|d| s.note(d)));
+    }
+    for r in crate::residence::Residence::ALL {
+        all.extend([r.label(), r.explain()]);
+    }
     all
 }
 

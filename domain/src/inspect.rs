@@ -391,24 +391,39 @@ pub struct Context<'a> {
     pub student: Option<content::Student<'a>>,
     /// The academic year registered for, as (first, second) calendar year.
     pub academic_year: Option<(u16, u16)>,
+    /// Whether the visa's file may stand in the residence permit's slot too: where the visa is
+    /// the residence permit, a validated VLS-TS ([`Held::visa_again`]); not for a card, a
+    /// receipt, or an Algerian student's visa.
+    ///
+    /// [`Held::visa_again`]: crate::residence::Held::visa_again
+    pub visa_again: bool,
 }
 
 impl Context<'static> {
-    /// A context with only the slot and its limit: no other files, no names, no year.
+    /// A context with only the slot and its limit: no other files, no names, no year, and the
+    /// common case's visa (a VLS-TS, which may stand for the residence permit).
     #[must_use]
     pub const fn plain(doc: DocumentId, size_limit: u64) -> Self {
-        Context { doc, size_limit, others: &[], student: None, academic_year: None }
+        Context {
+            doc,
+            size_limit,
+            others: &[],
+            student: None,
+            academic_year: None,
+            visa_again: true,
+        }
     }
 }
 
 /// Whether the same file may stand in both slots: the portal lets students upload their
-/// student visa again as the residence permit (DOMAIN.md §3).
-const fn may_repeat(a: DocumentId, b: DocumentId) -> bool {
-    matches!(
-        (a, b),
-        (DocumentId::Visa, DocumentId::ResidencePermit)
-            | (DocumentId::ResidencePermit, DocumentId::Visa)
-    )
+/// student visa again as the residence permit (DOMAIN.md §3) where the visa is one.
+const fn may_repeat(a: DocumentId, b: DocumentId, visa_again: bool) -> bool {
+    visa_again
+        && matches!(
+            (a, b),
+            (DocumentId::Visa, DocumentId::ResidencePermit)
+                | (DocumentId::ResidencePermit, DocumentId::Visa)
+        )
 }
 
 /// Most pages a document should have before we ask whether it is the right file.
@@ -499,11 +514,12 @@ pub fn inspect(name: &str, bytes: &[u8], ctx: &Context<'_>) -> Inspection {
         add(Problem::TooLarge);
     }
     if ctx.others.iter().any(|(doc, print)| {
-        *print == facts.fingerprint && *doc != ctx.doc && !may_repeat(*doc, ctx.doc)
+        *print == facts.fingerprint && *doc != ctx.doc && !may_repeat(*doc, ctx.doc, ctx.visa_again)
     }) {
         add(Problem::DuplicateFile);
     }
-    facts.named_like = named_like(name).filter(|d| *d != ctx.doc && !may_repeat(*d, ctx.doc));
+    facts.named_like =
+        named_like(name).filter(|d| *d != ctx.doc && !may_repeat(*d, ctx.doc, ctx.visa_again));
     if facts.named_like.is_some() {
         add(Problem::NameSuggestsOther);
     }
@@ -645,6 +661,11 @@ mod tests {
         assert!(inspect("rib.png", &png, &in_rib).has(Problem::DuplicateFile));
         let as_permit = Context { doc: DocumentId::ResidencePermit, ..in_rib };
         assert!(!inspect("visa.png", &png, &as_permit).has(Problem::DuplicateFile));
+        let card_holder = Context { visa_again: false, ..as_permit };
+        assert!(
+            inspect("visa.png", &png, &card_holder).has(Problem::DuplicateFile),
+            "a card, a receipt or an Algerian's visa D: the visa does not stand for it"
+        );
         let same_slot = Context { doc: DocumentId::Visa, ..in_rib };
         assert!(
             !inspect("visa.png", &png, &same_slot).has(Problem::DuplicateFile),

@@ -20,6 +20,7 @@ pub mod make;
 pub mod next_steps;
 pub mod postcodes;
 pub mod query;
+pub mod residence;
 pub mod rules;
 pub mod situation;
 pub mod start;
@@ -29,6 +30,7 @@ pub use checklist::Checklist;
 pub use countries::Country;
 pub use date::Date;
 pub use i18n::{Lang, Msg};
+pub use residence::Residence;
 pub use rules::{DocumentId, Entitlement, Outcome, Rules, SituationId};
 pub use situation::{Answers, Question};
 

@@ -69,13 +69,19 @@ pub enum Visa {
     /// Maladie's forum); care is paid and claimed back from the CPAM (Campus France, node
     /// 301673, on the provisional number).
     VlsT,
+    /// A visa, and a residence document of its own already held (a card, a receipt, an APS, an
+    /// Algerian certificate): nothing about the visa is left to do.
+    Settled,
 }
 
 impl Visa {
     /// The visa of a situation; while the answers decide none, the common case's (a VLS-TS).
+    /// `settled`: the student holds a residence document that is not the visa
+    /// ([`Held::settled`](crate::residence::Held::settled)).
     #[must_use]
-    pub fn of(situation: Option<SituationId>) -> Visa {
+    pub fn of(situation: Option<SituationId>, settled: bool) -> Visa {
         match situation {
+            Some(SituationId::NonEu | SituationId::Algeria) if settled => Visa::Settled,
             None | Some(SituationId::NonEu | SituationId::Quebec) => Visa::VlsTs,
             Some(SituationId::Algeria) => Visa::Algerian,
             Some(SituationId::NonEuVlsT) => Visa::VlsT,
@@ -176,7 +182,7 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
                 after(arrival, VLS_DEADLINE_DAYS).map(When::Before),
             )
         }),
-        Visa::VlsT | Visa::None => {}
+        Visa::VlsT | Visa::Settled | Visa::None => {}
     }
     if dates.visa != Visa::VlsT {
         out.extend([
@@ -327,6 +333,7 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::residence::Held;
     use crate::rules::DocumentId;
 
     fn date(s: &str) -> Date {
@@ -413,10 +420,16 @@ mod tests {
             "être validé en ligne",
             "dans les 3 mois",
         ];
+        let visa_again =
+            ["student visa again", "visa à nouveau", "may go in the visa", "dans la case du visa"];
         let today = date("2026-08-20");
-        for situation in SituationId::ALL {
+        for (situation, residence) in SituationId::ALL.into_iter().flat_map(|s| {
+            let choices = Held::choices(&rules, s).map(Some);
+            std::iter::once(None).chain(choices.collect::<Vec<_>>()).map(move |r| (s, r))
+        }) {
             let rule = rules.situation(situation);
-            let visa = Visa::of(Some(situation));
+            let held = Held::new(&rules, situation, residence);
+            let visa = Visa::of(Some(situation), held.settled());
             assert_eq!(
                 visa != Visa::None,
                 rule.outcome == Outcome::Register && rule.documents.contains(&DocumentId::Visa),
@@ -427,17 +440,20 @@ mod tests {
             }
             let dates = Dates { rights_start: Some(date("2026-09-01")), arrival: None, visa };
             let steps = steps(&dates, today);
+            let at = format!("{situation} holding {residence:?}");
             for lang in Lang::ALL {
                 let mut texts: Vec<(String, &str)> = Vec::new();
                 for &doc in rule.documents.iter() {
-                    let d = rules.document(doc);
-                    texts.push((format!("{doc} what_counts"), d.what_counts.get(lang)));
-                    texts.extend(d.hints.iter().map(|h| (format!("{doc} hint"), h.get(lang))));
-                    texts.extend(
-                        d.checklist_note.iter().map(|n| (format!("{doc} row"), n.get(lang))),
-                    );
-                    texts
-                        .extend(rule.notes.get(&doc).map(|n| (format!("{doc} note"), n.get(lang))));
+                    texts.push((format!("{doc} what_counts"), lang.text(doc.what_counts())));
+                    texts.extend(doc.hints().map(|h| (format!("{doc} hint"), lang.text(h))));
+                    let row = held.row_note(&rules, doc);
+                    texts.extend(row.map(|n| (format!("{doc} row"), lang.text(n))));
+                    let note = held.note(doc);
+                    texts.extend(note.map(|n| (format!("{doc} note"), lang.text(n))));
+                }
+                if let Some(r) = residence {
+                    texts.push((format!("{r} label"), lang.text(r.label())));
+                    texts.push((format!("{r} explain"), lang.text(r.explain())));
                 }
                 for step in &steps {
                     for msg in [step.title, step.body, step.late.unwrap_or(step.body)] {
@@ -447,13 +463,17 @@ mod tests {
                 for (whose, text) in texts {
                     if visa != Visa::VlsTs {
                         let found = validation.iter().find(|v| text.contains(*v));
-                        assert!(found.is_none(), "{situation} {lang} {whose}: {text}");
+                        assert!(found.is_none(), "{at} {lang} {whose}: {text}");
+                    }
+                    if !held.visa_again(&rules) {
+                        let found = visa_again.iter().find(|v| text.contains(*v));
+                        assert!(found.is_none(), "{at} {lang} {whose}: {text}");
                     }
                     if visa == Visa::VlsT {
                         let promises = ["permanent", "définitif", "définitive", "ameli", "Vitale"];
                         for promise in promises {
                             let ok = !text.contains(promise) || whose == "step vls_t";
-                            assert!(ok, "{situation} {lang} {whose}: {text}");
+                            assert!(ok, "{at} {lang} {whose}: {text}");
                         }
                     }
                 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::i18n::{Lang, Msg};
+use crate::residence::Residence;
 
 /// The rules shipped with this version, as written in `domain/rules/rules.json`.
 pub const BUILTIN_JSON: &str = include_str!("../rules/rules.json");
@@ -125,6 +126,23 @@ crate::vocabulary! {
         /// Quebec students: form SE 401-Q-106 or SE 401-Q-102.
         QuebecForm = "quebec_form",
     }
+    messages {
+        what_counts = "document." code ".what_counts",
+    }
+    optional messages {
+        hint_1 = "document." code ".hint_1",
+        hint_2 = "document." code ".hint_2",
+        row = "document." code ".row",
+    }
+}
+
+impl DocumentId {
+    /// What counts as this document, its advice in the slot, and the line of its checklist row
+    /// are the catalog's `document.<code>` section (`what_counts`, `hint_1`…, `row`), so that each
+    /// language's page carries its own words only; the rules keep the sources. The advice:
+    pub fn hints(self) -> impl Iterator<Item = Msg> {
+        [self.hint_1(), self.hint_2()].into_iter().flatten()
+    }
 }
 
 crate::vocabulary! {
@@ -172,6 +190,8 @@ crate::vocabulary! {
         come_back_2 = "situation." code ".come_back_2",
         come_back_3 = "situation." code ".come_back_3",
         come_back_4 = "situation." code ".come_back_4",
+        visa_note = "situation." code ".visa_note",
+        identity_note = "situation." code ".identity_note",
     }
 }
 
@@ -230,13 +250,6 @@ pub struct DocumentRule {
     /// The name of a file made for it (shrunk, turned, combined), without its extension:
     /// lower-case ASCII letters, digits and hyphens, so that every system keeps it as is.
     pub file_name: Text,
-    /// What counts as this document.
-    pub what_counts: Text,
-    /// A line for the checklist row, if the row needs one.
-    #[serde(default)]
-    pub checklist_note: Option<Text>,
-    /// Advice.
-    pub hints: List<Text>,
     /// Formats, when they differ from the defaults.
     #[serde(default)]
     pub formats: Option<List<Format>>,
@@ -259,9 +272,10 @@ pub struct SituationRule {
     pub outcome: Outcome,
     /// The documents, in the portal's order.
     pub documents: List<DocumentId>,
-    /// Situation-specific notes on some documents.
+    /// The residence documents its residence slot offers, in the order shown, each with its
+    /// sources (none without the slot).
     #[serde(default)]
-    pub notes: std::collections::BTreeMap<DocumentId, Text>,
+    pub residence: std::collections::BTreeMap<Residence, List<Source>>,
     /// Where the rule comes from.
     pub sources: List<Source>,
 }
@@ -283,6 +297,17 @@ pub struct EndState {
 }
 
 impl SituationId {
+    /// The situation's note on a document's slot, from the catalog (`situation.<code>.<doc>_note`):
+    /// only the visa's and the identity's slots have one.
+    #[must_use]
+    pub fn note(self, doc: DocumentId) -> Option<Msg> {
+        match doc {
+            DocumentId::Visa => self.visa_note(),
+            DocumentId::Identity => self.identity_note(),
+            _ => None,
+        }
+    }
+
     /// The end state of a situation that registers nothing, from the catalog; `None` for the
     /// others. The keys are resolved when the crate is built (a runtime lookup by key would
     /// link every key of the catalog into the page); a sixth line to keep or a fifth to come
@@ -441,11 +466,24 @@ impl Rules {
                 }
                 seen.push(*d);
             }
-            if let Some(d) = s.notes.keys().find(|d| !s.documents.contains(d)) {
+            if let Some(d) = DocumentId::ALL
+                .into_iter()
+                .find(|&d| s.id.note(d).is_some() && !s.documents.contains(&d))
+            {
                 return invalid(format!(
-                    "situation {} has a note on {d}, which it does not need",
+                    "situation {} has a note on {d} (situation.{}.{d}_note), which it does not need",
+                    s.id, s.id
+                ));
+            }
+            if s.residence.is_empty() == s.documents.contains(&DocumentId::ResidencePermit) {
+                return invalid(format!(
+                    "situation {}: residence documents to choose from exactly where it needs a \
+                     residence permit",
                     s.id
                 ));
+            }
+            if let Some(r) = s.residence.iter().find(|(_, sources)| sources.is_empty()) {
+                return invalid(format!("situation {}: residence {} has no source", s.id, r.0));
             }
             if s.sources.is_empty() {
                 return invalid(format!("situation {} has no source", s.id));
@@ -597,13 +635,9 @@ mod tests {
         let mut texts: Vec<(&str, &Text)> = Vec::new();
         for d in &rules.documents {
             texts.push((d.id.code(), &d.name));
-            texts.push((d.id.code(), &d.what_counts));
-            texts.extend(d.hints.iter().map(|h| (d.id.code(), h)));
-            texts.extend(d.checklist_note.iter().map(|h| (d.id.code(), h)));
         }
         for s in &rules.situations {
             texts.push((s.id.code(), &s.name));
-            texts.extend(s.notes.values().map(|n| (s.id.code(), n)));
         }
         for (id, text) in texts {
             assert!(!text.en.trim().is_empty() && !text.fr.trim().is_empty(), "{id}: {text:?}");
@@ -664,7 +698,11 @@ mod tests {
                 ),
                 "file name \"Acte de naissance\"",
             ),
-            (BUILTIN_JSON.replacen("\"notes\"", "\"unused\": null, \"x\"", 1), "unknown field"),
+            (BUILTIN_JSON.replacen("\"residence\"", "\"unused\": null, \"x\"", 1), "unknown field"),
+            (
+                BUILTIN_JSON.replacen("\"residence_permit\", \"rib\"]", "\"rib\"]", 1),
+                "residence documents to choose from exactly where it needs a residence permit",
+            ),
             (
                 BUILTIN_JSON.replacen("\"outcome\"", "\"reason\": {}, \"outcome\"", 1),
                 "unknown field",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::countries::Country;
 use crate::date::Date;
+use crate::residence::{Held, Residence};
 use crate::rules::{Rules, SituationId};
 
 crate::vocabulary! {
@@ -68,6 +69,8 @@ pub struct Answers {
     pub cpam_route: Option<bool>,
     /// Date of birth.
     pub birth_date: Option<Date>,
+    /// The residence document held, which the residence slot asks.
+    pub residence: Option<Residence>,
 }
 
 /// Which branch of the questions a nationality leads to.
@@ -225,6 +228,13 @@ impl Answers {
         } else {
             SituationId::NonEu
         })
+    }
+
+    /// The residence document of the situation the answers lead to, as far as the student has
+    /// said (`None` while no situation is decided).
+    #[must_use]
+    pub fn held(&self, rules: &Rules) -> Option<Held> {
+        Some(Held::new(rules, self.situation(rules)?, self.residence))
     }
 
     /// Age in full years on `today`, if the date of birth is known and not in the future.

@@ -36,7 +36,11 @@ fn checklist_prints_one_json_object() {
     let cases = [
         (
             vec!["--situation", "non_eu", "--ready", "identity,rib"],
-            r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa"],"final":["birth_certificate","residence_permit","rib"],"missing_for_provisional":["certificate_of_studies","visa"],"missing_for_final":["birth_certificate","residence_permit"]}"#,
+            r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa"],"final":["birth_certificate","residence_permit","rib"],"missing_for_provisional":["certificate_of_studies","visa"],"missing_for_final":["birth_certificate","residence_permit"],"residence":{"choices":["vls_ts","card","receipt","aps"],"held":null,"visa_again":true}}"#,
+        ),
+        (
+            vec!["--situation", "non_eu", "--residence", "card", "--today", "2026-12-03"],
+            r#"{"outcome":"register","provisional":["certificate_of_studies","identity","visa"],"final":["birth_certificate","residence_permit","rib"],"missing_for_provisional":["certificate_of_studies","identity","visa"],"missing_for_final":["birth_certificate","residence_permit","rib"],"residence":{"choices":["vls_ts","card","receipt","aps"],"held":"card","visa_again":false}}"#,
         ),
         (
             vec!["--situation", "non_eu_vls_t", "--ready", "visa"],
@@ -75,7 +79,7 @@ fn checklist_prints_one_json_object() {
 
 #[test]
 fn bad_usage_exits_2_with_a_message_on_stderr() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["--no-such-flag"], "--no-such-flag"),
         (&["checklist"], "--situation"),
         (&["checklist", "--situation", "mars"], "unknown situation \"mars\""),
@@ -85,6 +89,11 @@ fn bad_usage_exits_2_with_a_message_on_stderr() {
         ),
         (&["checklist", "--situation", "non_eu", "--birth-date", "2001-02-30"], "does not exist"),
         (&["checklist", "--situation", "non_eu", "--today", "27/11/2026"], "YYYY-MM-DD"),
+        (
+            &["checklist", "--situation", "algeria", "--residence", "vls_ts"],
+            "does not offer residence vls_ts (its choices: algerian_certificate, receipt, not_yet)",
+        ),
+        (&["checklist", "--situation", "quebec", "--residence", "moon"], "unknown residence"),
         (
             &[
                 "checklist",

@@ -44,6 +44,7 @@ fn judged(name: &str, bytes: &[u8], doc: DocumentId) -> Vec<String> {
         others: &[],
         student: Some(STUDENT),
         academic_year: Some((2026, 2027)),
+        visa_again: true,
     };
     let mut report = inspect(name, bytes, &ctx);
     // Decoded as the command line does (and the app, with the browser's decoder).

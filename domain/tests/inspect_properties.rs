@@ -15,6 +15,7 @@ const CTX: Context<'static> = Context {
     others: &[],
     student: None,
     academic_year: None,
+    visa_again: true,
 };
 
 const SIGNATURES: [&[u8]; 6] = [

@@ -27,6 +27,7 @@ pub struct AppProps {
 fn checklist(state: &State, rules: &Rules) -> Checklist {
     let situation = state.answers.situation(rules).unwrap_or(SituationId::NonEu);
     Checklist::new(rules, situation, state.answers.age_on(state.today), &state.ready())
+        .holding(rules, state.answers.residence)
 }
 
 /// The whole page.

@@ -70,6 +70,7 @@ impl Saved {
         for q in Question::ALL {
             r.put_some(q.code(), self.answers.yes_no(q).map(flag));
         }
+        r.put_some("residence", self.answers.residence);
         r.put("nationality_text", &self.nationality_text);
         for (prefix, date) in self.dates() {
             for part in DatePart::ALL {
@@ -101,6 +102,7 @@ impl Saved {
             nationality: r.text(Question::Nationality.code()),
             // Read again from the date as typed, when restored.
             birth_date: None,
+            residence: r.parse("residence"),
             ..Answers::default()
         };
         for q in Question::ALL {
@@ -131,7 +133,7 @@ mod tests {
     use super::*;
     use crate::page::state::tests::{file, state};
     use crate::page::state::{Action, State};
-    use secu_precheck_domain::{DocumentId, Lang};
+    use secu_precheck_domain::{DocumentId, Lang, Residence};
 
     #[test]
     fn kept_answers_come_back_and_forgetting_clears_everything() {
@@ -144,6 +146,7 @@ mod tests {
         s.apply(Action::TypeBirth(DatePart::Month, "2".into()));
         s.apply(Action::TypeBirth(DatePart::Year, "2001".into()));
         s.apply(Action::Answer(Question::Ehic, false));
+        s.apply(Action::Hold(Residence::Receipt));
         let record = s.saved().record();
         assert!(!format!("{record:?}").contains("file1"), "files are never kept: {record:?}");
         let mut next = state();
@@ -158,9 +161,11 @@ mod tests {
         odd.put("lang", "xx");
         odd.put("birth.day", "7");
         odd.put("ehic", "maybe");
+        odd.put("residence", "a passport from Mars");
         odd.put("Nowhere", "x");
         next.apply(Action::Restore(Box::new(Saved::read(&odd))));
         assert_eq!(next.lang, Lang::Fr, "an unknown language keeps the current one");
+        assert_eq!(next.answers.residence, None, "an unknown residence document is no answer");
         next.apply(Action::ForgetAll);
         assert_eq!(next, State::new(Lang::Fr, next.today));
     }
@@ -175,6 +180,7 @@ mod tests {
         for q in Question::ALL {
             s.apply(Action::Answer(q, true));
         }
+        s.apply(Action::Hold(Residence::Card));
         for part in DatePart::ALL {
             s.apply(Action::TypeBirth(part, "1".into()));
             s.apply(Action::TypeRights(part, "2".into()));
@@ -186,7 +192,7 @@ mod tests {
         let keys: Vec<String> = s.saved().record().0.into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             keys.join(" "),
-            "lang nationality ehic s1 uk_ghic french_overseas already_numbered cpam_route quebec_form vls_t nationality_text \
+            "lang nationality ehic s1 uk_ghic french_overseas already_numbered cpam_route quebec_form vls_t residence nationality_text \
              birth.day birth.month birth.year rights.day rights.month rights.year \
              arrival.day arrival.month arrival.year details.title details.last_name \
              details.first_name details.birth_country details.street_number \

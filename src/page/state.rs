@@ -8,7 +8,9 @@ use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{self, Field, FormInput, Report};
 use secu_precheck_domain::inspect::{Fingerprint, Problem, Severity, Verdict};
 use secu_precheck_domain::postcodes::PostcodeBase;
-use secu_precheck_domain::{Answers, Country, Date, DocumentId, Lang, Msg, Question, Rules};
+use secu_precheck_domain::{
+    Answers, Country, Date, DocumentId, Lang, Msg, Question, Residence, Rules,
+};
 use yew::Reducible;
 
 use crate::page::saved::Saved;
@@ -318,6 +320,8 @@ pub enum Action {
     CommitNationality,
     /// The student answered a yes/no question.
     Answer(Question, bool),
+    /// The student said which residence document they hold.
+    Hold(Residence),
     /// The student typed in a date-of-birth field.
     TypeBirth(DatePart, String),
     /// The student chose files for a document: one replaces the file, several wait to be
@@ -411,6 +415,7 @@ impl State {
             Action::BundleSent => self.bundle = Bundle::Working,
             Action::Bundled(files) => self.bundle = files.map_or(Bundle::Failed, Bundle::Done),
             Action::Answer(question, yes) => self.answers.answer(question, yes),
+            Action::Hold(residence) => self.answers.residence = Some(residence),
             Action::TypeBirth(part, text) => {
                 *self.birth.part_mut(part) = text;
                 self.answers.birth_date = self.typed_birth_date();
@@ -636,6 +641,8 @@ impl State {
             },
             academic_year: (doc == DocumentId::CertificateOfStudies)
                 .then(|| rules.academic_year(self.today)),
+            // Before a situation is decided, the common case's (a VLS-TS).
+            visa_again: self.answers.held(rules).is_none_or(|held| held.visa_again(rules)),
         }
     }
 
@@ -881,6 +888,30 @@ pub(crate) mod tests {
         assert_ne!(before, after);
         assert_eq!(after.others, [(DocumentId::Visa, Fingerprint(0xcc))]);
         assert!(after.last_name.is_empty(), "a passport's text is not read: names do not matter");
+    }
+
+    #[test]
+    fn the_residence_document_held_decides_whether_the_visa_may_stand_for_it() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        let again = |s: &State| s.context(DocumentId::ResidencePermit, &rules).visa_again;
+        assert!(again(&s), "the common case: a VLS-TS");
+        s.apply(Action::TypeNationality("India".into()));
+        s.apply(Action::CommitNationality);
+        for q in
+            [Question::AlreadyNumbered, Question::CpamRoute, Question::QuebecForm, Question::VlsT]
+        {
+            s.apply(Action::Answer(q, false));
+        }
+        assert!(again(&s), "a VLS-TS, not said which residence document");
+        s.apply(Action::Hold(Residence::Card));
+        assert!(!again(&s), "a card is a document of its own");
+        s.apply(Action::Hold(Residence::ValidatedVisa));
+        assert!(again(&s));
+        s.apply(Action::TypeNationality("Algeria".into()));
+        s.apply(Action::CommitNationality);
+        assert_eq!(s.answers.residence, Some(Residence::ValidatedVisa), "kept");
+        assert!(!again(&s), "but an Algerian's visa D is not a residence document");
     }
 
     #[test]

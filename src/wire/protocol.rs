@@ -54,6 +54,9 @@ pub struct CheckContext {
     pub first_name: String,
     /// The academic year, for the certificate of studies.
     pub academic_year: Option<(u16, u16)>,
+    /// Whether the visa's file may stand in the residence permit's slot (the situation's and
+    /// the residence document's rule).
+    pub visa_again: bool,
 }
 
 impl CheckContext {
@@ -68,6 +71,7 @@ impl CheckContext {
             others: &self.others,
             student,
             academic_year: self.academic_year,
+            visa_again: self.visa_again,
         }
     }
 }
@@ -204,6 +208,7 @@ impl Job {
         r.put("last", &c.last_name);
         r.put("first", &c.first_name);
         r.put_some("year", c.academic_year.map(|(a, b)| format!("{a}-{b}")));
+        r.put("again", c.visa_again);
         r
     }
 
@@ -226,6 +231,7 @@ impl Job {
                 let (a, b) = y.split_once('-')?;
                 Some((a.parse().ok()?, b.parse().ok()?))
             }),
+            visa_again: r.parse("again").unwrap_or(false),
         };
         Some(Job {
             id: r.parse("id")?,
@@ -366,6 +372,7 @@ mod tests {
                 last_name: "N'Diaye-Müller".into(),
                 first_name: String::new(),
                 academic_year: Some((2026, 2027)),
+                visa_again: true,
             },
         };
         assert_eq!(Job::read(&job.record()), Some(job.clone()));

@@ -62,6 +62,7 @@ pub fn run() {
             others: &[],
             student: Some(Student { last_name: "Diallo", first_name: "Awa" }),
             academic_year: Some((2026, 2027)),
+            visa_again: true,
         };
         let _ = inspect::inspect(name, bytes, &ctx);
     }

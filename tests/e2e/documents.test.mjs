@@ -145,6 +145,68 @@ test('the birth certificate box says which translation rule applies to the count
   }
 });
 
+test('the residence slot asks which document the student holds: the visa stands for it only as a validated VLS-TS', async () => {
+  const { page, context, problems } = await open(app.browser, app.url);
+  await answerStep1(page);
+  const slot = page.locator('#slot-residence_permit');
+  const group = slot.getByRole('group', { name: 'Which of these do you hold?' });
+  const explain = slot.locator('#residence-explain');
+  assert.match(await explain.innerText(), /Choose the one you hold/);
+  // The same scan in the visa's box and the residence permit's: allowed while the student may
+  // hold a VLS-TS, which with its attestation is the residence permit.
+  const scan = await image(page, { width: 1100, height: 800, type: 'image/png' });
+  await choose(page, 'visa', file('visa.png', scan, 'image/png'));
+  await choose(page, 'residence_permit', file('visa.png', scan, 'image/png'));
+  await box(page, 'residence_permit').locator('.file-name', { hasText: 'visa.png' }).waitFor();
+  assert.ok(!(await verdict(page, 'residence_permit')).codes.includes('duplicate_file'));
+  const row = page.locator('#checklist-residence_permit');
+  await row.getByText('You may upload your student visa again.').waitFor();
+  // With the keyboard alone: into the group, and from one answer to the next with the arrows.
+  await page.locator('#residence-vls_ts').focus();
+  await page.keyboard.press('Space');
+  assert.ok(await page.locator('#residence-vls_ts').isChecked());
+  assert.match(await explain.innerText(), /validation attestation, combined into one PDF/);
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.locator('#residence-card').isChecked(), 'the arrow chose the next answer');
+  await explain.getByText(/Upload both sides of the card/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'residence-card', 'focus stays');
+  // A card is a document of its own: the visa's file in its box is now the same file twice.
+  await page.waitForFunction(() => document.querySelector('.upload[data-doc="residence_permit"] [data-code="duplicate_file"]'));
+  assert.ok((await verdict(page, 'residence_permit')).codes.includes('duplicate_file'));
+  assert.equal(await row.getByText('You may upload your student visa again.').count(), 0);
+  // Nothing is left to do with the visa: no validation step, no note on validating it.
+  assert.doesNotMatch(await page.locator('#next').innerText(), /Validate your|validated online/);
+  assert.doesNotMatch(await page.locator('#slot-visa').innerText(), /validated online/);
+  assert.equal(await page.locator('#arrival-day').count(), 0, 'no deadline after arrival');
+  for (const id of ['vls_ts', 'card', 'receipt', 'aps']) assert.equal(await page.locator(`#residence-${id}`).count(), 1, id);
+  assert.deepEqual(problems, { foreignRequests: [], consoleErrors: [], cspViolations: [] });
+  await context.close();
+
+  // An Algerian student, in French, on a phone: the visa alone is not a residence document.
+  const fr = await open(app.browser, app.url, { locale: 'fr-FR', viewport: PHONE });
+  const field = fr.page.getByLabel('Votre nationalité');
+  await field.fill('Algérie');
+  await field.press('Tab');
+  await fr.page.locator('#already-numbered-no').check();
+  await fr.page.locator('#cpam-route-no').check();
+  const frSlot = fr.page.locator('#slot-residence_permit');
+  const choices = frSlot.getByRole('group', { name: 'Lequel de ces documents avez-vous\u00a0?' });
+  assert.deepEqual(await choices.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.id)), [
+    'residence-algerian_certificate', 'residence-receipt', 'residence-not_yet',
+  ]);
+  await choices.getByLabel(/Rien pour l'instant/).check();
+  await frSlot.getByText(/Votre visa seul n'est pas un document de séjour/).waitFor();
+  assert.equal(await fr.page.locator('#checklist-residence_permit').getByText(/déposer à nouveau votre visa/).count(), 0);
+  await fr.page.locator('#next').getByText(/Demandez votre certificat de résidence/).first().waitFor();
+  // Once the certificate is held, its step is done: nothing about the visa is left in the timeline.
+  await choices.getByLabel(/Un certificat de résidence algérien/).check();
+  assert.doesNotMatch(await fr.page.locator('#next').innerText(), /Demandez votre certificat de résidence|Validez votre/);
+  const width = await fr.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px: ${width}`);
+  assert.deepEqual(await axe(fr.page), []);
+  await fr.context.close();
+});
+
 test('the app gives the same verdicts as precheck file', async () => {
   const { page, context } = await open(app.browser, app.url);
   const batches = [

@@ -56,7 +56,14 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   }
   assert.equal(await page.locator('#slot-visa').count(), 0, 'no visa box');
   await page.locator('#slot-identity').getByText(/need no visa to study in France/).waitFor();
-  await page.locator('#slot-residence_permit').getByText(/ask your CPAM \(36 46\)/).waitFor();
+  // The residence slot offers what these students may hold: the Monegasque passport's mention
+  // among them, and a way out for those told they need none.
+  const residence = page.getByRole('group', { name: 'Which of these do you hold?' });
+  assert.deepEqual(await residence.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.id)), [
+    'residence-card', 'residence-monaco_passport', 'residence-receipt', 'residence-none_needed',
+  ]);
+  await residence.getByLabel(/None: I was told I need no residence document/).check();
+  await page.locator('#slot-residence_permit').getByText(/Ask your CPAM \(36 46\)/).waitFor();
   assert.equal(await page.locator('#arrival-day').count(), 0, 'no arrival date to ask: no visa deadline');
   assert.doesNotMatch(await page.locator('#next').innerText(), /visa/i);
   await context.close();

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use secu_precheck_domain::{Checklist, Date, DocumentId, Lang, Rules, SituationId};
+use secu_precheck_domain::{Checklist, Date, DocumentId, Lang, Residence, Rules, SituationId};
 
 /// Pre-check a French student health-insurance registration (etudiant-etranger.ameli.fr)
 /// before sending it: the same checks as the secu-precheck web app, on this machine.
@@ -33,6 +33,9 @@ enum Command {
         /// Documents already ready, comma-separated ids (e.g. identity,rib).
         #[arg(long, value_name = "DOC,DOC…", value_delimiter = ',')]
         ready: Vec<DocumentId>,
+        /// The residence document held, one of the situation's `residence.choices` (e.g. card).
+        #[arg(long, value_name = "RESIDENCE")]
+        residence: Option<Residence>,
     },
     /// Check the portal's form fields: reads one JSON object (FILE, or standard input for `-`
     /// or no FILE) and prints {"valid", "errors", "warnings", "normalised"}. Exit 0 when valid,
@@ -160,6 +163,7 @@ fn file(
         others: &[],
         student,
         academic_year: Some(academic_year),
+        visa_again: true,
     };
     let mut any_error = false;
     for path in files {
@@ -213,7 +217,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Checklist { situation, birth_date, today, ready } => {
+        Command::Checklist { situation, birth_date, today, ready, residence } => {
             let Some(today) = today.or_else(today_from_clock) else {
                 eprintln!("precheck: cannot read today's date from the clock; pass --today");
                 return ExitCode::from(2);
@@ -222,7 +226,18 @@ fn main() -> ExitCode {
                 eprintln!("precheck: --birth-date is after --today");
                 return ExitCode::from(2);
             }
-            let checklist = Checklist::for_birth_date(&rules, situation, birth_date, today, &ready);
+            let choices: Vec<Residence> =
+                secu_precheck_domain::residence::Held::choices(&rules, situation).collect();
+            if let Some(r) = residence.filter(|r| !choices.contains(r)) {
+                let choices: Vec<&str> = choices.iter().map(|c| c.code()).collect();
+                eprintln!(
+                    "precheck: situation {situation} does not offer residence {r} (its choices: {})",
+                    if choices.is_empty() { "none".to_owned() } else { choices.join(", ") }
+                );
+                return ExitCode::from(2);
+            }
+            let checklist = Checklist::for_birth_date(&rules, situation, birth_date, today, &ready)
+                .holding(&rules, residence);
             match serde_json::to_string(&checklist) {
                 Ok(json) => println!("{json}"),
                 Err(e) => {

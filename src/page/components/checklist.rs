@@ -145,6 +145,9 @@ fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
 fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
     let lang = props.lang;
     let rule = props.rules.document(doc);
+    // "You may upload your visa again" only where the visa stands for the residence permit.
+    let visa_again = props.checklist.residence.as_ref().is_some_and(|r| r.visa_again);
+    let row_note = doc.row().filter(|_| doc != DocumentId::ResidencePermit || visa_again);
     let (class, label, reason) = match props.statuses.get(&doc) {
         None => ("status-missing", Msg::StatusMissing, None),
         Some(DocStatus::Checking) => ("status-checking", Msg::StatusChecking, None),
@@ -158,7 +161,7 @@ fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
             <a class="document-name" href={ format!("#slot-{}", doc.code()) }>{ rule.name.get(lang) }</a>
             <span class="status">{ lang.text(label) }</span>
             if let Some(reason) = reason { <span class="document-hint">{ lang.text(reason) }</span> }
-            if let Some(note) = &rule.checklist_note { <span class="document-hint">{ note.get(lang) }</span> }
+            if let Some(note) = row_note { <span class="document-hint">{ lang.text(note) }</span> }
         </li>
     }
 }

@@ -3,12 +3,13 @@
 
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
+use secu_precheck_domain::residence::Held;
 use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{download_all, Step, Upload};
 use crate::page::context::AppContext;
-use crate::page::state::Notice;
+use crate::page::state::{Action, Notice};
 
 /// "Your documents": what counts, advice, formats and size, per document.
 pub fn documents_step(app: &AppContext) -> Html {
@@ -47,9 +48,14 @@ fn notice(app: &AppContext) -> String {
 fn card(app: &AppContext, doc: DocumentId) -> Html {
     let lang = app.lang();
     let rule = app.rules.document(doc);
-    // The notes of the situation the checklist shows (the common case's until one is decided).
-    let situation = app.situation().unwrap_or(SituationId::NonEu);
-    let note = app.rules.situation(situation).notes.get(&doc);
+    // The notes of the situation the checklist shows (the common case's until one is decided),
+    // as the residence document held keeps them.
+    let held = app
+        .state
+        .answers
+        .held(&app.rules)
+        .unwrap_or_else(|| Held::new(&app.rules, SituationId::NonEu, None));
+    let note = held.note(doc);
     let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| app.t(f.name())).collect();
     let limits = fill(
         app.t(Msg::SlotFormats),
@@ -81,16 +87,46 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
     html! {
         <article key={ doc.code() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
             <h4 id={ format!("{id}-name") }>{ rule.name.get(lang) }</h4>
-            <p>{ rule.what_counts.get(lang) }</p>
-            if let Some(note) = note { <p class="note">{ note.get(lang) }</p> }
+            <p>{ app.t(doc.what_counts()) }</p>
+            if let Some(note) = note { <p class="note">{ app.t(note) }</p> }
             <ul class="hints">
                 if let Some(year) = year { <li>{ year }</li> }
                 if let Some((Some(rule), _)) = &birth { <li class="birth-rule">{ rule }</li> }
-                { for rule.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }
+                { for doc.hints().map(|h| html! { <li>{ app.t(h) }</li> }) }
             </ul>
             if let Some((_, check)) = birth { <p class="self-check">{ check }</p> }
+            if doc == DocumentId::ResidencePermit { { residence_choice(app, held) } }
             <p class="limits">{ limits }</p>
             <Upload doc={ doc } />
         </article>
+    }
+}
+
+/// The residence slot's question: which residence document the student holds, and what that
+/// means for the upload, announced when the answer changes.
+fn residence_choice(app: &AppContext, held: Held) -> Html {
+    let explain = held.residence.map_or(Msg::SlotResidencePending, |r| r.explain());
+    html! {
+        <fieldset class="field residence-choice" id="residence-choice" aria-describedby="residence-explain">
+            <legend>{ app.t(Msg::SlotResidenceLegend) }</legend>
+            <div class="radios stacked">
+                { for Held::choices(&app.rules, held.situation).map(|r| {
+                    let id = format!("residence-{}", r.code());
+                    html! {
+                        <div class="radio" key={ r.code() }>
+                            <input
+                                type="radio"
+                                id={ id.clone() }
+                                name="residence"
+                                checked={ held.residence == Some(r) }
+                                onchange={ app.callback(move |_: Event| Action::Hold(r)) }
+                            />
+                            <label for={ id }>{ app.t(r.label()) }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+            <p class="residence-explain" id="residence-explain" aria-live="polite">{ app.t(explain) }</p>
+        </fieldset>
     }
 }
