@@ -95,12 +95,17 @@ crate::vocabulary! {
         MisplacedPunctuation = "misplaced_punctuation",
         /// Letters of a non-Latin script: type the Latin-letter lines of the passport.
         NonLatinScript = "non_latin_script",
+        /// FNU, XXX, SP…: what some passports print for "no first name", not a name.
+        NamePlaceholder = "name_placeholder",
         /// Not one of M. or Mme.
         UnknownTitle = "unknown_title",
         /// Not a real date.
         InvalidDate = "invalid_date",
         /// A year typed with fewer than four digits (02 for 2002).
         ShortYear = "short_year",
+        /// A date of birth whose day or month is unknown (00 or XX on the civil-status
+        /// document): the form needs a whole date.
+        UnknownDayOrMonth = "unknown_day_or_month",
         /// A date of birth in the future.
         DateInFuture = "date_in_future",
         /// A date of birth more than 120 years ago.

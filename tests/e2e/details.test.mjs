@@ -111,6 +111,29 @@ test('the title says it follows the sex on the birth certificate, read with the 
   }
 });
 
+test('a passport\'s FNU or XXX for no first name is a warning that explains it, not a blocking error', async () => {
+  for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
+    const { page, context } = await open(app.browser, app.url, { viewport });
+    await answerStep1(page);
+    await fillValidDetails(page);
+    const fr = lang === 'fr';
+    if (fr) await toFrench(page);
+    await page.getByLabel(fr ? 'Prénom' : 'First name', { exact: true }).fill('FNU');
+    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    await page.getByText(fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.').waitFor();
+    const warning = page.locator('#first-name-msg-0');
+    assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr
+      ? /FNU, XXX ou SP, c'est ce que certains passeports impriment pour un nom qu'ils n'ont pas : ce n'est pas un nom\. Saisissez-le comme votre passeport l'imprime/
+      : /FNU, XXX or SP is what some passports print for a name they do not have: it is not a name\. Type it as your passport prints it/);
+    // No first name at all: the message says who answers what to type.
+    await page.getByLabel(fr ? 'Prénom' : 'First name', { exact: true }).fill('');
+    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    await page.locator('#first-name-msg-0').getByText(fr ? /S'il n'en porte aucun, demandez à votre CPAM \(36 46\)/ : /If your passport shows none at all, ask your CPAM \(36 46\)/).waitFor();
+    assert.deepEqual(await axe(page), [], lang);
+    await context.close();
+  }
+});
+
 test('a former commune the base does not know is a warning naming the commune, not a blocking error', async () => {
   for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
     const { page, context } = await open(app.browser, app.url, { viewport });

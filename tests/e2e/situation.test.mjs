@@ -443,6 +443,11 @@ test('a nationality typed as an adjective is matched; a year of 1890 or of two d
     await birth.locator('#birth-error').getByText(short.replace(' : ', '\u00a0: ')).or(birth.locator('#birth-error').getByText(short)).waitFor();
     await page.locator('#birth-year').fill('2002');
     assert.equal(await page.locator('#birth-error').count(), 0);
+    // A civil-status document without a day or month (00, XX): what to type, not "not a date".
+    await page.locator('#birth-day').fill('XX');
+    await page.locator('#birth-month').fill('00');
+    await page.locator('#birth-year').fill('1999');
+    await birth.locator('#birth-error').getByText(locale === 'fr-FR' ? /Si votre acte de naissance ne donne ni jour ni mois \(00 ou XX\), saisissez la date de votre passeport/ : /If your birth certificate gives no day or month \(00 or XX\), type the date your passport or residence permit gives/).waitFor();
     await context.close();
   }
 });

@@ -28,12 +28,30 @@ fn short_year(text: &str) -> bool {
     matches!(parts[..], [d, m, y] if digits(d, 2) && digits(m, 2) && digits(y, 3))
 }
 
-/// A real date of birth, not in the future, less than 120 years ago.
+/// A day, month and year typed apart whose day or month is 00 or XX, as some civil-status
+/// documents print an unknown one, and whose year is whole.
+fn unknown_day_or_month(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('/').map(str::trim).collect();
+    let unknown = |p: &str| {
+        !p.is_empty() && p.len() <= 2 && p.chars().all(|c| matches!(c, '0' | 'x' | 'X' | '?'))
+    };
+    let year = |p: &str| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts[..], [d, m, y] if (unknown(d) || unknown(m)) && year(y))
+}
+
+/// A real date of birth, not in the future, less than 120 years ago. A date whose day or month
+/// is unknown (00, XX) gets its own message: the form needs a whole date, and the one to type
+/// is the one the other documents give [secondary: legibase, quoting the instruction générale
+/// of 2 November 2004 for the service central d'état civil: with only a year, a birth is
+/// recorded on 31 December of that year].
 ///
 /// # Errors
 /// [`Problem::Required`], [`Problem::InvalidDate`], [`Problem::DateInFuture`] or
 /// [`Problem::DateTooOld`].
 pub fn birth_date(text: &str, today: Date) -> Result<Date, Finding> {
+    if unknown_day_or_month(text) {
+        return Err(Finding::error(Field::BirthDate, Problem::UnknownDayOrMonth));
+    }
     let date = parse(Field::BirthDate, text)?;
     match date.age_on(today) {
         None => Err(Finding::error(Field::BirthDate, Problem::DateInFuture)),
@@ -89,6 +107,12 @@ mod tests {
             ("23/10/02", Err(Problem::ShortYear)),
             ("1/1/890", Err(Problem::ShortYear)),
             ("23/x/02", Err(Problem::InvalidDate)),
+            ("00/00/1998", Err(Problem::UnknownDayOrMonth)),
+            ("XX/XX/1998", Err(Problem::UnknownDayOrMonth)),
+            ("xx/5/1998", Err(Problem::UnknownDayOrMonth)),
+            ("12/00/1998", Err(Problem::UnknownDayOrMonth)),
+            ("0/3/1998", Err(Problem::UnknownDayOrMonth)),
+            ("00/00/98", Err(Problem::ShortYear)),
             ("1890-05-01", Err(Problem::DateTooOld)),
             ("2002-02-30", Err(Problem::InvalidDate)),
             ("2026-11-28", Err(Problem::DateInFuture)),

@@ -24,6 +24,15 @@ fn is_latin(c: char) -> bool {
         && c != '÷'
 }
 
+/// What passports print in place of a name they do not have: FNU, LNU (first or last name
+/// unknown), NFN (no first name), XXX, SP (sans prénom, on some French passports: the foreign
+/// ministry's answer to the Assemblée des Français de l'étranger, 2024).
+fn is_placeholder(name: &str) -> bool {
+    let upper = name.to_uppercase();
+    matches!(upper.as_str(), "FNU" | "LNU" | "NFN" | "SP" | "UNKNOWN" | "INCONNU")
+        || (upper.len() >= 2 && upper.chars().all(|c| c == 'X'))
+}
+
 impl PersonName {
     /// Checks a name; the second value is a warning that does not stop the form.
     ///
@@ -55,10 +64,13 @@ impl PersonName {
         if misplaced {
             return Err(Finding::error(field, Problem::MisplacedPunctuation));
         }
-        let warning = out
-            .chars()
-            .any(|c| c.is_alphabetic() && !is_latin(c))
-            .then(|| Finding::warning(field, Problem::NonLatinScript));
+        let warning = if is_placeholder(&out) {
+            Some(Finding::warning(field, Problem::NamePlaceholder))
+        } else {
+            out.chars()
+                .any(|c| c.is_alphabetic() && !is_latin(c))
+                .then(|| Finding::warning(field, Problem::NonLatinScript))
+        };
         Ok((Self(out), warning))
     }
 
@@ -92,6 +104,19 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(name.as_str(), expected, "{text:?}");
             assert_eq!(warning, None, "{text:?} is Latin");
+        }
+    }
+
+    #[test]
+    fn a_passport_s_word_for_no_first_name_passes_with_an_explanation() {
+        for text in ["FNU", "fnu", "XXX", "Xx", "SP", "NFN", "LNU"] {
+            let (name, warning) = PersonName::parse(Field::FirstName, text).unwrap();
+            assert_eq!(name.as_str(), text, "kept as the passport prints it");
+            assert_eq!(warning.map(|w| w.code), Some(Problem::NamePlaceholder), "{text}");
+        }
+        for text in ["Xavier", "X", "Spa", "Fnu-Ali"] {
+            let (_, warning) = PersonName::parse(Field::FirstName, text).unwrap();
+            assert_eq!(warning, None, "{text} is a name");
         }
     }
 
