@@ -192,6 +192,7 @@ crate::vocabulary! {
         come_back_4 = "situation." code ".come_back_4",
         visa_note = "situation." code ".visa_note",
         identity_note = "situation." code ".identity_note",
+        certificate_of_studies_note = "situation." code ".certificate_of_studies_note",
     }
 }
 
@@ -298,12 +299,13 @@ pub struct EndState {
 
 impl SituationId {
     /// The situation's note on a document's slot, from the catalog (`situation.<code>.<doc>_note`):
-    /// only the visa's and the identity's slots have one.
+    /// only the visa's, the identity's and the certificate of studies' slots have one.
     #[must_use]
     pub fn note(self, doc: DocumentId) -> Option<Msg> {
         match doc {
             DocumentId::Visa => self.visa_note(),
             DocumentId::Identity => self.identity_note(),
+            DocumentId::CertificateOfStudies => self.certificate_of_studies_note(),
             _ => None,
         }
     }
@@ -642,6 +644,14 @@ mod tests {
         for (id, text) in texts {
             assert!(!text.en.trim().is_empty() && !text.fr.trim().is_empty(), "{id}: {text:?}");
             assert_ne!(text.en, text.fr, "{id}: not translated: {}", text.en);
+        }
+    }
+
+    #[test]
+    fn the_student_card_stands_for_the_certificate_only_where_a_source_says_so() {
+        for s in SituationId::ALL {
+            let note = s.note(DocumentId::CertificateOfStudies);
+            assert_eq!(note.is_some(), s == SituationId::EuWithoutEhic, "{s}");
         }
     }
 

@@ -280,8 +280,12 @@ test('an EU student is asked about the European card, then about an S1 form', as
   await checklist(page)
     .getByText('Still missing for the provisional certificate: Certificate of studies, Proof of identity, Attestation of resources')
     .waitFor();
+  // Campus France accepts their student card in place of the certificate: said in their slot only.
+  const studentCard = /Campus France also accepts your student card for the current academic year/;
+  await page.locator('#slot-certificate_of_studies').getByText(studentCard).waitFor();
 
   await answer(page, s1, 'Yes');
+  assert.equal(await page.locator('#slot-certificate_of_studies').getByText(studentCard).count(), 0, 'not for an S1 holder');
   assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity', 'S1 form']);
 
   // Changing nationality and coming back loses nothing.
