@@ -28,9 +28,9 @@ fn is_latin(c: char) -> bool {
 /// unknown), NFN (no first name), XXX, SP (sans prénom, on some French passports: the foreign
 /// ministry's answer to the Assemblée des Français de l'étranger, 2024).
 fn is_placeholder(name: &str) -> bool {
-    let upper = name.to_uppercase();
-    matches!(upper.as_str(), "FNU" | "LNU" | "NFN" | "SP" | "UNKNOWN" | "INCONNU")
-        || (upper.len() >= 2 && upper.chars().all(|c| c == 'X'))
+    // ASCII only: the placeholders are, and Unicode case tables would weigh on the page.
+    ["FNU", "LNU", "NFN", "SP", "UNKNOWN", "INCONNU"].iter().any(|p| name.eq_ignore_ascii_case(p))
+        || (name.len() >= 2 && name.bytes().all(|b| b.eq_ignore_ascii_case(&b'X')))
 }
 
 impl PersonName {
