@@ -81,7 +81,7 @@ impl Visa {
     #[must_use]
     pub fn of(situation: Option<SituationId>, settled: bool) -> Visa {
         match situation {
-            Some(SituationId::NonEu | SituationId::Algeria) if settled => Visa::Settled,
+            None | Some(SituationId::NonEu | SituationId::Algeria) if settled => Visa::Settled,
             None | Some(SituationId::NonEu | SituationId::Quebec) => Visa::VlsTs,
             Some(SituationId::Algeria) => Visa::Algerian,
             Some(SituationId::NonEuVlsT) => Visa::VlsT,
@@ -454,6 +454,17 @@ mod tests {
                 if let Some(r) = residence {
                     texts.push((format!("{r} label"), lang.text(r.label())));
                     texts.push((format!("{r} explain"), lang.text(r.explain())));
+                }
+                if held.not_the_visa(&rules) {
+                    texts.push(("not the visa".into(), lang.text(Msg::SlotResidenceNotVisa)));
+                }
+                // No residence choice speaks of a visa to a student who has none.
+                if !rule.documents.contains(&DocumentId::Visa) {
+                    for r in Held::choices(&rules, situation) {
+                        for text in [lang.text(r.label()), lang.text(r.explain())] {
+                            assert!(!text.contains("visa"), "{at} {lang} {r}: {text}");
+                        }
+                    }
                 }
                 for step in &steps {
                     for msg in [step.title, step.body, step.late.unwrap_or(step.body)] {

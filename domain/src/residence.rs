@@ -40,14 +40,6 @@ crate::vocabulary! {
     }
 }
 
-impl Residence {
-    /// Whether it can be uploaded: a document the student holds.
-    #[must_use]
-    pub const fn is_held(self) -> bool {
-        !matches!(self, Residence::NotYet | Residence::NoneNeeded)
-    }
-}
-
 /// The residence document of a situation, as far as the student has said: what the residence
 /// slot, the visa's and the timeline follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +60,8 @@ impl Held {
         Held { situation, residence }
     }
 
-    /// The choices of the situation's residence slot, in the order shown (none if it has no
-    /// residence slot).
+    /// The choices of the situation's residence slot, in the order shown, which is the
+    /// vocabulary's (none if it has no residence slot).
     pub fn choices(rules: &Rules, situation: SituationId) -> impl Iterator<Item = Residence> + '_ {
         rules.situation(situation).residence.keys().copied()
     }
@@ -87,6 +79,14 @@ impl Held {
             .all(|d| rule.documents.contains(d));
         let offers_visa = rule.residence.contains_key(&Residence::ValidatedVisa);
         both && offers_visa && matches!(self.residence, None | Some(Residence::ValidatedVisa))
+    }
+
+    /// Whether the slot should say that the visa's file does not stand for the residence
+    /// document: where the situation has a visa's box and the answer is a document of its own.
+    #[must_use]
+    pub fn not_the_visa(self, rules: &Rules) -> bool {
+        let has_visa = rules.situation(self.situation).documents.contains(&DocumentId::Visa);
+        has_visa && self.residence.is_some() && !self.visa_again(rules)
     }
 
     /// Whether the student holds a residence document that is not the visa, so that nothing

@@ -273,8 +273,8 @@ pub struct SituationRule {
     pub outcome: Outcome,
     /// The documents, in the portal's order.
     pub documents: List<DocumentId>,
-    /// The residence documents its residence slot offers, in the order shown, each with its
-    /// sources (none without the slot).
+    /// The residence documents its residence slot offers, each with its sources (none without
+    /// the slot); the slot shows them in the order of the [`Residence`] vocabulary.
     #[serde(default)]
     pub residence: std::collections::BTreeMap<Residence, List<Source>>,
     /// Where the rule comes from.

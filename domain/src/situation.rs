@@ -231,10 +231,13 @@ impl Answers {
     }
 
     /// The residence document of the situation the answers lead to, as far as the student has
-    /// said (`None` while no situation is decided).
+    /// said; while no situation is decided, the common case's (a student from outside the EU,
+    /// whose checklist the page shows meanwhile), so that the residence slot, the checklist,
+    /// the duplicate check and the timeline always follow the same answer.
     #[must_use]
-    pub fn held(&self, rules: &Rules) -> Option<Held> {
-        Some(Held::new(rules, self.situation(rules)?, self.residence))
+    pub fn held(&self, rules: &Rules) -> Held {
+        let situation = self.situation(rules).unwrap_or(SituationId::NonEu);
+        Held::new(rules, situation, self.residence)
     }
 
     /// Age in full years on `today`, if the date of birth is known and not in the future.

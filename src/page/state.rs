@@ -641,8 +641,10 @@ impl State {
             },
             academic_year: (doc == DocumentId::CertificateOfStudies)
                 .then(|| rules.academic_year(self.today)),
-            // Before a situation is decided, the common case's (a VLS-TS).
-            visa_again: self.answers.held(rules).is_none_or(|held| held.visa_again(rules)),
+            // Only the visa's and the residence permit's checks depend on it: an answer changed
+            // re-checks those two boxes, not every file.
+            visa_again: matches!(doc, DocumentId::Visa | DocumentId::ResidencePermit)
+                && self.answers.held(rules).visa_again(rules),
         }
     }
 
@@ -896,6 +898,10 @@ pub(crate) mod tests {
         let mut s = state();
         let again = |s: &State| s.context(DocumentId::ResidencePermit, &rules).visa_again;
         assert!(again(&s), "the common case: a VLS-TS");
+        s.apply(Action::Hold(Residence::Card));
+        assert!(!again(&s), "before the situation is decided, the answer counts all the same");
+        assert!(!s.context(DocumentId::Rib, &rules).visa_again, "the RIB's check is not concerned");
+        s.answers.residence = None;
         s.apply(Action::TypeNationality("India".into()));
         s.apply(Action::CommitNationality);
         for q in

@@ -231,7 +231,8 @@ impl Job {
                 let (a, b) = y.split_once('-')?;
                 Some((a.parse().ok()?, b.parse().ok()?))
             }),
-            visa_again: r.parse("again").unwrap_or(false),
+            // A page older than the worker sends none: the common case's, as `Context::plain`.
+            visa_again: r.parse("again").unwrap_or(true),
         };
         Some(Job {
             id: r.parse("id")?,

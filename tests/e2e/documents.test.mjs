@@ -149,7 +149,7 @@ test('the residence slot asks which document the student holds: the visa stands 
   const { page, context, problems } = await open(app.browser, app.url);
   await answerStep1(page);
   const slot = page.locator('#slot-residence_permit');
-  const group = slot.getByRole('group', { name: 'Which of these do you hold?' });
+  const group = slot.getByRole('group', { name: 'Which residence document do you hold?' });
   const explain = slot.locator('#residence-explain');
   assert.match(await explain.innerText(), /Choose the one you hold/);
   // The same scan in the visa's box and the residence permit's: allowed while the student may
@@ -168,7 +168,7 @@ test('the residence slot asks which document the student holds: the visa stands 
   assert.match(await explain.innerText(), /validation attestation, combined into one PDF/);
   await page.keyboard.press('ArrowDown');
   assert.ok(await page.locator('#residence-card').isChecked(), 'the arrow chose the next answer');
-  await explain.getByText(/Upload both sides of the card/).waitFor();
+  await explain.getByText(/Upload both sides of the card in one file, valid on the day you send it\. Your visa's file does not stand for it/).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'residence-card', 'focus stays');
   // A card is a document of its own: the visa's file in its box is now the same file twice.
   await page.waitForFunction(() => document.querySelector('.upload[data-doc="residence_permit"] [data-code="duplicate_file"]'));
@@ -190,7 +190,7 @@ test('the residence slot asks which document the student holds: the visa stands 
   await fr.page.locator('#already-numbered-no').check();
   await fr.page.locator('#cpam-route-no').check();
   const frSlot = fr.page.locator('#slot-residence_permit');
-  const choices = frSlot.getByRole('group', { name: 'Lequel de ces documents avez-vous\u00a0?' });
+  const choices = frSlot.getByRole('group', { name: 'Quel document de séjour avez-vous\u00a0?' });
   assert.deepEqual(await choices.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.id)), [
     'residence-algerian_certificate', 'residence-receipt', 'residence-not_yet',
   ]);

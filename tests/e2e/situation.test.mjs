@@ -58,7 +58,7 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   await page.locator('#slot-identity').getByText(/need no visa to study in France/).waitFor();
   // The residence slot offers what these students may hold: the Monegasque passport's mention
   // among them, and a way out for those told they need none.
-  const residence = page.getByRole('group', { name: 'Which of these do you hold?' });
+  const residence = page.getByRole('group', { name: 'Which residence document do you hold?' });
   assert.deepEqual(await residence.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.id)), [
     'residence-card', 'residence-monaco_passport', 'residence-receipt', 'residence-none_needed',
   ]);

@@ -4,7 +4,7 @@
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::{fill, join_or, megabytes};
 use secu_precheck_domain::residence::Held;
-use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg, SituationId};
+use secu_precheck_domain::{Country, DocumentId, Entitlement, Msg};
 use yew::prelude::*;
 
 use crate::page::components::{download_all, Step, Upload};
@@ -50,11 +50,7 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
     let rule = app.rules.document(doc);
     // The notes of the situation the checklist shows (the common case's until one is decided),
     // as the residence document held keeps them.
-    let held = app
-        .state
-        .answers
-        .held(&app.rules)
-        .unwrap_or_else(|| Held::new(&app.rules, SituationId::NonEu, None));
+    let held = app.state.answers.held(&app.rules);
     let note = held.note(doc);
     let formats: Vec<&str> = app.rules.formats(doc).iter().map(|f| app.t(f.name())).collect();
     let limits = fill(
@@ -107,7 +103,9 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
 fn residence_choice(app: &AppContext, held: Held) -> Html {
     let explain = held.residence.map_or(Msg::SlotResidencePending, |r| r.explain());
     html! {
-        <fieldset class="field residence-choice" id="residence-choice" aria-describedby="residence-explain">
+        // The explanation is a live region, announced when the answer changes; pointing the
+        // group at it too would read it twice.
+        <fieldset class="field residence-choice" id="residence-choice">
             <legend>{ app.t(Msg::SlotResidenceLegend) }</legend>
             <div class="radios stacked">
                 { for Held::choices(&app.rules, held.situation).map(|r| {
@@ -126,7 +124,10 @@ fn residence_choice(app: &AppContext, held: Held) -> Html {
                     }
                 }) }
             </div>
-            <p class="residence-explain" id="residence-explain" aria-live="polite">{ app.t(explain) }</p>
+            <p class="residence-explain" id="residence-explain" aria-live="polite">
+                { app.t(explain) }
+                if held.not_the_visa(&app.rules) { { " " }{ app.t(Msg::SlotResidenceNotVisa) } }
+            </p>
         </fieldset>
     }
 }

@@ -16,10 +16,7 @@ pub fn next_steps(app: &AppContext) -> Html {
     let dates = Dates {
         rights_start: state.rights.parse().and_then(Result::ok),
         arrival: state.arrival.parse().and_then(Result::ok),
-        visa: Visa::of(
-            app.situation(),
-            app.state.answers.held(&app.rules).is_some_and(|held| held.settled()),
-        ),
+        visa: Visa::of(app.situation(), app.state.answers.held(&app.rules).settled()),
     };
     let steps = next_steps::steps(&dates, state.today);
     let lang = app.lang();
