@@ -213,7 +213,6 @@ const RULES: Ty = Ty::Struct(
                 &[
                     ("id", Ty::Enum("DocumentId")),
                     ("entitlement", Ty::Enum("Entitlement")),
-                    ("name", Ty::Text),
                     ("file_name", Ty::Text),
                     ("formats", Ty::Opt(&FORMATS)),
                     ("size_limit_bytes", Ty::Opt(&Ty::Int("u64"))),
@@ -227,7 +226,6 @@ const RULES: Ty = Ty::Struct(
                 "SituationRule",
                 &[
                     ("id", Ty::Enum("SituationId")),
-                    ("name", Ty::Text),
                     ("outcome", Ty::Enum("Outcome")),
                     ("documents", DOCUMENTS),
                     ("residence", Ty::Map("Residence", &SOURCES)),

@@ -199,10 +199,11 @@ pub fn vocabulary_messages() -> Vec<Msg> {
     }
     all.extend(crate::date::DatePart::ALL.map(crate::date::DatePart::label));
     for d in rules::DocumentId::ALL {
-        all.push(d.what_counts());
+        all.extend([d.name(), d.what_counts()]);
         all.extend(d.hints().chain(d.row()));
     }
     for s in rules::SituationId::ALL {
+        all.push(s.name());
         all.extend(rules::DocumentId::ALL.into_iter().filter_map(|d| s.note(d)));
     }
     for r in crate::residence::Residence::ALL {

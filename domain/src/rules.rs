@@ -127,6 +127,7 @@ crate::vocabulary! {
         QuebecForm = "quebec_form",
     }
     messages {
+        name = "document." code ".name",
         what_counts = "document." code ".what_counts",
     }
     optional messages {
@@ -177,6 +178,9 @@ crate::vocabulary! {
         /// A PhD student under a French work contract, a refugee or an asylum seeker: insured
         /// through the CPAM of residence, not the student portal.
         CpamRoute = "cpam_route",
+    }
+    messages {
+        name = "situation." code ".name",
     }
     optional messages {
         reason = "situation." code ".reason",
@@ -246,8 +250,6 @@ pub struct DocumentRule {
     pub id: DocumentId,
     /// Provisional or final.
     pub entitlement: Entitlement,
-    /// Short name.
-    pub name: Text,
     /// The name of a file made for it (shrunk, turned, combined), without its extension:
     /// lower-case ASCII letters, digits and hyphens, so that every system keeps it as is.
     pub file_name: Text,
@@ -267,8 +269,6 @@ pub struct DocumentRule {
 pub struct SituationRule {
     /// Stable id.
     pub id: SituationId,
-    /// Its name.
-    pub name: Text,
     /// Register or not.
     pub outcome: Outcome,
     /// The documents, in the portal's order.
@@ -632,18 +632,12 @@ mod tests {
     }
 
     #[test]
-    fn every_text_is_written_in_both_languages() {
-        let rules = builtin();
-        let mut texts: Vec<(&str, &Text)> = Vec::new();
-        for d in &rules.documents {
-            texts.push((d.id.code(), &d.name));
-        }
-        for s in &rules.situations {
-            texts.push((s.id.code(), &s.name));
-        }
-        for (id, text) in texts {
-            assert!(!text.en.trim().is_empty() && !text.fr.trim().is_empty(), "{id}: {text:?}");
-            assert_ne!(text.en, text.fr, "{id}: not translated: {}", text.en);
+    fn every_name_is_written_in_both_languages() {
+        let names = DocumentId::ALL.map(DocumentId::name).into_iter();
+        for msg in names.chain(SituationId::ALL.map(SituationId::name)) {
+            let (en, fr) = (Lang::En.text(msg), Lang::Fr.text(msg));
+            assert!(!en.trim().is_empty() && !fr.trim().is_empty(), "{}", msg.key());
+            assert_ne!(en, fr, "{}: not translated", msg.key());
         }
     }
 

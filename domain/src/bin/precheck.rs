@@ -267,7 +267,7 @@ fn main() -> ExitCode {
         }
         Command::Situations { lang } => {
             for s in &rules.situations {
-                println!("{}\t{}", s.id, s.name.get(lang));
+                println!("{}\t{}", s.id, lang.text(s.id.name()));
             }
         }
     }

@@ -49,7 +49,7 @@ pub fn explain(inspection: &Inspection, lang: Lang, subject: &Subject<'_>) -> Ve
     };
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let (first, second) = subject.academic_year;
-    let other = facts.named_like.map(|d| subject.rules.document(d).name.get(lang)).unwrap_or("");
+    let other = facts.named_like.map(|d| lang.text(d.name())).unwrap_or("");
     let values = [
         ("size", file_size(lang, facts.size)),
         ("limit", megabytes(lang, subject.size_limit)),

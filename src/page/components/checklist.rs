@@ -61,10 +61,9 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
     let c = &props.checklist;
     let scope = match props.scope {
         Scope::CommonCase => t(Msg::ChecklistScopeCommonCase).to_owned(),
-        Scope::Situation(s) => fill(
-            t(Msg::ChecklistScopeSituation),
-            &[("situation", props.rules.situation(s).name.get(lang))],
-        ),
+        Scope::Situation(s) => {
+            fill(t(Msg::ChecklistScopeSituation), &[("situation", lang.text(s.name()))])
+        }
     };
     let counts = |e: Entitlement| {
         let total = c.required(e).len();
@@ -93,7 +92,7 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
                 <p class="headline" role="status">{ t(Msg::ChecklistScopeNoRegistration) }</p>
             } else {
                 <ul class="headlines" aria-live="polite">
-                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &props.rules, &props.checklist, e) }</li> }) }
+                    { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &props.checklist, e) }</li> }) }
                 </ul>
                 { for Entitlement::ALL.into_iter().map(|e| group(props, e)) }
                 <a class="mobile-summary" href="#checklist-heading">{ summary }</a>
@@ -103,7 +102,7 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
 }
 
 /// "Still missing for the provisional certificate: …", or that nothing is.
-pub(crate) fn headline(lang: Lang, rules: &Rules, checklist: &Checklist, e: Entitlement) -> String {
+pub(crate) fn headline(lang: Lang, checklist: &Checklist, e: Entitlement) -> String {
     if e == Entitlement::Final && checklist.required(e).is_empty() {
         return lang.text(Msg::ChecklistNoneFinal).to_owned();
     }
@@ -111,7 +110,7 @@ pub(crate) fn headline(lang: Lang, rules: &Rules, checklist: &Checklist, e: Enti
     if docs.is_empty() {
         return lang.text(e.complete()).to_owned();
     }
-    let names: Vec<&str> = docs.iter().map(|&d| rules.document(d).name.get(lang)).collect();
+    let names: Vec<&str> = docs.iter().map(|&d| lang.text(d.name())).collect();
     fill(lang.text(e.missing()), &[("docs", &names.join(", "))])
 }
 
@@ -144,7 +143,6 @@ fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
 
 fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
     let lang = props.lang;
-    let rule = props.rules.document(doc);
     // "You may upload your visa again" only where the visa stands for the residence permit.
     let visa_again = props.checklist.residence.as_ref().is_some_and(|r| r.visa_again);
     let row_note = doc.row().filter(|_| doc != DocumentId::ResidencePermit || visa_again);
@@ -158,7 +156,7 @@ fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
     };
     html! {
         <li key={ doc.code() } class={ classes!("document", class) } id={ format!("checklist-{}", doc.code()) }>
-            <a class="document-name" href={ format!("#slot-{}", doc.code()) }>{ rule.name.get(lang) }</a>
+            <a class="document-name" href={ format!("#slot-{}", doc.code()) }>{ lang.text(doc.name()) }</a>
             <span class="status">{ lang.text(label) }</span>
             if let Some(reason) = reason { <span class="document-hint">{ lang.text(reason) }</span> }
             if let Some(note) = row_note { <span class="document-hint">{ lang.text(note) }</span> }

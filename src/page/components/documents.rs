@@ -38,16 +38,14 @@ fn notice(app: &AppContext) -> String {
     match app.state.notice {
         None => String::new(),
         Some(Notice::DroppedOutside) => app.t(Msg::UploadDropOutside).to_owned(),
-        Some(Notice::Removed(doc)) => fill(
-            app.t(Msg::UploadRemoved),
-            &[("doc", app.rules.document(doc).name.get(app.lang()))],
-        ),
+        Some(Notice::Removed(doc)) => {
+            fill(app.t(Msg::UploadRemoved), &[("doc", app.t(doc.name()))])
+        }
     }
 }
 
 fn card(app: &AppContext, doc: DocumentId) -> Html {
     let lang = app.lang();
-    let rule = app.rules.document(doc);
     // The notes of the situation the checklist shows (the common case's until one is decided),
     // as the residence document held keeps them.
     let held = app.state.answers.held(&app.rules);
@@ -82,7 +80,7 @@ fn card(app: &AppContext, doc: DocumentId) -> Html {
     let id = format!("slot-{}", doc.code());
     html! {
         <article key={ doc.code() } class="slot" id={ id.clone() } tabindex="-1" aria-labelledby={ format!("{id}-name") }>
-            <h4 id={ format!("{id}-name") }>{ rule.name.get(lang) }</h4>
+            <h4 id={ format!("{id}-name") }>{ app.t(doc.name()) }</h4>
             <p>{ app.t(doc.what_counts()) }</p>
             if let Some(note) = note { <p class="note">{ app.t(note) }</p> }
             <ul class="hints">

@@ -40,7 +40,7 @@ fn outcome(app: &AppContext) -> String {
         (Outcome::NoRegistrationNeeded, Some(end)) => {
             fill(app.t(Msg::OutcomeNone), &[("reason", app.t(end.reason))])
         }
-        _ => fill(app.t(Msg::OutcomeRegister), &[("situation", rule.name.get(app.lang()))]),
+        _ => fill(app.t(Msg::OutcomeRegister), &[("situation", app.t(situation.name()))]),
     }
 }
 

@@ -33,11 +33,11 @@ pub fn summary(app: &AppContext) -> Html {
             </dl>
             <h3>{ app.t(Msg::SummaryDocumentsHeading) }</h3>
             <ul class="headlines">
-                { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, &app.rules, checklist, e) }</li> }) }
+                { for Entitlement::ALL.into_iter().map(|e| html! { <li>{ headline(lang, checklist, e) }</li> }) }
             </ul>
             <dl class="summary-list">
                 { for checklist.all().map(|doc| {
-                    let rule = app.rules.document(doc);
+                    let name = app.t(doc.name());
                     let slot = app.state.slots.get(&doc);
                     let status = match slot.map(crate::page::state::Slot::status) {
                         None => Msg::StatusMissing,
@@ -48,7 +48,7 @@ pub fn summary(app: &AppContext) -> Html {
                     let file = slot.and_then(|s| s.file.as_ref()).map(|(f, _)| f.name.clone());
                     html! {
                         <div class="summary-row" key={ doc.code() }>
-                            <dt>{ rule.name.get(lang) }</dt>
+                            <dt>{ name }</dt>
                             <dd>
                                 <span class="summary-status">{ app.t(status) }</span>
                                 if let Some(file) = file { <span class="summary-file">{ file }</span> }
@@ -56,7 +56,7 @@ pub fn summary(app: &AppContext) -> Html {
                             <dd class="summary-change">
                                 <a href={ format!("#slot-{}", doc.code()) }>
                                     { app.t(Msg::SummaryChange) }
-                                    <span class="visually-hidden">{ format!(" {}", rule.name.get(lang)) }</span>
+                                    <span class="visually-hidden">{ format!(" {name}") }</span>
                                 </a>
                             </dd>
                         </div>

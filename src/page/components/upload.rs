@@ -189,7 +189,7 @@ fn controls(
     on_change: &Callback<Event>,
 ) -> Html {
     let id = doc.code();
-    let doc_name = app.rules.document(doc).name.get(app.lang());
+    let doc_name = app.t(doc.name());
     let remove = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
