@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::i18n::Msg;
 use crate::residence::{Held, Residence};
 use crate::rules::{DocumentId, Entitlement, Outcome, Rules, SituationId};
 
@@ -40,6 +41,18 @@ pub struct ResidenceSlot {
     pub visa_again: bool,
 }
 
+impl ResidenceSlot {
+    /// The slot of `held`'s situation, if it has one.
+    fn of(rules: &Rules, held: Held) -> Option<Self> {
+        let choices: Vec<Residence> = Held::choices(rules, held.situation).collect();
+        (!choices.is_empty()).then(|| ResidenceSlot {
+            choices,
+            held: held.residence,
+            visa_again: held.visa_again(rules),
+        })
+    }
+}
+
 impl Checklist {
     /// The documents of a situation for a student of `age` (unknown: no age rule applies),
     /// with those in `ready` counted as done.
@@ -66,11 +79,7 @@ impl Checklist {
         let final_ = group(Entitlement::Final);
         let missing =
             |docs: &[DocumentId]| docs.iter().copied().filter(|d| !ready.contains(d)).collect();
-        let residence = (!rule.residence.is_empty()).then(|| ResidenceSlot {
-            choices: Held::choices(rules, situation).collect(),
-            held: None,
-            visa_again: Held::new(rules, situation, None).visa_again(rules),
-        });
+        let residence = ResidenceSlot::of(rules, Held::new(rules, situation, None));
         Self {
             residence,
             situation,
@@ -86,12 +95,16 @@ impl Checklist {
     /// not offer it).
     #[must_use]
     pub fn holding(mut self, rules: &Rules, residence: Option<Residence>) -> Self {
-        let held = Held::new(rules, self.situation, residence);
-        if let Some(slot) = &mut self.residence {
-            slot.held = held.residence;
-            slot.visa_again = held.visa_again(rules);
-        }
+        self.residence = ResidenceSlot::of(rules, Held::new(rules, self.situation, residence));
         self
+    }
+
+    /// The line of a document's checklist row, if it has one: the residence permit's "you may
+    /// upload your student visa again" only where the visa may stand for it.
+    #[must_use]
+    pub fn row_note(&self, doc: DocumentId) -> Option<Msg> {
+        let visa_again = self.residence.as_ref().is_some_and(|r| r.visa_again);
+        doc.row().filter(|_| doc != DocumentId::ResidencePermit || visa_again)
     }
 
     /// The checklist for a birth date, on `today`.

@@ -429,6 +429,8 @@ mod tests {
         }) {
             let rule = rules.situation(situation);
             let held = Held::new(&rules, situation, residence);
+            let checklist =
+                crate::Checklist::new(&rules, situation, None, &[]).holding(&rules, residence);
             let visa = Visa::of(Some(situation), held.settled());
             assert_eq!(
                 visa != Visa::None,
@@ -446,7 +448,7 @@ mod tests {
                 for &doc in rule.documents.iter() {
                     texts.push((format!("{doc} what_counts"), lang.text(doc.what_counts())));
                     texts.extend(doc.hints().map(|h| (format!("{doc} hint"), lang.text(h))));
-                    let row = held.row_note(&rules, doc);
+                    let row = checklist.row_note(doc);
                     texts.extend(row.map(|n| (format!("{doc} row"), lang.text(n))));
                     let note = held.note(doc);
                     texts.extend(note.map(|n| (format!("{doc} note"), lang.text(n))));

@@ -55,9 +55,8 @@ impl Held {
     /// The answer `residence` in `situation`, ignored if the situation does not offer it.
     #[must_use]
     pub fn new(rules: &Rules, situation: SituationId, residence: Option<Residence>) -> Self {
-        let offered = rules.situation(situation).residence.keys();
-        let residence = residence.filter(|r| offered.clone().any(|o| o == r));
-        Held { situation, residence }
+        let offered = &rules.situation(situation).residence;
+        Held { situation, residence: residence.filter(|r| offered.contains_key(r)) }
     }
 
     /// The choices of the situation's residence slot, in the order shown, which is the
@@ -114,14 +113,6 @@ impl Held {
             return None;
         }
         self.situation.note(doc)
-    }
-
-    /// The line of a document's checklist row, if it has one for this answer: the residence
-    /// permit's "you may upload your student visa again" only where the visa may stand for it.
-    #[must_use]
-    pub fn row_note(self, rules: &Rules, doc: DocumentId) -> Option<Msg> {
-        let note = doc.row()?;
-        (doc != DocumentId::ResidencePermit || self.visa_again(rules)).then_some(note)
     }
 }
 

@@ -7,6 +7,24 @@ import { answerStep1, fillValidDetails } from './student.mjs';
 const app = suite();
 const CHECK = 'Check my details';
 
+/** A student past step 1 with every field valid, in English or (`'fr'`) French. */
+async function filledIn(lang, viewport) {
+  const { page, context } = await open(app.browser, app.url, { viewport });
+  await answerStep1(page);
+  await fillValidDetails(page);
+  const fr = lang === 'fr';
+  if (fr) await toFrench(page);
+  return { page, context, fr };
+}
+
+/** Presses "Check my details"; with `ready`, waits until the form is said ready as it is. */
+async function checkDetails(page, fr, { ready = false } = {}) {
+  await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+  if (ready) {
+    await page.getByText(fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.').waitFor();
+  }
+}
+
 test('checking an empty form lists every missing field, links to each, and says Error in the title', async () => {
   const { page, context, problems } = await open(app.browser, app.url);
   await page.getByRole('button', { name: CHECK }).click();
@@ -63,11 +81,7 @@ test('a Paris, Lyon or Marseille arrondissement is accepted however it is typed,
 
 test('overseas addresses and mobiles: Saint-Barthélemy, Saint-Martin, +590 691, +596 697, and 12 quinquies', async () => {
   for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
-    const { page, context } = await open(app.browser, app.url, { viewport });
-    await answerStep1(page);
-    await fillValidDetails(page);
-    const fr = lang === 'fr';
-    if (fr) await toFrench(page);
+    const { page, context, fr } = await filledIn(lang, viewport);
     const label = (en, french) => page.getByLabel(fr ? french : en, { exact: true });
     const check = page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK });
     const ready = fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.';
@@ -113,21 +127,16 @@ test('the title says it follows the sex on the birth certificate, read with the 
 
 test('a passport\'s FNU or XXX for no first name is a warning that explains it, not a blocking error', async () => {
   for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
-    const { page, context } = await open(app.browser, app.url, { viewport });
-    await answerStep1(page);
-    await fillValidDetails(page);
-    const fr = lang === 'fr';
-    if (fr) await toFrench(page);
+    const { page, context, fr } = await filledIn(lang, viewport);
     await page.getByLabel(fr ? 'Prénom' : 'First name', { exact: true }).fill('FNU');
-    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
-    await page.getByText(fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.').waitFor();
+    await checkDetails(page, fr, { ready: true });
     const warning = page.locator('#first-name-msg-0');
     assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr
       ? /FNU, XXX ou SP, c'est ce que certains passeports impriment pour un nom qu'ils n'ont pas : ce n'est pas un nom\. Saisissez-le comme votre passeport l'imprime/
       : /FNU, XXX or SP is what some passports print for a name they do not have: it is not a name\. Type it as your passport prints it/);
     // No first name at all: the message says who answers what to type.
     await page.getByLabel(fr ? 'Prénom' : 'First name', { exact: true }).fill('');
-    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    await checkDetails(page, fr);
     await page.locator('#first-name-msg-0').getByText(fr ? /S'il n'en porte aucun, demandez à votre CPAM \(36 46\)/ : /If your passport shows none at all, ask your CPAM \(36 46\)/).waitFor();
     assert.deepEqual(await axe(page), [], lang);
     await context.close();
@@ -136,15 +145,10 @@ test('a passport\'s FNU or XXX for no first name is a warning that explains it, 
 
 test('a former commune the base does not know is a warning naming the commune, not a blocking error', async () => {
   for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
-    const { page, context } = await open(app.browser, app.url, { viewport });
-    await answerStep1(page);
-    await fillValidDetails(page);
-    const fr = lang === 'fr';
-    if (fr) await toFrench(page);
+    const { page, context, fr } = await filledIn(lang, viewport);
     await page.getByLabel(fr ? 'Code postal' : 'Postcode', { exact: true }).fill('50100');
     await page.getByLabel(fr ? 'Ville' : 'Town', { exact: true }).fill('Octeville');
-    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
-    await page.getByText(fr ? 'Vos informations sont prêtes à être saisies telles quelles sur le portail.' : 'Your details are ready to be typed on the portal as they are.').waitFor();
+    await checkDetails(page, fr, { ready: true });
     const warning = page.locator('#town-msg-0');
     assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr
       ? /À vérifier : Ce nom n'est pas dans la liste officielle des communes de ce code postal\. Si c'est une ancienne commune ou un lieu-dit, le portail attend le nom de la commune : Cherbourg-en-Cotentin\./
@@ -156,15 +160,11 @@ test('a former commune the base does not know is a warning naming the commune, n
 
 test('a foreign student born in France is warned of the number INSEE gave at birth, in English and in French', async () => {
   for (const [lang, viewport] of [['en', undefined], ['fr', PHONE]]) {
-    const { page, context } = await open(app.browser, app.url, { viewport });
-    await answerStep1(page);
-    await fillValidDetails(page);
-    const fr = lang === 'fr';
-    if (fr) await toFrench(page);
+    const { page, context, fr } = await filledIn(lang, viewport);
     const birth = page.getByLabel(fr ? 'Pays de naissance' : 'Country of birth', { exact: true });
     await birth.fill('France');
     await birth.press('Tab');
-    await page.getByRole('button', { name: fr ? 'Vérifier mes informations' : CHECK }).click();
+    await checkDetails(page, fr);
     const warning = page.locator('.warning-message', { hasText: '36 46' });
     await warning.waitFor();
     assert.match((await warning.innerText()).replace(/\u00a0/g, ' '), fr

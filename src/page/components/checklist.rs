@@ -143,9 +143,7 @@ fn group(props: &ChecklistViewProps, e: Entitlement) -> Html {
 
 fn row(props: &ChecklistViewProps, doc: DocumentId) -> Html {
     let lang = props.lang;
-    // "You may upload your visa again" only where the visa stands for the residence permit.
-    let visa_again = props.checklist.residence.as_ref().is_some_and(|r| r.visa_again);
-    let row_note = doc.row().filter(|_| doc != DocumentId::ResidencePermit || visa_again);
+    let row_note = props.checklist.row_note(doc);
     let (class, label, reason) = match props.statuses.get(&doc) {
         None => ("status-missing", Msg::StatusMissing, None),
         Some(DocStatus::Checking) => ("status-checking", Msg::StatusChecking, None),
