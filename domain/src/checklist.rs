@@ -153,7 +153,7 @@ mod tests {
     fn every_situation_under_and_over_16() {
         let rules = Rules::builtin().unwrap();
         type Row = (SituationId, Outcome, &'static [DocumentId], &'static [DocumentId]);
-        let table: [Row; 13] = [
+        let table: [Row; 16] = [
             (
                 SituationId::NonEu,
                 Outcome::Register,
@@ -183,6 +183,24 @@ mod tests {
                 SituationId::Quebec,
                 Outcome::Register,
                 &[CertificateOfStudies, Identity, Visa, QuebecForm],
+                &[BirthCertificate, Rib],
+            ),
+            (
+                SituationId::QuebecVlsT,
+                Outcome::Register,
+                &[CertificateOfStudies, Identity, Visa, QuebecForm],
+                &[],
+            ),
+            (
+                SituationId::QuebecAlgeria,
+                Outcome::Register,
+                &[CertificateOfStudies, Identity, Visa, QuebecForm],
+                &[BirthCertificate, Rib],
+            ),
+            (
+                SituationId::QuebecVisaExempt,
+                Outcome::Register,
+                &[CertificateOfStudies, Identity, QuebecForm],
                 &[BirthCertificate, Rib],
             ),
             (

@@ -83,10 +83,11 @@ impl Visa {
         match situation {
             None | Some(SituationId::NonEu | SituationId::Algeria) if settled => Visa::Settled,
             None | Some(SituationId::NonEu | SituationId::Quebec) => Visa::VlsTs,
-            Some(SituationId::Algeria) => Visa::Algerian,
-            Some(SituationId::NonEuVlsT) => Visa::VlsT,
+            Some(SituationId::Algeria | SituationId::QuebecAlgeria) => Visa::Algerian,
+            Some(SituationId::NonEuVlsT | SituationId::QuebecVlsT) => Visa::VlsT,
             Some(
                 SituationId::EuWithEhic
+                | SituationId::QuebecVisaExempt
                 | SituationId::EuWithoutEhic
                 | SituationId::EuS1
                 | SituationId::FrenchOverseas

@@ -71,6 +71,18 @@ pub struct Source {
     pub text: Str,
 }
 
+/// A claim of the catalog that rests on sources (a delay, a rule of the procedure, a phone
+/// number): the catalog keys that make it, in every language, and what says it. Kept for
+/// `precheck` and the tests; a wasm32 build leaves the list out, as it does the sources' texts.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The catalog keys (`next.permanent.body`).
+    pub messages: List<Str>,
+    /// What says it.
+    pub sources: List<Source>,
+}
+
 crate::vocabulary! {
     /// Which certificate a document is needed for, in the order the checklist shows them.
     pub enum Entitlement as "entitlement" {
@@ -160,8 +172,16 @@ crate::vocabulary! {
         EuWithoutEhic = "eu_without_ehic",
         /// EU/EEA/Swiss with an S1 form.
         EuS1 = "eu_s1",
-        /// Quebec, covered by SE 401-Q-106 or SE 401-Q-102.
+        /// Quebec, covered by SE 401-Q-106 or SE 401-Q-102, with a VLS-TS (any nationality that
+        /// needs a visa, Algerians excepted).
         Quebec = "quebec",
+        /// Quebec, with a VLS-T: the provisional documents and the form, the provisional number
+        /// kept.
+        QuebecVlsT = "quebec_vls_t",
+        /// Quebec, an Algerian national: a visa D, then a certificate of residence to apply for.
+        QuebecAlgeria = "quebec_algeria",
+        /// Quebec, a national of Andorra, Monaco, San Marino or the Vatican: no visa.
+        QuebecVisaExempt = "quebec_visa_exempt",
         /// French national from an overseas collectivity, or born abroad.
         FrenchOverseas = "french_overseas",
         /// Algerian national (certificate of residence instead of a VLS-TS).
@@ -354,6 +374,9 @@ pub struct Rules {
     pub documents: Vec<DocumentRule>,
     /// Every situation, each once.
     pub situations: Vec<SituationRule>,
+    /// The catalog's claims and their sources (empty in a wasm32 build).
+    #[serde(default)]
+    pub claims: Vec<Claim>,
     /// Documents added by age.
     pub age_rules: Vec<AgeRule>,
     /// A university's note, shown with the situation questions.
@@ -513,6 +536,20 @@ impl Rules {
         }
         if self.eu_eea_switzerland.iter().any(|c| crate::countries::Country::by_code(c).is_none()) {
             return invalid("eu_eea_switzerland holds an unknown country code".into());
+        }
+        let mut claimed = std::collections::BTreeSet::new();
+        for claim in self.claims.iter() {
+            if claim.sources.is_empty() || claim.messages.is_empty() {
+                return invalid(format!("claim {:?} needs messages and sources", claim.messages));
+            }
+            for key in claim.messages.iter() {
+                if crate::Msg::from_key(key).is_none() {
+                    return invalid(format!("claim {key:?} is not a message of the catalog"));
+                }
+                if !claimed.insert(key) {
+                    return invalid(format!("claim {key:?} is made twice"));
+                }
+            }
         }
         Ok(())
     }
@@ -748,6 +785,47 @@ mod tests {
         );
         let untouched = builtin().with_overrides(&Overrides::default());
         assert_eq!(untouched, builtin());
+    }
+
+    /// Every claim of the catalog that rests on a source carries its tag in `rules.json`: each
+    /// step of the timeline, and every message that states a delay, a rate, the helpline or a
+    /// rule of civil status. The documents', situations' and residence documents' words rest on
+    /// the sources of their own entries.
+    #[test]
+    fn every_claim_of_the_catalog_carries_its_sources() {
+        use crate::next_steps::{steps, Dates, Visa};
+        let rules = builtin();
+        let claimed: std::collections::BTreeSet<&str> =
+            rules.claims.iter().flat_map(|c| c.messages.iter().map(|m| m.as_ref())).collect();
+        let today = Date::from_ymd(2026, 9, 1).unwrap();
+        for visa in [Visa::None, Visa::VlsTs, Visa::Algerian, Visa::VlsT, Visa::Settled] {
+            for step in steps(&Dates { visa, ..Dates::default() }, today) {
+                for msg in [Some(step.body), step.late] {
+                    let key = msg.map(crate::Msg::key);
+                    assert!(key.is_none_or(|k| claimed.contains(k)), "{key:?} has no source");
+                }
+            }
+        }
+        let units = ["month", "day", "week", "year", "%", "€", "MB"];
+        let words = ["36 46", "one day", "sworn", "apostille", "INSEE"];
+        for &msg in crate::Msg::ALL {
+            let key = msg.key();
+            if ["document.", "situation.", "residence."].iter().any(|p| key.starts_with(p)) {
+                continue;
+            }
+            let text = Lang::En.text(msg);
+            let tokens: Vec<&str> = text.split([' ', '\u{a0}']).collect();
+            let quantity = tokens.windows(2).any(|w| {
+                w[0].bytes().all(|b| b.is_ascii_digit())
+                    && !w[0].is_empty()
+                    && units.iter().any(|u| w[1].starts_with(u))
+            });
+            let named = words.iter().find(|w| text.contains(*w));
+            assert!(
+                !(quantity || named.is_some()) || claimed.contains(key),
+                "{key} states what a source says ({named:?}): give it a claim in rules.json: {text}"
+            );
+        }
     }
 
     #[test]

@@ -152,11 +152,18 @@ impl Answers {
             out.push(Question::AlreadyNumbered);
             if self.already_numbered == Some(false) {
                 out.push(Question::CpamRoute);
+                // Every student from outside the EU may be insured by the RAMQ; only those
+                // who need a visa other than an Algerian's are asked which one.
                 if self.cpam_route == Some(false)
-                    && matches!(branch, Some(Branch::Uk | Branch::Other))
+                    && matches!(
+                        branch,
+                        Some(Branch::Uk | Branch::Other | Branch::Algeria | Branch::VisaExempt)
+                    )
                 {
                     out.push(Question::QuebecForm);
-                    if self.quebec_form == Some(false) {
+                    if self.quebec_form.is_some()
+                        && matches!(branch, Some(Branch::Uk | Branch::Other))
+                    {
                         out.push(Question::VlsT);
                     }
                 }
@@ -192,7 +199,9 @@ impl Answers {
                 }
             }
             Branch::France => SituationId::FrenchOverseas,
+            Branch::Algeria if self.quebec_form? => SituationId::QuebecAlgeria,
             Branch::Algeria => SituationId::Algeria,
+            Branch::VisaExempt if self.quebec_form? => SituationId::QuebecVisaExempt,
             Branch::VisaExempt => SituationId::VisaExempt,
             Branch::Uk | Branch::Other => self.visa_route()?,
         })
@@ -219,14 +228,14 @@ impl Answers {
 
     /// The situation of a student who comes with a student visa: the Quebec protocol covers
     /// students of any nationality insured by the RAMQ [official: cleiss.fr, Québec; DOMAIN.md
-    /// §6]; the others hold a VLS-T or, as most do, a VLS-TS.
+    /// §6]; with it or not, a student holds a VLS-T or, as most do, a VLS-TS, which decides
+    /// what is left to do after arriving and, for a VLS-T, that the provisional number is kept.
     fn visa_route(&self) -> Option<SituationId> {
-        Some(if self.quebec_form? {
-            SituationId::Quebec
-        } else if self.vls_t? {
-            SituationId::NonEuVlsT
-        } else {
-            SituationId::NonEu
+        Some(match (self.quebec_form?, self.vls_t?) {
+            (true, true) => SituationId::QuebecVlsT,
+            (true, false) => SituationId::Quebec,
+            (false, true) => SituationId::NonEuVlsT,
+            (false, false) => SituationId::NonEu,
         })
     }
 
@@ -265,6 +274,7 @@ mod tests {
             |a: Answers| Answers { already_numbered: Some(false), cpam_route: Some(false), ..a };
         let visa = [Nationality, AlreadyNumbered, CpamRoute, QuebecForm, VlsT, BirthDate];
         let uk = [Nationality, UkGhic, AlreadyNumbered, CpamRoute, QuebecForm, VlsT, BirthDate];
+        let quebec = [Nationality, AlreadyNumbered, CpamRoute, QuebecForm, BirthDate];
         let cases: Vec<(Answers, &[Question], Option<SituationId>)> = vec![
             (Answers::default(), &[Nationality, BirthDate], None),
             // Outside the EU: the CPAM questions first, then the Quebec form, then the visa.
@@ -289,14 +299,16 @@ mod tests {
                 &[Nationality, AlreadyNumbered, CpamRoute, QuebecForm, BirthDate],
                 None,
             ),
+            // Insured by the RAMQ, of any nationality: the visa still decides the steps.
             (
                 no(Answers { quebec_form: Some(true), vls_t: Some(true), ..answers("MA") }),
-                &[Nationality, AlreadyNumbered, CpamRoute, QuebecForm, BirthDate],
-                Some(S::Quebec),
+                &visa,
+                Some(S::QuebecVlsT),
             ),
+            (no(Answers { quebec_form: Some(true), ..answers("CA") }), &visa, None),
             (
-                no(Answers { quebec_form: Some(true), ..answers("CA") }),
-                &[Nationality, AlreadyNumbered, CpamRoute, QuebecForm, BirthDate],
+                no(Answers { quebec_form: Some(true), vls_t: Some(false), ..answers("CA") }),
+                &visa,
                 Some(S::Quebec),
             ),
             (no(Answers { quebec_form: Some(false), ..answers("CA") }), &visa, None),
@@ -328,8 +340,13 @@ mod tests {
                 None,
             ),
             (
-                no(Answers { uk_ghic: Some(false), quebec_form: Some(true), ..answers("GB") }),
-                &[Nationality, UkGhic, AlreadyNumbered, CpamRoute, QuebecForm, BirthDate],
+                no(Answers {
+                    uk_ghic: Some(false),
+                    quebec_form: Some(true),
+                    vls_t: Some(false),
+                    ..answers("GB")
+                }),
+                &uk,
                 Some(S::Quebec),
             ),
             (
@@ -352,32 +369,35 @@ mod tests {
                 &uk,
                 Some(S::NonEuVlsT),
             ),
-            // No visa question for Algerian and visa-exempt students.
+            // Algerian and visa-exempt students: the Quebec form, and no visa question.
             (answers("DZ"), &[Nationality, AlreadyNumbered, BirthDate], None),
+            (no(answers("DZ")), &quebec, None),
+            (no(Answers { quebec_form: Some(false), ..answers("DZ") }), &quebec, Some(S::Algeria)),
             (
-                no(answers("DZ")),
-                &[Nationality, AlreadyNumbered, CpamRoute, BirthDate],
-                Some(S::Algeria),
+                no(Answers { quebec_form: Some(true), vls_t: Some(true), ..answers("DZ") }),
+                &quebec,
+                Some(S::QuebecAlgeria),
             ),
+            (no(answers("AD")), &quebec, None),
             (
-                no(answers("AD")),
-                &[Nationality, AlreadyNumbered, CpamRoute, BirthDate],
+                no(Answers { quebec_form: Some(false), ..answers("AD") }),
+                &quebec,
                 Some(S::VisaExempt),
             ),
             (
-                no(answers("MC")),
-                &[Nationality, AlreadyNumbered, CpamRoute, BirthDate],
+                no(Answers { quebec_form: Some(false), ..answers("MC") }),
+                &quebec,
                 Some(S::VisaExempt),
             ),
             (
-                no(answers("SM")),
-                &[Nationality, AlreadyNumbered, CpamRoute, BirthDate],
+                no(Answers { quebec_form: Some(false), ..answers("SM") }),
+                &quebec,
                 Some(S::VisaExempt),
             ),
             (
-                no(answers("VA")),
-                &[Nationality, AlreadyNumbered, CpamRoute, BirthDate],
-                Some(S::VisaExempt),
+                no(Answers { quebec_form: Some(true), ..answers("VA") }),
+                &quebec,
+                Some(S::QuebecVisaExempt),
             ),
             // EU, EEA, Swiss: the card, then the S1 form, then the CPAM questions.
             (answers("DE"), &[Nationality, Ehic, BirthDate], None),
@@ -454,6 +474,8 @@ mod tests {
         };
         assert_eq!(a.situation(&rules), Some(SituationId::EuWithEhic));
         a.nationality = Some("CA".into());
+        assert_eq!(a.situation(&rules), None, "the visa question is still unanswered");
+        a.vls_t = Some(false);
         assert_eq!(a.situation(&rules), Some(SituationId::Quebec));
         a.nationality = Some("DE".into());
         assert_eq!(a.situation(&rules), Some(SituationId::EuWithEhic), "the card answer came back");

@@ -129,6 +129,9 @@ fn situations_lists_every_id_with_its_name() {
             "eu_without_ehic",
             "eu_s1",
             "quebec",
+            "quebec_vls_t",
+            "quebec_algeria",
+            "quebec_visa_exempt",
             "french_overseas",
             "algeria",
             "visa_exempt",
@@ -154,6 +157,36 @@ fn checklist_asks_no_visa_of_andorra_monaco_san_marino_or_the_vatican() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["provisional"], serde_json::json!(["certificate_of_studies", "identity"]));
     assert_eq!(json["final"], serde_json::json!(["birth_certificate", "residence_permit", "rib"]));
+}
+
+#[test]
+fn checklist_answers_for_each_quebec_student_by_visa() {
+    let cases = [
+        (
+            "quebec",
+            &["certificate_of_studies", "identity", "visa", "quebec_form"][..],
+            &["birth_certificate", "rib"][..],
+        ),
+        ("quebec_vls_t", &["certificate_of_studies", "identity", "visa", "quebec_form"], &[]),
+        (
+            "quebec_algeria",
+            &["certificate_of_studies", "identity", "visa", "quebec_form"],
+            &["birth_certificate", "rib"],
+        ),
+        (
+            "quebec_visa_exempt",
+            &["certificate_of_studies", "identity", "quebec_form"],
+            &["birth_certificate", "rib"],
+        ),
+    ];
+    for (situation, provisional, final_) in cases {
+        let (code, stdout, stderr) =
+            precheck(&["checklist", "--situation", situation, "--today", "2026-12-04"]);
+        assert_eq!(code, 0, "{situation}: {stderr}");
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(json["provisional"], serde_json::json!(provisional), "{situation}");
+        assert_eq!(json["final"], serde_json::json!(final_), "{situation}");
+    }
 }
 
 fn precheck_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE, toFrench } from './harness.mjs';
-import { answerStep1, fillValidDetails } from './student.mjs';
+import { answerStep1, fillValidDetails, notInQuebec } from './student.mjs';
 import { HEIC, file, heic, image, markedCorner, precheck, textPdf, withOrientation, YEAR } from './fixtures.mjs';
 
 const app = suite();
@@ -189,6 +189,7 @@ test('the residence slot asks which document the student holds: the visa stands 
   await field.press('Tab');
   await fr.page.locator('#already-numbered-no').check();
   await fr.page.locator('#cpam-route-no').check();
+  await notInQuebec(fr.page);
   const frSlot = fr.page.locator('#slot-residence_permit');
   const choices = frSlot.getByRole('group', { name: 'Quel document de séjour avez-vous\u00a0?' });
   assert.deepEqual(await choices.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.id)), [

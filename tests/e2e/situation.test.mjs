@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, suite, PHONE } from './harness.mjs';
-import { notForTheCpam, VLS_T_QUESTION } from './student.mjs';
+import { notForTheCpam, notInQuebec, VLS_T_QUESTION } from './student.mjs';
 
 const app = suite();
 
@@ -39,6 +39,8 @@ test('an Algerian student keeps the visa and is told about the certificate of re
   await chooseNationality(page, 'algeria');
   assert.equal(await page.getByLabel('Your nationality').inputValue(), 'Algeria', 'the name is tidied up');
   await notForTheCpam(page);
+  assert.equal(await page.locator('#vls-t-yes').count(), 0, 'no visa question: an Algerian holds a visa D');
+  await notInQuebec(page);
   await page.getByText('Your situation: Algerian student.', { exact: true }).waitFor();
   assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
   await page.locator('#slot-residence_permit').getByText(/certificat de résidence algérien/).waitFor();
@@ -50,6 +52,7 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   for (const country of ['Monaco', 'Andorra', 'San Marino']) {
     await chooseNationality(page, country);
     await notForTheCpam(page);
+    await notInQuebec(page);
     await page.getByText('Your situation: Student from Andorra, Monaco, San Marino or the Vatican.', { exact: true }).waitFor();
     assert.deepEqual(await rows(page, PROVISIONAL), ['Certificate of studies', 'Proof of identity']);
     assert.deepEqual(await rows(page, FINAL), ['Birth certificate', 'Residence permit', 'RIB in your name']);
@@ -73,6 +76,7 @@ test('a student from Monaco, Andorra, San Marino or the Vatican is asked for no 
   await field.fill('Saint-Marin');
   await field.press('Tab');
   await notForTheCpam(fr.page);
+  await notInQuebec(fr.page);
   await fr.page.getByText("Votre situation\u00a0: Étudiant d'Andorre, de Monaco, de Saint-Marin ou du Vatican.", { exact: true }).waitFor();
   await fr.page.locator('#slot-identity').getByText(/n'ont pas besoin de visa pour étudier en France/).waitFor();
   assert.equal(await fr.page.locator('#slot-visa').count(), 0);
@@ -303,7 +307,8 @@ test('a student insured by the RAMQ, Canadian or not, needs the Quebec form and 
     await chooseNationality(page, country);
     await notForTheCpam(page);
     await answer(page, 'Are you insured by the Quebec health insurance (RAMQ), whatever your nationality, and covered by its form SE 401-Q-106 or SE 401-Q-102?', 'Yes');
-    assert.equal(await page.locator('#vls-t-yes').count(), 0, `${country}: no visa question with the Quebec form`);
+    // The visa still decides what is left to do after arriving.
+    await answer(page, VLS_T_QUESTION, 'No');
     await page.getByText('Your situation: Student insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102.', { exact: true }).waitFor();
     assert.deepEqual(await rows(page, PROVISIONAL), [
       'Certificate of studies',
@@ -320,9 +325,76 @@ test('a student insured by the RAMQ, Canadian or not, needs the Quebec form and 
   await fr.page.locator('#nationality').press('Tab');
   await notForTheCpam(fr.page);
   await fr.page.getByRole('group', { name: /^Êtes-vous assuré par l'assurance maladie du Québec \(RAMQ\), quelle que soit votre nationalité/ }).getByLabel('Oui', { exact: true }).check();
+  await fr.page.locator('#vls-t-no').check();
   await fr.page.getByText('Votre situation\u00a0: Étudiant assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102.', { exact: true }).waitFor();
   assert.deepEqual(await axe(fr.page), []);
   await fr.context.close();
+});
+
+test('a student insured by the RAMQ follows the visa held: a VLS-T keeps the provisional number, an Algerian applies for a certificate, Monaco needs no visa', async () => {
+  const QUEBEC = /^(Are you insured by the Quebec health insurance \(RAMQ\)|Êtes-vous assuré par l'assurance maladie du Québec \(RAMQ\))/;
+  for (const [locale, viewport, w] of [
+    ['en-US', undefined, {
+      chile: 'Chile', algeria: 'Algeria', monaco: 'Monaco', yes: 'Yes',
+      vlsT: 'Your situation: Student insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102, and a VLS-T.',
+      keep: 'Keep your provisional number for your whole stay',
+      gone: [/Validate your/, /within 3 months/, /Needed for final entitlement/],
+      algerian: 'Your situation: Algerian student insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102.',
+      apply: 'Apply for your certificate of residence',
+      exempt: 'Your situation: Student from Andorra, Monaco, San Marino or the Vatican insured by the RAMQ (Quebec) with form SE 401-Q-106 or SE 401-Q-102.',
+      noVisa: /need no visa to study in France, and with your Quebec form no residence permit is asked/,
+    }],
+    ['fr-FR', PHONE, {
+      chile: 'Chili', algeria: 'Algérie', monaco: 'Monaco', yes: 'Oui',
+      vlsT: 'Votre situation\u00a0: Étudiant assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102, et un VLS-T.',
+      keep: 'Gardez votre numéro provisoire pendant tout votre séjour',
+      gone: [/Validez votre/, /dans les 3 mois/, /Nécessaires pour les droits définitifs/],
+      algerian: 'Votre situation\u00a0: Étudiant algérien assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102.',
+      apply: 'Demandez votre certificat de résidence',
+      exempt: "Votre situation\u00a0: Étudiant d'Andorre, de Monaco, de Saint-Marin ou du Vatican assuré par la RAMQ (Québec) avec le formulaire SE 401-Q-106 ou SE 401-Q-102.",
+      noVisa: /n'ont pas besoin de visa pour étudier en France, et avec votre formulaire québécois aucun titre de séjour n'est demandé/,
+    }],
+  ]) {
+    const { page, context } = await open(app.browser, app.url, { locale, viewport, clock: new Date(2026, 7, 20, 10) });
+    const nationality = async (name) => {
+      await page.locator('#nationality').fill(name);
+      await page.locator('#nationality').press('Tab');
+    };
+    // A Chilean exchange student from Montreal on a VLS-T, with the keyboard: Space answers Yes.
+    await nationality(w.chile);
+    await notForTheCpam(page);
+    await page.getByRole('group', { name: QUEBEC }).getByLabel(w.yes, { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.locator('#vls-t-yes').focus();
+    await page.keyboard.press('Space');
+    await page.getByText(w.vlsT, { exact: true }).waitFor();
+    assert.equal(await page.locator('#checklist .checklist-group').count(), 1, `${locale}: the provisional group only`);
+    assert.equal(await page.locator('#slot-quebec_form').count(), 1, `${locale}: the form's box`);
+    for (const slot of ['birth_certificate', 'residence_permit', 'rib']) {
+      assert.equal(await page.locator(`#slot-${slot}`).count(), 0, `${locale}: no ${slot} box`);
+    }
+    for (const [id, value] of [['rights-day', '1'], ['rights-month', '9'], ['rights-year', '2026']]) await page.locator(`#${id}`).fill(value);
+    await page.locator('#next').getByRole('heading', { name: w.keep }).waitFor();
+    const text = await page.locator('body').innerText();
+    for (const gone of w.gone) assert.doesNotMatch(text, gone, `${locale}: VLS-T`);
+    assert.deepEqual(await axe(page), [], locale);
+    // An Algerian insured by the RAMQ: a visa D, no visa question, no residence box, and the
+    // certificate of residence to apply for.
+    await nationality(w.algeria);
+    assert.equal(await page.locator('#vls-t-yes').count(), 0, `${locale}: no visa question for an Algerian`);
+    await page.getByText(w.algerian, { exact: true }).waitFor();
+    assert.equal(await page.locator('#slot-residence_permit').count(), 0, `${locale}: no residence box`);
+    await page.locator('#next').getByRole('heading', { name: w.apply }).waitFor();
+    assert.doesNotMatch(await page.locator('body').innerText(), w.gone[0], `${locale}: Algerian`);
+    // A Monegasque: no visa at all.
+    await nationality(w.monaco);
+    await page.getByText(w.exempt, { exact: true }).waitFor();
+    await page.locator('#slot-identity').getByText(w.noVisa).waitFor();
+    for (const slot of ['visa', 'residence_permit']) assert.equal(await page.locator(`#slot-${slot}`).count(), 0, `${locale}: no ${slot} box`);
+    assert.doesNotMatch(await page.locator('#next').innerText(), /visa/i, `${locale}: Monaco`);
+    assert.deepEqual(await axe(page), [], locale);
+    await context.close();
+  }
 });
 
 test('a French student from New Caledonia needs no visa; other French students do not register', async () => {
@@ -471,6 +543,7 @@ test('in French, the same answers give the same list in French', async () => {
   await field.fill('Algérie');
   await field.press('Tab');
   await notForTheCpam(page);
+  await notInQuebec(page);
   await page.getByText('Votre situation\u00a0: Étudiant algérien.', { exact: true }).waitFor();
   const panel = page.getByRole('complementary', { name: 'Votre liste de documents' });
   await panel.getByText('Il manque encore pour les droits définitifs\u00a0: Acte de naissance, Titre de séjour, RIB à votre nom').waitFor();

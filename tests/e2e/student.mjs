@@ -14,6 +14,11 @@ export async function notForTheCpam(page) {
   await page.locator('#cpam-route-no').check();
 }
 
+/** Not insured by the RAMQ (Quebec), as most students: asked of everyone from outside the EU. */
+export async function notInQuebec(page) {
+  await page.locator('#quebec-form-no').check();
+}
+
 /**
  * Step 1: nationality, the two CPAM questions, not insured in Quebec, the visa (a VLS-TS, as
  * most students hold) and date of birth.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, settled, suite, PHONE } from './harness.mjs';
 import { file, image, textPdf, YEAR } from './fixtures.mjs';
-import { answerStep1, fillValidDetails, notForTheCpam } from './student.mjs';
+import { answerStep1, fillValidDetails, notForTheCpam, notInQuebec } from './student.mjs';
 
 const app = suite();
 const summary = (page) => page.locator('#summary');
@@ -207,6 +207,7 @@ test('an Algerian student is told to apply for a certificate of residence within
     await page.locator('#nationality').fill(nationality);
     await page.locator('#nationality').press('Tab');
     await notForTheCpam(page);
+    await notInQuebec(page);
     for (const [id, value] of [['rights-day', '1'], ['rights-month', '9'], ['rights-year', '2026'], ['arrival-day', '28'], ['arrival-month', '8'], ['arrival-year', '2026']]) {
       await page.locator(`#${id}`).fill(value);
     }
