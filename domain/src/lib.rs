@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod iban;
 pub mod inspect;
 pub mod make;
+pub mod mrz;
 pub mod next_steps;
 pub mod postcodes;
 pub mod query;

@@ -448,3 +448,73 @@ fn file_reads_a_certificate_and_a_rib() {
     assert!(stdout.contains("Moussa SOW"), "{stdout}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// ICAO Doc 9303's specimen passport, as a reader gives it: other text around the zone, and the
+/// fillers of the first line read two short.
+const SPECIMEN_TEXT: &str = "PASSPORT  PASSEPORT\nUtopia\nERIKSSON\nANNA MARIA\n\
+    P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<\n\
+    L898902C36UTO7408122F1204159ZE184226B<<<<<10\n";
+
+#[test]
+fn mrz_reads_the_specimen_passport_and_compares_it_with_the_form() {
+    let (code, stdout, stderr) = precheck_stdin(&["mrz", "--today", "2026-12-04"], SPECIMEN_TEXT);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        json["mrz"],
+        serde_json::json!({
+            "format": "TD3",
+            "lines": [
+                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+            ],
+            "document_code": "P", "issuer": "UTO", "surname": "ERIKSSON",
+            "given_names": "ANNA MARIA", "number": "L898902C3", "nationality": "UTO",
+            "birth_date": "1974-08-12", "sex": "F", "expiry_date": "2012-04-15",
+            "optional_data": "ZE184226B", "check_digits_ok": true
+        })
+    );
+    assert_eq!(json["findings"], serde_json::json!([]));
+    // Against a form: a name typed otherwise, a man's title, the passport expired by the start.
+    let dir = std::env::temp_dir().join(format!("precheck-mrz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let form = dir.join("form.json");
+    std::fs::write(
+        &form,
+        r#"{"title": "M", "last_name": "Erikson", "first_name": "Anna-Maria",
+            "birth_date": "1974-08-12", "rights_start_date": "2026-09-01"}"#,
+    )
+    .unwrap();
+    let form = form.to_str().unwrap();
+    let (code, stdout, _) =
+        precheck_stdin(&["mrz", "-", "--form", form, "--today", "2026-12-04"], SPECIMEN_TEXT);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        json["findings"],
+        serde_json::json!([
+            {"code": "last_name_differs", "typed": "Erikson", "read": "ERIKSSON"},
+            {"code": "title_differs_from_sex", "read": "F"},
+            {"code": "expired", "on": "2012-04-15"}
+        ])
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn mrz_says_plainly_when_no_zone_holds_and_never_compares_it() {
+    // One digit of the birth date misread: the check digits fail, nothing is compared.
+    let text = SPECIMEN_TEXT.replace("7408122", "7409122");
+    let (code, stdout, _) = precheck_stdin(&["mrz", "--today", "2026-12-04"], &text);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["mrz"]["check_digits_ok"], false);
+    assert_eq!(json["findings"], serde_json::json!([{"code": "zone_unreadable"}]));
+    let (code, stdout, _) =
+        precheck_stdin(&["mrz", "--today", "2026-12-04"], "a birth certificate");
+    assert_eq!((code, stdout.trim()), (1, r#"{"findings":[],"mrz":null}"#));
+    let (code, _, stderr) =
+        precheck_stdin(&["mrz", "--form", "/nonexistent.json", "--today", "2026-12-04"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a JSON object of form fields"), "{stderr}");
+}

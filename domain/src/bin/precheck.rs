@@ -69,6 +69,22 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
     },
+    /// Find and read a machine-readable zone (a passport's, an identity card's, a residence
+    /// permit's, a visa's: ICAO 9303) in text, such as a reader gives or as typed: prints
+    /// {"mrz": {…} | null, "findings": […]}, the findings comparing it with a form (`--form`).
+    /// Exit 0 when a zone is read with valid check digits, 1 when none is, 2 when the input
+    /// cannot be read.
+    Mrz {
+        /// The text (standard input for `-` or no FILE).
+        #[arg(value_name = "FILE|-")]
+        file: Option<std::path::PathBuf>,
+        /// A JSON file of form fields, as `precheck fields` reads it, to compare the zone with.
+        #[arg(long, value_name = "FORM.json")]
+        form: Option<std::path::PathBuf>,
+        /// The day of the check, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<Date>,
+    },
     /// List the situation ids with their names.
     Situations {
         /// The language of the names.
@@ -132,6 +148,76 @@ fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCod
         }
     }
     if report.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The text of FILE, or of standard input for `-` or no FILE.
+fn input_text(file: Option<&std::path::Path>) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    match file {
+        Some(path) if path.as_os_str() != "-" => text = std::fs::read_to_string(path)?,
+        _ => {
+            std::io::stdin().read_to_string(&mut text)?;
+        }
+    }
+    Ok(text)
+}
+
+/// `precheck mrz`: the zone found in a text, and what it says against a form.
+fn mrz(
+    file: Option<&std::path::Path>,
+    form: Option<&std::path::Path>,
+    today: Date,
+    rules: &Rules,
+) -> ExitCode {
+    use secu_precheck_domain::fields::{self, title::Title, Field, FormInput};
+    use secu_precheck_domain::mrz::{self, Typed};
+
+    let text = match input_text(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("precheck: cannot read the input: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = match form {
+        None => None,
+        Some(path) => {
+            let parsed = std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<FormInput>(&t).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(input) => Some(fields::check(&input, today, rules, None)),
+                Err(e) => {
+                    eprintln!(
+                        "precheck: {}: not a JSON object of form fields: {e}",
+                        path.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let value = |field: Field| report.as_ref().and_then(|r| r.normalised.get(&field));
+    let date = |field: Field| value(field).and_then(|v| v.parse::<Date>().ok());
+    let typed = Typed {
+        last_name: value(Field::LastName).map(String::as_str),
+        first_name: value(Field::FirstName).map(String::as_str),
+        birth_date: date(Field::BirthDate),
+        nationality: value(Field::Nationality).map(String::as_str),
+        title: value(Field::Title).and_then(|t| Title::parse(t).ok()),
+        rights_start: date(Field::RightsStartDate),
+    };
+    let found = mrz::find(&text, today);
+    let findings = found.as_ref().map(|m| mrz::compare(m, &typed)).unwrap_or_default();
+    let ok = found.as_ref().is_some_and(|m| m.check_digits_ok);
+    let output = serde_json::json!({ "mrz": found, "findings": findings });
+    println!("{output}");
+    if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -264,6 +350,13 @@ fn main() -> ExitCode {
                     first_name: first_name.as_deref().unwrap_or_default(),
                 });
             return file(doc, &files, &rules, student, rules.academic_year(today));
+        }
+        Command::Mrz { file, form, today } => {
+            let Some(today) = today.or_else(today_from_clock) else {
+                eprintln!("precheck: cannot read today's date from the clock; pass --today");
+                return ExitCode::from(2);
+            };
+            return mrz(file.as_deref(), form.as_deref(), today, &rules);
         }
         Command::Situations { lang } => {
             for s in &rules.situations {
