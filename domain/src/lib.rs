@@ -21,6 +21,7 @@ pub mod mrz;
 pub mod next_steps;
 pub mod postcodes;
 pub mod query;
+pub mod read;
 pub mod residence;
 pub mod rules;
 pub mod situation;

@@ -608,6 +608,26 @@ pub struct Typed<'a> {
     pub rights_start: Option<Date>,
 }
 
+impl<'a> Typed<'a> {
+    /// The values of a form, as its check normalises them ([`crate::fields::Report`]).
+    #[must_use]
+    pub fn from_normalised(
+        values: &'a std::collections::BTreeMap<crate::fields::Field, String>,
+    ) -> Self {
+        use crate::fields::Field;
+        let value = |field: Field| values.get(&field).map(String::as_str);
+        let date = |field: Field| value(field).and_then(|v| v.parse::<Date>().ok());
+        Typed {
+            last_name: value(Field::LastName),
+            first_name: value(Field::FirstName),
+            birth_date: date(Field::BirthDate),
+            nationality: value(Field::Nationality),
+            title: value(Field::Title).and_then(|t| Title::parse(t).ok()),
+            rights_start: date(Field::RightsStartDate),
+        }
+    }
+}
+
 /// What the zone says against the form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]

