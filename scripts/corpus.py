@@ -25,7 +25,7 @@ files = [os.path.join(corpus, 'files', r['path']) for r in rows]
 results = {}
 for start in range(0, len(files), 200):
     batch = files[start:start + 200]
-    out = subprocess.run([binary, 'file', '--doc', 'identity', *batch], capture_output=True, text=True)
+    out = subprocess.run([binary, 'file', '--doc', 'identity', '--no-read', *batch], capture_output=True, text=True)
     if out.returncode == 2:
         sys.exit(f'corpus: precheck failed: {out.stderr}')
     for line in out.stdout.splitlines():

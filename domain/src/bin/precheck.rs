@@ -70,6 +70,9 @@ enum Command {
         /// and scans are read with them: the JSON line gains a "read" object.
         #[arg(long, value_name = "DIR")]
         models: Option<std::path::PathBuf>,
+        /// Judge the files without reading them (no "read" object, no models loaded).
+        #[arg(long)]
+        no_read: bool,
         /// A JSON file of form fields, as `precheck fields` reads it: what is read from each
         /// file (its machine-readable zone) is compared with it, in "read"."findings".
         #[arg(long, value_name = "FORM.json")]
@@ -260,6 +263,31 @@ fn read_image(
     Ok(Some(Read::from_lines(&lines, today)))
 }
 
+/// The reader for a file: loaded at the first JPEG or PNG to read, kept for the next ones;
+/// `None` for another format, without `models` (`--no-read`), or when they do not load.
+fn reader_for<'r>(
+    reader: &'r mut Option<Option<secu_precheck_ocr::Reader>>,
+    models: Option<&std::path::Path>,
+    inspection: &secu_precheck_domain::inspect::Inspection,
+) -> Option<&'r secu_precheck_ocr::Reader> {
+    use secu_precheck_domain::inspect::Format;
+    if !matches!(inspection.format, Format::Jpeg | Format::Png) {
+        return None;
+    }
+    let models = models?;
+    reader
+        .get_or_insert_with(|| match secu_precheck_ocr::Reader::from_dir(models) {
+            Ok(reader) => Some(reader),
+            Err(e) => {
+                eprintln!(
+                    "precheck: files are not read ({e}); scripts/install-tools.sh installs the models"
+                );
+                None
+            }
+        })
+        .as_ref()
+}
+
 /// `precheck file`: one JSON line per file.
 fn file(
     doc: DocumentId,
@@ -267,7 +295,7 @@ fn file(
     rules: &Rules,
     student: Option<secu_precheck_domain::inspect::content::Student<'_>>,
     today: Date,
-    models: &std::path::Path,
+    models: Option<&std::path::Path>,
     form: Option<&secu_precheck_domain::fields::Report>,
 ) -> ExitCode {
     use secu_precheck_domain::inspect::{self, Context, Verdict};
@@ -293,16 +321,9 @@ fn file(
     }
 
     let academic_year = rules.academic_year(today);
-    // Loaded once for every file; without the models, files are judged but not read.
-    let reader = match secu_precheck_ocr::Reader::from_dir(models) {
-        Ok(reader) => Some(reader),
-        Err(e) => {
-            eprintln!(
-                "precheck: files are not read ({e}); scripts/install-tools.sh installs the models"
-            );
-            None
-        }
-    };
+    // Loaded once, for the first image to read; without the models, files are judged but not
+    // read. Never with `--no-read` (no models).
+    let mut reader: Option<Option<secu_precheck_ocr::Reader>> = None;
 
     let ctx = Context {
         doc,
@@ -337,7 +358,9 @@ fn file(
         inspect::decode::add_decoding(&mut inspection, &bytes);
         let verdict = inspection.verdict();
         any_error |= verdict == Verdict::Error;
-        let read = match reader.as_ref().map(|r| read_image(r, &inspection, &bytes, today)) {
+        let read = match reader_for(&mut reader, models, &inspection)
+            .map(|r| read_image(r, &inspection, &bytes, today))
+        {
             Some(Err(e)) => {
                 eprintln!("precheck: {}: {e}", path.display());
                 None
@@ -421,7 +444,7 @@ fn main() -> ExitCode {
             };
             return fields(file.as_deref(), today, &rules);
         }
-        Command::File { doc, files, last_name, first_name, today, models, form } => {
+        Command::File { doc, files, last_name, first_name, today, models, no_read, form } => {
             let Some(today) = today.or_else(today_from_clock) else {
                 eprintln!("precheck: cannot read today's date from the clock; pass --today");
                 return ExitCode::from(2);
@@ -435,7 +458,8 @@ fn main() -> ExitCode {
                 Ok(form) => form,
                 Err(code) => return code,
             };
-            return file(doc, &files, &rules, student, today, &models_dir(models), form.as_ref());
+            let models = (!no_read).then(|| models_dir(models));
+            return file(doc, &files, &rules, student, today, models.as_deref(), form.as_ref());
         }
         Command::Mrz { file, form, today } => {
             let Some(today) = today.or_else(today_from_clock) else {
