@@ -30,6 +30,10 @@ $IM passport.png -background '#555' -rotate -12 -resize 1000x -blur 0x0.6 -quali
 $IM passport.png -resize 1000x -level 0%,100%,0.7 +level 25%,70% -attenuate 0.6 +noise Gaussian \
   -quality 45 passport-dim.jpg
 
+# Photographed upside down, and with the phone held sideways (the page's top on the left).
+$IM passport-photo.jpg -rotate 180 -quality 80 passport-upside-down.jpg
+$IM passport-photo.jpg -rotate -90 -quality 80 passport-sideways.jpg
+
 # A TD1 identity card (part 5's specimen).
 $IM -size 1000x640 xc:'#e4ecf3' -font $SANS -fill '#1f2433' -pointsize 26 -annotate +40+70 'IDENTITY CARD  UTOPIA' \
   -font $OCRB -fill black -pointsize 40 \

@@ -28,6 +28,20 @@ pub enum Script {
     Other,
 }
 
+/// How a page lay in its photo or scan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// As it should.
+    Upright,
+    /// Upside down: "Store it upright" turns it a half.
+    UpsideDown,
+    /// Its top on the left: a quarter clockwise sets it upright.
+    TurnedLeft,
+    /// Its top on the right: a quarter anticlockwise sets it upright.
+    TurnedRight,
+}
+
 /// What was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Read {
@@ -36,6 +50,9 @@ pub struct Read {
     pub mrz: Option<Mrz>,
     /// Whether any text was read with confidence.
     pub text_found: bool,
+    /// How the page lay, when text was found (the reader tells).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orientation: Option<Orientation>,
     /// The script of the text read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<Script>,
@@ -98,6 +115,7 @@ impl Read {
             // The zone is judged by its check digits, not by the reader's confidence.
             mrz: mrz::find(&all, today),
             text_found: !sure.is_empty(),
+            orientation: None,
             script: script(&text),
             iban: iban.map(ToString::to_string),
             bic,

@@ -1,7 +1,7 @@
 //! `precheck file` reads photos and scans with the models `scripts/install-tools.sh` installs:
 //! ICAO Doc 9303's specimen passport, identity card and visa, set in OCR-B and photographed
-//! (turned 3° and 12°, blurred, noisy, dim, JPEG down to quality 45), and a RIB. The exact
-//! values read are asserted. `make test` installs the models first.
+//! (turned 3° and 12°, upside down and sideways, blurred, noisy, dim, JPEG down to quality 45),
+//! and a RIB. The exact values read are asserted. `make test` installs the models first.
 
 use std::path::Path;
 use std::process::Command;
@@ -57,6 +57,19 @@ fn the_specimen_passport_is_read_exactly_however_it_was_photographed() {
             "{name}"
         );
         assert!(read.get("iban").is_none(), "{name}: no IBAN on a passport");
+        assert_eq!(read["orientation"], "upright", "{name}");
+    }
+}
+
+#[test]
+fn a_page_photographed_upside_down_or_sideways_is_named_so_and_still_read() {
+    for (name, orientation) in
+        [("passport-upside-down.jpg", "upside_down"), ("passport-sideways.jpg", "turned_left")]
+    {
+        let json = read("identity", name, &[]);
+        assert_eq!(json["read"]["orientation"], orientation, "{name}");
+        assert_eq!(json["read"]["mrz"]["lines"], serde_json::json!(TD3), "{name}");
+        assert_eq!(json["read"]["mrz"]["check_digits_ok"], true, "{name}");
     }
 }
 

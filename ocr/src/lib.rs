@@ -14,7 +14,7 @@ use rten_tensor::prelude::*;
 use rten_tensor::NdTensor;
 
 /// A grey image: one byte per pixel, row by row.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grey {
     /// Width in pixels.
     pub width: u32,
@@ -25,6 +25,40 @@ pub struct Grey {
 }
 
 impl Grey {
+    /// The image turned so that a page lying as `orientation` says stands upright.
+    #[must_use]
+    pub fn upright(&self, orientation: Orientation) -> Grey {
+        let (w, h) = (self.width as usize, self.height as usize);
+        let at = |x: usize, y: usize| self.pixels[y * w + x];
+        match orientation {
+            Orientation::Upright => self.clone(),
+            Orientation::UpsideDown => {
+                let mut pixels = self.pixels.clone();
+                pixels.reverse();
+                Grey { pixels, ..*self }
+            }
+            // Its top on the left: a quarter clockwise. The new pixel (x, y) was at
+            // (y, h - 1 - x).
+            Orientation::TurnedLeft => Grey {
+                width: self.height,
+                height: self.width,
+                pixels: (0..w)
+                    .flat_map(|y| (0..h).map(move |x| (x, y)))
+                    .map(|(x, y)| at(y, h - 1 - x))
+                    .collect(),
+            },
+            // Its top on the right: a quarter anticlockwise. The new (x, y) was at (w - 1 - y, x).
+            Orientation::TurnedRight => Grey {
+                width: self.height,
+                height: self.width,
+                pixels: (0..w)
+                    .flat_map(|y| (0..h).map(move |x| (x, y)))
+                    .map(|(x, y)| at(w - 1 - y, x))
+                    .collect(),
+            },
+        }
+    }
+
     fn at(&self, x: u32, y: u32) -> u8 {
         self.pixels[y as usize * self.width as usize + x as usize]
     }
@@ -109,6 +143,59 @@ pub struct Line {
     pub text: String,
     /// How sure the recogniser is, 0 to 1 (the mean of each character's probability).
     pub confidence: f32,
+}
+
+/// How a page lies in its image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Orientation {
+    /// As it should.
+    Upright,
+    /// Upside down.
+    UpsideDown,
+    /// Turned a quarter to the left: its top on the left (a quarter clockwise sets it upright).
+    TurnedLeft,
+    /// Turned a quarter to the right: its top on the right.
+    TurnedRight,
+}
+
+/// A page read: how it lay, and its lines once upright.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// How it lay.
+    pub orientation: Orientation,
+    /// Its lines, top to bottom, in the upright page's pixels.
+    pub lines: Vec<Line>,
+}
+
+/// A page whose lines the recogniser is this sure of, on average over their characters, is
+/// taken as it comes.
+const SURE_PAGE: f32 = 0.9;
+
+/// How sure the recogniser is of a page's text, weighted by each line's length.
+fn sureness(lines: &[Line]) -> f32 {
+    let chars: usize = lines.iter().map(|l| l.text.chars().count()).sum();
+    if chars == 0 {
+        return 0.0;
+    }
+    lines.iter().map(|l| l.confidence * l.text.chars().count() as f32).sum::<f32>() / chars as f32
+}
+
+/// Whether most of the text (by length) runs up or down the image rather than across it.
+fn sideways(lines: &[Line]) -> bool {
+    let weight = |l: &Line| l.text.chars().count() as f32 * l.confidence;
+    let total: f32 = lines.iter().map(weight).sum();
+    let up: f32 =
+        lines.iter().filter(|l| l.angle.abs() > std::f32::consts::FRAC_PI_4).map(weight).sum();
+    total > 0.0 && up * 2.0 > total
+}
+
+/// How much text a reading gives that the recogniser is sure of.
+fn score(lines: &[Line]) -> f32 {
+    lines
+        .iter()
+        .filter(|l| l.confidence >= 0.5)
+        .map(|l| l.confidence * l.text.chars().count() as f32)
+        .sum()
 }
 
 /// Why reading failed.
@@ -200,6 +287,36 @@ impl Reader {
             ya.total_cmp(&yb).then(a.area.x0.total_cmp(&b.area.x0))
         });
         Ok(lines)
+    }
+
+    /// Every line of a page however it lies. Read as it comes first: when most of its text
+    /// runs up or down the image, the page lies on its side, and it is read turned a quarter
+    /// either way; otherwise, when the recogniser is not sure of it, it is read upside down
+    /// too. The orientation whose text reads best wins; the lines are the upright page's.
+    ///
+    /// # Errors
+    /// [`Error::Run`] when a model fails on the image.
+    pub fn read_page(&self, image: &Grey) -> Result<Page, Error> {
+        let lines = self.read(image)?;
+        let upright = Page { orientation: Orientation::Upright, lines };
+        let others: &[Orientation] = if sideways(&upright.lines) {
+            &[Orientation::TurnedLeft, Orientation::TurnedRight]
+        } else if sureness(&upright.lines) < SURE_PAGE {
+            &[Orientation::UpsideDown]
+        } else {
+            &[]
+        };
+        let mut best = upright;
+        for &orientation in others {
+            let lines = self.read(&image.upright(orientation))?;
+            // On its side, a turned reading wins over the sideways one even if no better.
+            let beats = score(&lines) > score(&best.lines)
+                || (best.orientation == Orientation::Upright && others.len() == 2);
+            if beats {
+                best = Page { orientation, lines };
+            }
+        }
+        Ok(best)
     }
 
     /// The boxes of text: DBNet's probability map, thresholded, its connected regions grown
@@ -386,4 +503,30 @@ fn regions(probs: &[f32], w: usize, h: usize) -> Vec<Region> {
         out.push(r);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_turned_upright_whichever_way_it_lies() {
+        // 3 × 2: a b c / d e f.
+        let image = Grey { width: 3, height: 2, pixels: b"abcdef".to_vec() };
+        assert_eq!(image.upright(Orientation::Upright), image);
+        assert_eq!(image.upright(Orientation::UpsideDown).pixels, b"fedcba");
+        // Its top on the left: turned clockwise, the left column (a d) becomes the top row.
+        let left = image.upright(Orientation::TurnedLeft);
+        assert_eq!((left.width, left.height, left.pixels.as_slice()), (2, 3, &b"daebfc"[..]));
+        let right = image.upright(Orientation::TurnedRight);
+        assert_eq!((right.width, right.height, right.pixels.as_slice()), (2, 3, &b"cfbead"[..]));
+        for o in [Orientation::TurnedLeft, Orientation::TurnedRight] {
+            let back = if o == Orientation::TurnedLeft {
+                Orientation::TurnedRight
+            } else {
+                Orientation::TurnedLeft
+            };
+            assert_eq!(image.upright(o).upright(back), image);
+        }
+    }
 }

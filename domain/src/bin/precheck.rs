@@ -249,7 +249,7 @@ fn read_image(
     today: Date,
 ) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
     use secu_precheck_domain::inspect::decode::{luma, Decoded};
-    use secu_precheck_domain::read::{Line, Read};
+    use secu_precheck_domain::read::{Line, Orientation, Read};
     let (Some(width), Some(height)) = (inspection.facts.width, inspection.facts.height) else {
         return Ok(None);
     };
@@ -257,10 +257,19 @@ fn read_image(
     else {
         return Ok(None);
     };
-    let lines = reader.read(&secu_precheck_ocr::Grey { width, height, pixels })?;
+    let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?;
     let lines: Vec<Line> =
-        lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }).collect();
-    Ok(Some(Read::from_lines(&lines, today)))
+        page.lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }).collect();
+    let mut read = Read::from_lines(&lines, today);
+    if read.text_found {
+        read.orientation = Some(match page.orientation {
+            secu_precheck_ocr::Orientation::Upright => Orientation::Upright,
+            secu_precheck_ocr::Orientation::UpsideDown => Orientation::UpsideDown,
+            secu_precheck_ocr::Orientation::TurnedLeft => Orientation::TurnedLeft,
+            secu_precheck_ocr::Orientation::TurnedRight => Orientation::TurnedRight,
+        });
+    }
+    Ok(Some(read))
 }
 
 /// The reader for a file: loaded at the first JPEG or PNG to read, kept for the next ones;
