@@ -120,3 +120,29 @@ fn what_the_zone_says_is_compared_with_the_form() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_scanned_pdf_is_read_from_its_pages_pictures() {
+    // A scan: the photographed passport and the RIB as the pages of one PDF, no text layer.
+    let photo = std::fs::read(specimen("passport-photo.jpg")).unwrap();
+    let rib = std::fs::read(specimen("rib.jpg")).unwrap();
+    let pdf = secu_precheck_domain::make::pdf::from_jpegs(&[&photo, &rib]).unwrap();
+    let dir = std::env::temp_dir().join(format!("precheck-scan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scan.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_precheck"))
+        .args(["file", "--doc", "identity", "--today", "2026-12-04"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    assert_eq!(json["text_layer"], false, "a scan: {json}");
+    let read = &json["read"];
+    assert_eq!(read["mrz"]["lines"], serde_json::json!(TD3));
+    assert_eq!(read["mrz"]["check_digits_ok"], true);
+    assert_eq!(read["iban"], "FR1420041010050500013M02606", "the second page is read too");
+    assert_eq!(read["orientation"], "upright");
+    std::fs::remove_dir_all(&dir).ok();
+}

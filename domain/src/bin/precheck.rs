@@ -240,29 +240,45 @@ fn models_dir(models: Option<std::path::PathBuf>) -> std::path::PathBuf {
     })
 }
 
-/// What a photo says, read with the models: `None` for a file that is not a JPEG or PNG
-/// image, or that does not decode.
-fn read_image(
+/// What a photo or a scan says, read with the models: a JPEG or PNG image, or the pictures of
+/// a PDF without a text layer (its first four pages). `None` for any other file, or one whose
+/// pictures do not decode.
+fn read_file(
     reader: &secu_precheck_ocr::Reader,
     inspection: &secu_precheck_domain::inspect::Inspection,
     bytes: &[u8],
     today: Date,
 ) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
     use secu_precheck_domain::inspect::decode::{luma, Decoded};
+    use secu_precheck_domain::inspect::{pdf, Format};
     use secu_precheck_domain::read::{Line, Orientation, Read};
-    let (Some(width), Some(height)) = (inspection.facts.width, inspection.facts.height) else {
-        return Ok(None);
+    let pictures: Vec<(Format, std::borrow::Cow<'_, [u8]>, u32, u32)> = match inspection.format {
+        Format::Jpeg | Format::Png => match (inspection.facts.width, inspection.facts.height) {
+            (Some(w), Some(h)) => vec![(inspection.format, bytes.into(), w, h)],
+            _ => Vec::new(),
+        },
+        Format::Pdf if inspection.facts.text_layer == Some(false) => pdf::page_images(bytes, 4)
+            .into_iter()
+            .map(|p| (Format::Jpeg, p.jpeg.into(), p.width, p.height))
+            .collect(),
+        _ => Vec::new(),
     };
-    let Decoded::Pixels(pixels, width, height) = luma(inspection.format, bytes, width, height)
-    else {
-        return Ok(None);
-    };
-    let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?;
-    let lines: Vec<Line> =
-        page.lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }).collect();
+    let (mut lines, mut orientation) = (Vec::new(), None);
+    for (format, picture, width, height) in &pictures {
+        let Decoded::Pixels(pixels, width, height) = luma(*format, picture, *width, *height) else {
+            continue;
+        };
+        let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?;
+        // The first page's orientation speaks for the document.
+        orientation = orientation.or(Some(page.orientation));
+        lines.extend(
+            page.lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }),
+        );
+    }
+    let Some(orientation) = orientation else { return Ok(None) };
     let mut read = Read::from_lines(&lines, today);
     if read.text_found {
-        read.orientation = Some(match page.orientation {
+        read.orientation = Some(match orientation {
             secu_precheck_ocr::Orientation::Upright => Orientation::Upright,
             secu_precheck_ocr::Orientation::UpsideDown => Orientation::UpsideDown,
             secu_precheck_ocr::Orientation::TurnedLeft => Orientation::TurnedLeft,
@@ -272,15 +288,16 @@ fn read_image(
     Ok(Some(read))
 }
 
-/// The reader for a file: loaded at the first JPEG or PNG to read, kept for the next ones;
-/// `None` for another format, without `models` (`--no-read`), or when they do not load.
+/// The reader for a file: loaded at the first image or scanned PDF to read, kept for the next
+/// ones; `None` for another file, without `models` (`--no-read`), or when they do not load.
 fn reader_for<'r>(
     reader: &'r mut Option<Option<secu_precheck_ocr::Reader>>,
     models: Option<&std::path::Path>,
     inspection: &secu_precheck_domain::inspect::Inspection,
 ) -> Option<&'r secu_precheck_ocr::Reader> {
     use secu_precheck_domain::inspect::Format;
-    if !matches!(inspection.format, Format::Jpeg | Format::Png) {
+    let scan = inspection.format == Format::Pdf && inspection.facts.text_layer == Some(false);
+    if !matches!(inspection.format, Format::Jpeg | Format::Png) && !scan {
         return None;
     }
     let models = models?;
@@ -368,7 +385,7 @@ fn file(
         let verdict = inspection.verdict();
         any_error |= verdict == Verdict::Error;
         let read = match reader_for(&mut reader, models, &inspection)
-            .map(|r| read_image(r, &inspection, &bytes, today))
+            .map(|r| read_file(r, &inspection, &bytes, today))
         {
             Some(Err(e)) => {
                 eprintln!("precheck: {}: {e}", path.display());

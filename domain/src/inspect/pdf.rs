@@ -281,6 +281,62 @@ fn text_layer(doc: &Document<'_>, pages: &[Page]) -> Option<bool> {
     images.then_some(false)
 }
 
+/// A scanned page's picture: a JPEG as the PDF holds it, and its size in pixels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageImage {
+    /// The JPEG's bytes (a `DCTDecode` image, which is a whole JPEG file).
+    pub jpeg: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// The largest JPEG picture of each of the first `max_pages` pages, for reading a scan: the
+/// pages' own images only (not those inside forms), and none from an encrypted file, whose
+/// streams a reader would have to decrypt first. Pages without one are skipped.
+#[must_use]
+pub fn page_images(bytes: &[u8], max_pages: usize) -> Vec<PageImage> {
+    let doc = Document::open(bytes);
+    if doc.encryption() != Encryption::None {
+        return Vec::new();
+    }
+    let Ok(pages) = doc.pages() else { return Vec::new() };
+    let mut out = Vec::new();
+    for page in pages.iter().take(max_pages) {
+        let Some(resources) = page.resources(&doc) else { continue };
+        let Some(xobjects) = doc.dict(&resources, b"XObject") else { continue };
+        let mut best: Option<PageImage> = None;
+        for (_, target) in &xobjects.0 {
+            let Object::Stream(image) = doc.resolve(target) else { continue };
+            let dict = &image.dict;
+            let jpeg = match dict.get(b"Filter").map(|f| doc.resolve(f)) {
+                Some(Object::Name(n)) => n == b"DCTDecode" || n == b"DCT",
+                Some(Object::Array(a)) => {
+                    matches!(a.as_slice(), [Object::Name(n)] if n == b"DCTDecode" || n == b"DCT")
+                }
+                _ => false,
+            };
+            let size =
+                |key: &[u8]| dict.int(key).and_then(|v| u32::try_from(v).ok()).filter(|&v| v > 0);
+            let (Some(width), Some(height)) = (size(b"Width"), size(b"Height")) else { continue };
+            if dict.name(b"Subtype") != Some(b"Image") || !jpeg {
+                continue;
+            }
+            let larger = best.as_ref().is_none_or(|b| {
+                u64::from(b.width) * u64::from(b.height) < u64::from(width) * u64::from(height)
+            });
+            if larger {
+                if let Some(data) = doc.raw(&image) {
+                    best = Some(PageImage { jpeg: data.to_vec(), width, height });
+                }
+            }
+        }
+        out.extend(best);
+    }
+    out
+}
+
 /// Checks a PDF file (its header already found), and reads its text when `read_text` (the
 /// same opened document serves both).
 #[must_use]
@@ -503,5 +559,18 @@ mod tests {
         assert_eq!(check(&encrypted(false), false).encryption, Encryption::NeedsPassword);
         let public_key = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] >> endobj\n9 0 obj << /Filter /Adobe.PubSec /R 4 >> endobj\ntrailer << /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF";
         assert_eq!(check(public_key, false).encryption, Encryption::NeedsPassword);
+    }
+
+    #[test]
+    fn a_scans_pictures_are_its_pages_jpegs_as_written() {
+        let rib: &[u8] = include_bytes!("../../tests/specimens/rib.jpg");
+        let card: &[u8] = include_bytes!("../../tests/specimens/passport-photo.jpg");
+        let scan = crate::make::pdf::from_jpegs(&[rib, card]).unwrap();
+        let images = page_images(&scan, 4);
+        assert_eq!(images.len(), 2);
+        assert_eq!((images[0].jpeg.as_slice(), images[1].jpeg.as_slice()), (rib, card));
+        assert_eq!((images[0].width, images[0].height), (1000, 467));
+        assert_eq!(page_images(&scan, 1).len(), 1, "only the first pages");
+        assert_eq!(page_images(b"%PDF-1.7 not a PDF", 4), []);
     }
 }
