@@ -244,9 +244,11 @@ fn trimmed(bytes: &[u8]) -> String {
     text(bytes).trim_end_matches('<').replace('<', " ").trim().to_string()
 }
 
-/// The name field: the primary identifier, `<<`, the secondary one, `<` between words.
+/// The name field: the primary identifier, `<<`, the secondary one, `<` between words. Names
+/// never go on after three fillers: a letter there is a filler misread, and dropped.
 fn names(field: &[u8]) -> (String, String) {
     let field = text(field);
+    let field = field.find("<<<").map_or(field.as_str(), |end| &field[..end]);
     let field = field.trim_end_matches('<');
     let (surname, given) = field.split_once("<<").unwrap_or((field, ""));
     let words = |s: &str| s.split('<').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
@@ -414,7 +416,7 @@ fn td1(r: &mut Reading, today: Date) -> Mrz {
 }
 
 /// A line of text as the zone's characters: upper case, no spaces, the reader's look-alikes of
-/// the filler (« ‹ 〈 く) turned into it. `None` when too much of it is something else.
+/// the filler (« ‹ 〈 く Λ ∧) turned into it. `None` when too much of it is something else.
 fn zone_chars(line: &str) -> Option<String> {
     let mut out = String::new();
     let mut other = 0;
@@ -422,7 +424,7 @@ fn zone_chars(line: &str) -> Option<String> {
         match c {
             'A'..='Z' | '0'..='9' | '<' => out.push(c),
             'a'..='z' => out.push(c.to_ascii_uppercase()),
-            '«' | '‹' | '〈' | '＜' | 'く' | '≪' => out.push('<'),
+            '«' | '‹' | '〈' | '＜' | 'く' | '≪' | 'Λ' | '∧' => out.push('<'),
             ' ' | '\t' | '\u{a0}' => {}
             _ => other += 1,
         }
@@ -700,14 +702,24 @@ pub fn compare(mrz: &Mrz, typed: &Typed<'_>) -> Vec<Finding> {
     // The name field is cut when its last character is a letter.
     let name_line = if mrz.format == Format::Td1 { 2 } else { 0 };
     let cut = mrz.lines[name_line].ends_with(|c: char| c != '<');
-    if let Some(name) = typed.last_name.filter(|n| !n.trim().is_empty()) {
+    // The name line has no check digit: a `<<` read as `<` only moves where the surname ends.
+    // When the whole name is the same, neither part is said to differ.
+    let whole = |last: &str, first: &str| format!("{last} {first}");
+    let same_whole = match (typed.last_name, typed.first_name) {
+        (Some(last), Some(first)) => {
+            same_name(&whole(last, first), whole(&mrz.surname, &mrz.given_names).trim(), cut)
+                == Some(true)
+        }
+        _ => false,
+    };
+    if let Some(name) = typed.last_name.filter(|n| !n.trim().is_empty() && !same_whole) {
         // Only the surname's end can be cut when no given names follow it.
         let surname_cut = cut && mrz.given_names.is_empty();
         if same_name(name, &mrz.surname, surname_cut) == Some(false) {
             out.push(Finding::LastNameDiffers { typed: name.into(), read: mrz.surname.clone() });
         }
     }
-    if let Some(name) = typed.first_name.filter(|n| !n.trim().is_empty()) {
+    if let Some(name) = typed.first_name.filter(|n| !n.trim().is_empty() && !same_whole) {
         if same_name(name, &mrz.given_names, cut) == Some(false) {
             out.push(Finding::FirstNameDiffers {
                 typed: name.into(),
@@ -934,6 +946,35 @@ mod tests {
         );
         let typed = Typed { last_name: Some("李"), ..Typed::default() };
         assert_eq!(compare(&mrz, &typed), [], "no verdict it cannot support");
+    }
+
+    #[test]
+    fn a_misread_filler_in_the_name_line_makes_no_mismatch() {
+        // No check digit covers the name: the tiny recogniser read one `<<` as `<`, and a
+        // filler at the end as A.
+        let line1 = "P<UTOERIKSSON<ANNA<MARIA<<<<<<<<<<<<<<<<<<<A";
+        let mrz = read(&[line1, TD3[1]], today()).unwrap();
+        assert!(mrz.check_digits_ok);
+        assert_eq!((mrz.surname.as_str(), mrz.given_names.as_str()), ("ERIKSSON ANNA MARIA", ""));
+        let typed = Typed {
+            last_name: Some("Eriksson"),
+            first_name: Some("Anna Maria"),
+            ..Typed::default()
+        };
+        assert_eq!(compare(&mrz, &typed), [], "the whole name is the same");
+        let visa = "V<UTOERIKSSON<<ANNA<MARIA<<<<A<<<<<<<<<<<<<A";
+        let mrz = read(&[visa, MRV_A[1]], today()).unwrap();
+        assert_eq!(mrz.given_names, "ANNA MARIA", "letters after three fillers are fillers");
+        // A real difference is still one.
+        let typed = Typed {
+            last_name: Some("Eriksen"),
+            first_name: Some("Anna Maria"),
+            ..Typed::default()
+        };
+        assert_eq!(
+            compare(&mrz, &typed),
+            [Finding::LastNameDiffers { typed: "Eriksen".into(), read: "ERIKSSON".into() }]
+        );
     }
 
     #[test]

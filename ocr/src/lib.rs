@@ -235,8 +235,10 @@ const MAX_LINE_WIDTH: usize = 3200;
 pub struct Reader {
     detector: Model,
     recogniser: Model,
-    /// Index-aligned with the recogniser's classes: 0 is CTC's blank.
-    alphabet: Vec<String>,
+    /// What each of the recogniser's classes writes (0 is CTC's blank).
+    symbols: Vec<String>,
+    /// The classes a machine-readable zone may hold: A to Z, 0 to 9, the filler.
+    zone: Vec<bool>,
 }
 
 impl Reader {
@@ -247,9 +249,31 @@ impl Reader {
     /// [`Error::Load`] when a model does not load.
     pub fn new(detector: Vec<u8>, recogniser: Vec<u8>, alphabet: &str) -> Result<Reader, Error> {
         let load = |bytes| Model::load(bytes).map_err(|e| Error::Load(e.to_string()));
-        let alphabet: Vec<String> =
-            alphabet.split('\n').map(|l| l.trim_end_matches('\r').to_string()).collect();
-        Ok(Reader { detector: load(detector)?, recogniser: load(recogniser)?, alphabet })
+        // The alphabet is Chinese's too: its full-width Latin letters and digits (Ｌ, ８) are
+        // the ASCII ones.
+        let symbols: Vec<String> = alphabet
+            .split('\n')
+            .map(|l| {
+                l.trim_end_matches('\r')
+                    .chars()
+                    .map(|c| match u32::from(c) {
+                        0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+                        0x3000 => ' ',
+                        _ => c,
+                    })
+                    .collect()
+            })
+            .collect();
+        let zone = symbols
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                i > 0
+                    && s.len() == 1
+                    && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'<')
+            })
+            .collect();
+        Ok(Reader { detector: load(detector)?, recogniser: load(recogniser)?, symbols, zone })
     }
 
     /// Loads the models from a folder holding `ppocrv5_det.onnx`, `ppocrv5_rec.onnx` and
@@ -374,32 +398,43 @@ impl Reader {
         let probs: NdTensor<f32, 3> =
             output.try_into().map_err(|e: rten::TryFromValueError| Error::Run(e.to_string()))?;
         let [_, steps, classes] = probs.shape();
-        let (mut text, mut sum, mut count, mut last) = (String::new(), 0.0, 0u32, 0usize);
-        for t in 0..steps {
-            let (mut best, mut p) = (0usize, f32::MIN);
-            for c in 0..classes {
-                let v = probs[[0, t, c]];
-                if v > p {
-                    (best, p) = (c, v);
+        let decode = |allowed: &dyn Fn(usize) -> bool| {
+            let (mut text, mut sum, mut count, mut last) = (String::new(), 0.0, 0u32, 0usize);
+            for t in 0..steps {
+                let (mut best, mut p) = (0usize, f32::MIN);
+                for c in (0..classes).filter(|&c| c == 0 || allowed(c)) {
+                    let v = probs[[0, t, c]];
+                    if v > p {
+                        (best, p) = (c, v);
+                    }
                 }
+                if best != 0 && best != last {
+                    text.push_str(self.symbols.get(best).map_or("", String::as_str));
+                    sum += p;
+                    count += 1;
+                }
+                last = best;
             }
-            if best != 0 && best != last {
-                // The alphabet is Chinese's too: its full-width Latin letters and digits (Ｌ,
-                // ８) are the ASCII ones.
-                let symbol = self.alphabet.get(best).map_or("", String::as_str);
-                text.extend(symbol.chars().map(|c| match u32::from(c) {
-                    0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-                    0x3000 => ' ',
-                    _ => c,
-                }));
-                sum += p;
-                count += 1;
-            }
-            last = best;
+            let confidence = if count == 0 { 0.0 } else { sum / count as f32 };
+            (text, confidence)
+        };
+        let read = decode(&|_| true);
+        // A line of a machine-readable zone holds only A to Z, 0 to 9 and the filler: read
+        // again among those alone, a look-alike of another script (« for <, Ｏ for O) loses.
+        if looks_like_zone(&read.0) {
+            return Ok(decode(&|c| self.zone.get(c).copied().unwrap_or(false)));
         }
-        let confidence = if count == 0 { 0.0 } else { sum / count as f32 };
-        Ok((text, confidence))
+        Ok(read)
     }
+}
+
+/// Whether a line read looks like one of a machine-readable zone: long, and with fillers or
+/// what a recogniser takes them for (« ‹ Λ ∧ く).
+fn looks_like_zone(text: &str) -> bool {
+    let squashed: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let fillers =
+        squashed.iter().filter(|c| matches!(c, '<' | '«' | '‹' | 'Λ' | '∧' | 'く' | '〈')).count();
+    squashed.len() >= 20 && fillers >= 2
 }
 
 /// A connected region of text pixels: its moments and mean probability.
@@ -508,6 +543,14 @@ fn regions(probs: &[f32], w: usize, h: usize) -> Vec<Region> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_line_is_known_by_its_fillers_even_misread() {
+        assert!(looks_like_zone("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"));
+        assert!(looks_like_zone("PΛUTOERIKSSON∧ANNAΛMARIAΛΛΛΛΛΛΛΛΛΛΛΛΛΛΛΛΛΛ"));
+        assert!(!looks_like_zone("Date of birth / Date de naissance"));
+        assert!(!looks_like_zone("a < b << c"), "too short");
+    }
 
     #[test]
     fn a_page_is_turned_upright_whichever_way_it_lies() {
