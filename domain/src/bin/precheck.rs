@@ -112,8 +112,6 @@ fn today_from_clock() -> Option<Date> {
 
 /// `precheck fields`: the form report as one JSON object.
 fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCode {
-    use std::io::Read;
-
     #[derive(serde::Serialize)]
     struct Output<'a> {
         valid: bool,
@@ -121,18 +119,13 @@ fn fields(file: Option<&std::path::Path>, today: Date, rules: &Rules) -> ExitCod
         report: &'a secu_precheck_domain::fields::Report,
     }
 
-    let mut text = String::new();
-    let read = match file {
-        None => std::io::stdin().read_to_string(&mut text).map(|_| ()),
-        Some(path) if path.as_os_str() == "-" => {
-            std::io::stdin().read_to_string(&mut text).map(|_| ())
+    let text = match input_text(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("precheck: cannot read the input: {e}");
+            return ExitCode::from(2);
         }
-        Some(path) => std::fs::read_to_string(path).map(|t| text = t),
     };
-    if let Err(e) = read {
-        eprintln!("precheck: cannot read the input: {e}");
-        return ExitCode::from(2);
-    }
     let parsed = serde_json::from_str::<serde_json::Value>(&text).and_then(|value| {
         if value.is_object() {
             serde_json::from_value(value)
@@ -240,19 +233,17 @@ fn models_dir(models: Option<std::path::PathBuf>) -> std::path::PathBuf {
     })
 }
 
-/// What a photo or a scan says, read with the models: a JPEG or PNG image, or the pictures of
-/// a PDF without a text layer (its first four pages). `None` for any other file, or one whose
-/// pictures do not decode.
-fn read_file(
-    reader: &secu_precheck_ocr::Reader,
+/// A picture to read, as `inspect::decode::luma` takes it: format, bytes, width, height.
+type Picture<'a> = (secu_precheck_domain::inspect::Format, std::borrow::Cow<'a, [u8]>, u32, u32);
+
+/// The pictures of a file to read: a JPEG or PNG image itself, or the JPEGs of the first four
+/// pages of a PDF without a text layer (a scan). None for any other file.
+fn pictures<'a>(
     inspection: &secu_precheck_domain::inspect::Inspection,
-    bytes: &[u8],
-    today: Date,
-) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
-    use secu_precheck_domain::inspect::decode::{luma, Decoded};
+    bytes: &'a [u8],
+) -> Vec<Picture<'a>> {
     use secu_precheck_domain::inspect::{pdf, Format};
-    use secu_precheck_domain::read::{Line, Orientation, Read};
-    let pictures: Vec<(Format, std::borrow::Cow<'_, [u8]>, u32, u32)> = match inspection.format {
+    match inspection.format {
         Format::Jpeg | Format::Png => match (inspection.facts.width, inspection.facts.height) {
             (Some(w), Some(h)) => vec![(inspection.format, bytes.into(), w, h)],
             _ => Vec::new(),
@@ -262,9 +253,19 @@ fn read_file(
             .map(|p| (Format::Jpeg, p.jpeg.into(), p.width, p.height))
             .collect(),
         _ => Vec::new(),
-    };
+    }
+}
+
+/// What the pictures of a file say, read with the models; `None` when none decodes.
+fn read_pictures(
+    reader: &secu_precheck_ocr::Reader,
+    pictures: &[Picture<'_>],
+    today: Date,
+) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
+    use secu_precheck_domain::inspect::decode::{luma, Decoded};
+    use secu_precheck_domain::read::{Line, Orientation, Read};
     let (mut lines, mut orientation) = (Vec::new(), None);
-    for (format, picture, width, height) in &pictures {
+    for (format, picture, width, height) in pictures {
         let Decoded::Pixels(pixels, width, height) = luma(*format, picture, *width, *height) else {
             continue;
         };
@@ -288,19 +289,12 @@ fn read_file(
     Ok(Some(read))
 }
 
-/// The reader for a file: loaded at the first image or scanned PDF to read, kept for the next
-/// ones; `None` for another file, without `models` (`--no-read`), or when they do not load.
+/// The reader, loaded at the first file with pictures to read and kept for the next ones;
+/// `None` when the models do not load (said once).
 fn reader_for<'r>(
     reader: &'r mut Option<Option<secu_precheck_ocr::Reader>>,
-    models: Option<&std::path::Path>,
-    inspection: &secu_precheck_domain::inspect::Inspection,
+    models: &std::path::Path,
 ) -> Option<&'r secu_precheck_ocr::Reader> {
-    use secu_precheck_domain::inspect::Format;
-    let scan = inspection.format == Format::Pdf && inspection.facts.text_layer == Some(false);
-    if !matches!(inspection.format, Format::Jpeg | Format::Png) && !scan {
-        return None;
-    }
-    let models = models?;
     reader
         .get_or_insert_with(|| match secu_precheck_ocr::Reader::from_dir(models) {
             Ok(reader) => Some(reader),
@@ -347,9 +341,11 @@ fn file(
     }
 
     let academic_year = rules.academic_year(today);
-    // Loaded once, for the first image to read; without the models, files are judged but not
-    // read. Never with `--no-read` (no models).
+    // Loaded once, at the first file with pictures to read; without the models, files are
+    // judged but not read. Never with `--no-read` (no models, no pictures taken out).
     let mut reader: Option<Option<secu_precheck_ocr::Reader>> = None;
+    let typed =
+        form.map(|form| secu_precheck_domain::mrz::Typed::from_normalised(&form.normalised));
 
     let ctx = Context {
         doc,
@@ -384,20 +380,21 @@ fn file(
         inspect::decode::add_decoding(&mut inspection, &bytes);
         let verdict = inspection.verdict();
         any_error |= verdict == Verdict::Error;
-        let read = match reader_for(&mut reader, models, &inspection)
-            .map(|r| read_file(r, &inspection, &bytes, today))
-        {
+        let pictures = if models.is_some() { pictures(&inspection, &bytes) } else { Vec::new() };
+        let reader = match models.filter(|_| !pictures.is_empty()) {
+            Some(models) => reader_for(&mut reader, models),
+            None => None,
+        };
+        let read = match reader.map(|r| read_pictures(r, &pictures, today)) {
             Some(Err(e)) => {
                 eprintln!("precheck: {}: {e}", path.display());
                 None
             }
             Some(Ok(read)) => read.map(|read| {
-                let findings = form.zip(read.mrz.as_ref()).map(|(form, mrz)| {
-                    secu_precheck_domain::mrz::compare(
-                        mrz,
-                        &secu_precheck_domain::mrz::Typed::from_normalised(&form.normalised),
-                    )
-                });
+                let findings = typed
+                    .as_ref()
+                    .zip(read.mrz.as_ref())
+                    .map(|(typed, mrz)| secu_precheck_domain::mrz::compare(mrz, typed));
                 Read { read, findings }
             }),
             None => None,
