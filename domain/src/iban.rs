@@ -158,6 +158,14 @@ impl Iban {
             .join(" ")
     }
 
+    /// The IBANs a RIB's text shows: those written as a sequence, then those found once its
+    /// spaces are run together (an IBAN printed in groups that the text's layout split apart).
+    #[must_use]
+    pub fn find_in(text: &str) -> Vec<Iban> {
+        [Iban::find_all(text), Iban::find_all(&text.split_whitespace().collect::<String>())]
+            .concat()
+    }
+
     /// Every IBAN-looking sequence in a text that passes the checks (for RIB content checks).
     #[must_use]
     pub fn find_all(text: &str) -> Vec<Iban> {

@@ -103,9 +103,7 @@ impl Read {
             .collect();
         let all: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
         let text = sure.join("\n");
-        let ibans =
-            [Iban::find_all(&text), Iban::find_all(&text.split_whitespace().collect::<String>())]
-                .concat();
+        let ibans = Iban::find_in(&text);
         let iban = ibans.first();
         let bic = match BicFound::read(&text, iban) {
             BicFound::Found(bic) => Some(bic.to_string()),

@@ -250,11 +250,7 @@ pub fn check(
             }
         }
         DocumentId::Rib => {
-            let ibans = [
-                Iban::find_all(text),
-                Iban::find_all(&text.split_whitespace().collect::<String>()),
-            ]
-            .concat();
+            let ibans = Iban::find_in(text);
             if ibans.is_empty() {
                 let says_iban = f.0.contains("iban");
                 problems.push(if says_iban { Problem::IbanInvalid } else { Problem::IbanNotFound });
