@@ -264,6 +264,12 @@ fn rules(out_dir: &Path) {
     std::fs::write(out_dir.join("rules.rs"), out).expect("write rules.rs");
 }
 
+/// Whether the crate is being built for wasm32 (the page), which leaves out what only
+/// `precheck` and the tests show.
+fn for_wasm() -> bool {
+    std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32")
+}
+
 fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) {
     use serde_json::Value;
     let bad = || panic!("rules/rules.json: {at} is missing or not of the expected type");
@@ -290,15 +296,12 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
         (Ty::Str, Some(Value::String(s))) => {
             let _ = write!(out, "std::borrow::Cow::Borrowed({s:?})");
         }
-        (Ty::NativeList(_), _)
-            if std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32") =>
-        {
+        (Ty::NativeList(_), _) if for_wasm() => {
             out.push_str("Vec::new()");
         }
         (Ty::NativeList(inner), _) => emit(inner, value, at, out),
         (Ty::SourceText, Some(Value::String(s))) => {
-            let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
-            let text = if wasm { "" } else { s.as_str() };
+            let text = if for_wasm() { "" } else { s.as_str() };
             let _ = write!(out, "std::borrow::Cow::Borrowed({text:?})");
         }
         (Ty::Int(int), Some(Value::Number(n))) if n.is_u64() => {

@@ -171,18 +171,22 @@ pub struct Page {
 /// taken as it comes.
 const SURE_PAGE: f32 = 0.9;
 
+/// What a line weighs in a page's measures: its characters, each as sure as the line.
+fn weight(line: &Line) -> f32 {
+    line.text.chars().count() as f32 * line.confidence
+}
+
 /// How sure the recogniser is of a page's text, weighted by each line's length.
 fn sureness(lines: &[Line]) -> f32 {
     let chars: usize = lines.iter().map(|l| l.text.chars().count()).sum();
     if chars == 0 {
         return 0.0;
     }
-    lines.iter().map(|l| l.confidence * l.text.chars().count() as f32).sum::<f32>() / chars as f32
+    lines.iter().map(weight).sum::<f32>() / chars as f32
 }
 
 /// Whether most of the text (by length) runs up or down the image rather than across it.
 fn sideways(lines: &[Line]) -> bool {
-    let weight = |l: &Line| l.text.chars().count() as f32 * l.confidence;
     let total: f32 = lines.iter().map(weight).sum();
     let up: f32 =
         lines.iter().filter(|l| l.angle.abs() > std::f32::consts::FRAC_PI_4).map(weight).sum();
@@ -191,11 +195,7 @@ fn sideways(lines: &[Line]) -> bool {
 
 /// How much text a reading gives that the recogniser is sure of.
 fn score(lines: &[Line]) -> f32 {
-    lines
-        .iter()
-        .filter(|l| l.confidence >= 0.5)
-        .map(|l| l.confidence * l.text.chars().count() as f32)
-        .sum()
+    lines.iter().filter(|l| l.confidence >= 0.5).map(weight).sum()
 }
 
 /// Why reading failed.
@@ -323,7 +323,8 @@ impl Reader {
     pub fn read_page(&self, image: &Grey) -> Result<Page, Error> {
         let lines = self.read(image)?;
         let upright = Page { orientation: Orientation::Upright, lines };
-        let others: &[Orientation] = if sideways(&upright.lines) {
+        let on_side = sideways(&upright.lines);
+        let others: &[Orientation] = if on_side {
             &[Orientation::TurnedLeft, Orientation::TurnedRight]
         } else if sureness(&upright.lines) < SURE_PAGE {
             &[Orientation::UpsideDown]
@@ -335,7 +336,7 @@ impl Reader {
             let lines = self.read(&image.upright(orientation))?;
             // On its side, a turned reading wins over the sideways one even if no better.
             let beats = score(&lines) > score(&best.lines)
-                || (best.orientation == Orientation::Upright && others.len() == 2);
+                || (on_side && best.orientation == Orientation::Upright);
             if beats {
                 best = Page { orientation, lines };
             }
