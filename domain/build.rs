@@ -51,6 +51,7 @@ fn main() {
     let dir = Path::new("locales");
     println!("cargo::rerun-if-changed=locales");
     let mut files = Vec::new();
+    let mut readers = std::collections::BTreeSet::new();
     let catalogs: Vec<BTreeMap<String, String>> = LANGS
         .iter()
         .map(|lang| {
@@ -67,6 +68,13 @@ fn main() {
                     path.display()
                 )
             });
+            let copy = catalog_file::values(&catalog_file::page_copy(&text));
+            assert!(
+                copy.as_deref()
+                    == Ok(&entries.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()[..]),
+                "{}: the page's copy of it (src/i18n/file.rs, page_copy) reads differently",
+                path.display()
+            );
             let read: BTreeMap<_, _> = entries.iter().cloned().collect();
             assert!(
                 read == flat && read.len() == entries.len(),
@@ -74,6 +82,23 @@ fn main() {
                 path.display()
             );
             files.push((text, entries));
+            // The reader worker's own wording (`locales/reader/`): built into the reader, never
+            // fetched by the page, which shows none of it.
+            let path = dir.join("reader").join(format!("{lang}.toml"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let table: toml::Table = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
+            let mut reader = BTreeMap::new();
+            flatten("", &table, &mut reader, &path);
+            for (key, value) in reader {
+                readers.insert(key.clone());
+                assert!(
+                    flat.insert(key.clone(), value).is_none(),
+                    "{}: {key} is in locales/{lang}.toml too",
+                    path.display()
+                );
+            }
             flat
         })
         .collect();
@@ -116,14 +141,25 @@ fn main() {
         let _ = writeln!(out, "    {key:?},");
     }
     out.push_str("];\n\n");
-    // Natively every language is built in. A wasm32 build fetches each language's file instead
+    let _ = writeln!(
+        out,
+        "/// Whether each message is the reader worker's own (`locales/reader/`), never fetched.\n\
+         const READERS: [bool; {}] = {:?};\n\n\
+         impl Msg {{\n    /// Whether this is the reader worker's own wording (`locales/reader/`), which only the\n    \
+         /// reader shows: the page's catalog files do not hold it.\n    #[must_use]\n    \
+         pub const fn is_readers(self) -> bool {{\n        READERS[self as usize]\n    }}\n}}\n",
+        reference.len(),
+        reference.keys().map(|k| readers.contains(k)).collect::<Vec<_>>(),
+    );
+    // Natively, and in the reader worker, every language is built in. The page (a wasm32 build
+    // without the `reading` feature) fetches each language's file instead
     // (`Lang::catalog_file`), and keeps only where each of its entries goes and the file's
-    // fingerprint.
+    // fingerprint; the reader's own wording is not in that file.
     let index: BTreeMap<&String, usize> =
         reference.keys().enumerate().map(|(i, k)| (k, i)).collect();
     for ((lang, catalog), (text, entries)) in LANGS.iter().zip(&catalogs).zip(&files) {
         let upper = lang.to_uppercase();
-        out.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+        out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"reading\"))]\n");
         let _ = writeln!(out, "const {upper}: [&str; {}] = [", catalog.len());
         for key in reference.keys() {
             let _ = writeln!(out, "    {:?},", catalog[key]);
@@ -133,11 +169,11 @@ fn main() {
             out,
             "/// Where each entry of `locales/{lang}.toml`, in file order, goes.\n\
              const {upper}_ORDER: [u16; {}] = {:?};\n\
-             /// The fingerprint of `locales/{lang}.toml`.\n\
+             /// The fingerprint of the page's copy of `locales/{lang}.toml` (`{lang}.txt`).\n\
              const {upper}_FINGERPRINT: u64 = {:#x};\n",
             entries.len(),
             entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
-            catalog_file::fingerprint(text.as_bytes()),
+            catalog_file::fingerprint(catalog_file::page_copy(text).as_bytes()),
         );
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

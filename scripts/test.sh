@@ -66,6 +66,9 @@ gate "clippy (host, whole workspace, all targets)" \
 gate "clippy (wasm32: the app, the domain crate and the reader)" \
   cargo clippy --target wasm32-unknown-unknown -p secu-precheck -p secu-precheck-domain -p secu-precheck-ocr \
   --no-default-features --all-targets --locked -- -D warnings
+gate "clippy (wasm32: the reader worker)" \
+  cargo clippy --target wasm32-unknown-unknown -p secu-precheck --features reader --bin reader \
+  --locked -- -D warnings
 tests "cargo test (native)" cargo test --workspace --locked
 tests "browser tests (wasm-bindgen-test in headless Chromium)" \
   cargo test --target wasm32-unknown-unknown -p secu-precheck --test web --locked

@@ -4,4 +4,5 @@
 
 pub mod host;
 pub mod protocol;
+pub mod reading;
 pub mod record;

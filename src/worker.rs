@@ -7,6 +7,8 @@
 //! is ready. The Trunk entry points stay tiny in `src/bin/` (`inspector.rs`, `combiner.rs`).
 
 pub mod jobs;
+#[cfg(feature = "reader")]
+pub mod reader;
 pub mod warm;
 
 pub use jobs::{serve, Merge};

@@ -13,6 +13,7 @@ use secu_precheck::page::components::{
 };
 use secu_precheck::page::state::{DocStatus, LangLoad};
 use secu_precheck::page::{App, AppProps};
+use secu_precheck_domain::i18n::file::page_copy;
 use secu_precheck_domain::start::StartConfig;
 use secu_precheck_domain::{Checklist, DocumentId, Lang, Msg, Rules, SituationId};
 use wasm_bindgen::JsCast;
@@ -22,11 +23,11 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered.
-/// The page fetches its wording (en.toml, fr.toml) before it renders; here it is given.
+/// The page fetches its wording (en.txt, fr.txt) before it renders; here it is given.
 fn install_wording() {
     if !Lang::Fr.is_ready() {
-        Lang::En.install(include_str!("../domain/locales/en.toml")).unwrap();
-        Lang::Fr.install(include_str!("../domain/locales/fr.toml")).unwrap();
+        Lang::En.install(&page_copy(include_str!("../domain/locales/en.toml"))).unwrap();
+        Lang::Fr.install(&page_copy(include_str!("../domain/locales/fr.toml"))).unwrap();
     }
 }
 

@@ -62,12 +62,12 @@ impl Lang {
     /// every language is built in: `None`.
     #[must_use]
     pub const fn catalog_file(self) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") {
+        if !cfg!(target_arch = "wasm32") || cfg!(feature = "reading") {
             return None;
         }
         Some(match self {
-            Lang::En => "en.toml",
-            Lang::Fr => "fr.toml",
+            Lang::En => "en.txt",
+            Lang::Fr => "fr.txt",
         })
     }
 
@@ -126,12 +126,13 @@ impl Catalog {
         if file::fingerprint(file.as_bytes()) != fingerprint {
             return Err(CatalogError::Stale);
         }
-        let entries = file::entries(file).map_err(CatalogError::Malformed)?;
+        let entries = file::values(file).map_err(CatalogError::Malformed)?;
         if entries.len() != order.len() {
             return Err(CatalogError::Stale);
         }
-        let mut texts = vec![String::new(); order.len()];
-        for ((_, text), &at) in entries.into_iter().zip(order) {
+        // The reader's own wording is not in the file: it stays empty.
+        let mut texts = vec![String::new(); Msg::ALL.len()];
+        for (text, &at) in entries.into_iter().zip(order) {
             texts[usize::from(at)] = text;
         }
         Ok(texts)
@@ -198,6 +199,8 @@ pub fn vocabulary_messages() -> Vec<Msg> {
         all.extend([s.reason, s.hold].into_iter().chain(s.keep).chain(s.come_back));
     }
     all.extend(crate::date::DatePart::ALL.map(crate::date::DatePart::label));
+    all.extend(crate::read::Fact::ALL.map(crate::read::Fact::label));
+    all.extend(crate::read::Said::ALL.map(crate::read::Said::text));
     for d in rules::DocumentId::ALL {
         all.extend([d.name(), d.what_counts()]);
         all.extend(d.hints().chain(d.row()));
@@ -277,8 +280,9 @@ pub fn join_or(lang: Lang, items: &[&str]) -> String {
     }
 }
 
-/// The wording of each language: natively built in; in a wasm32 build, fetched and installed.
-#[cfg(target_arch = "wasm32")]
+/// The wording of each language: natively and in the reader worker built in; in the page,
+/// fetched and installed.
+#[cfg(all(target_arch = "wasm32", not(feature = "reading")))]
 mod lazy {
     use super::Lang;
     use std::sync::OnceLock;
@@ -298,7 +302,7 @@ mod lazy {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 mod lazy {
     use super::Lang;
 
@@ -316,18 +320,28 @@ mod lazy {
 mod tests {
     use super::*;
 
-    const FR_FILE: &str = include_str!("../locales/fr.toml");
+    fn fr_file() -> String {
+        file::page_copy(include_str!("../locales/fr.toml"))
+    }
 
     #[test]
     fn each_fetched_catalog_reads_as_the_built_in_one() {
-        let texts = Catalog::read(Lang::Fr, FR_FILE).unwrap();
+        let fr = fr_file();
+        let texts = Catalog::read(Lang::Fr, &fr).unwrap();
         assert_eq!(texts.len(), Msg::ALL.len());
         for (&msg, text) in Msg::ALL.iter().zip(&texts) {
-            assert_eq!(text, Lang::Fr.text(msg), "{}", msg.key());
+            // The reader's own wording is built into the reader alone.
+            let built_in = if msg.is_readers() { "" } else { Lang::Fr.text(msg) };
+            assert_eq!(text, built_in, "{}", msg.key());
         }
-        assert_eq!(Lang::Fr.install(FR_FILE), Ok(()));
-        let en = Catalog::read(Lang::En, include_str!("../locales/en.toml")).unwrap();
-        assert!(Msg::ALL.iter().zip(&en).all(|(&msg, text)| text == Lang::En.text(msg)));
+        assert!(Msg::ReadSaidExpired.is_readers() && !Msg::ReadOffer.is_readers());
+        assert_eq!(Lang::Fr.install(&fr), Ok(()));
+        let en = file::page_copy(include_str!("../locales/en.toml"));
+        let en = Catalog::read(Lang::En, &en).unwrap();
+        assert!(Msg::ALL
+            .iter()
+            .zip(&en)
+            .all(|(&msg, text)| text == if msg.is_readers() { "" } else { Lang::En.text(msg) }));
         assert!(Lang::Fr.is_ready() && Lang::En.is_ready());
         // Natively every language is built in: nothing is fetched.
         assert_eq!(Lang::Fr.catalog_file(), None);
@@ -335,18 +349,29 @@ mod tests {
 
     #[test]
     fn a_catalog_file_that_is_not_this_builds_is_refused() {
-        let edited = FR_FILE.replacen("Langue", "Langage", 1);
+        let fr = fr_file();
+        let edited = fr.replacen("Langue", "Langage", 1);
         let cases = [
-            (Lang::En, FR_FILE, CatalogError::Stale),
+            (Lang::En, fr.as_str(), CatalogError::Stale),
             (Lang::Fr, "", CatalogError::Stale),
-            (Lang::Fr, &FR_FILE[..FR_FILE.len() / 2], CatalogError::Stale),
+            (Lang::Fr, &fr[..fr.len() / 2], CatalogError::Stale),
             (Lang::Fr, &edited, CatalogError::Stale),
+            (Lang::Fr, include_str!("../locales/fr.toml"), CatalogError::Stale),
             (Lang::Fr, "<!DOCTYPE html><title>404</title>", CatalogError::Stale),
         ];
         for (lang, file, error) in cases {
             assert_eq!(Catalog::read(lang, file), Err(error.clone()), "{lang} {:.40}", file);
             assert_eq!(lang.install(file), Err(error));
         }
+    }
+
+    #[test]
+    fn the_pages_copy_keeps_each_text_as_written_in_file_order() {
+        let file = "# c\n\n[a.b]\nkey = \"x = \\\"y\\\" \\u00e9\"\n  [c]\n  k_2 = \"\"\n";
+        let copy = file::page_copy(file);
+        assert_eq!(copy, "\"x = \\\"y\\\" \\u00e9\"\n\"\"\n");
+        assert_eq!(file::values(&copy), Ok(vec!["x = \"y\" é".to_owned(), String::new()]));
+        assert_eq!(file::values("\"ok\"\nname = \"x\"\n"), Err(2));
     }
 
     #[test]
@@ -420,7 +445,7 @@ mod tests {
 
     /// Texts that are the same in every language on purpose: names that are not translated.
     // Facts lines are format names, numbers and units: the same words in French.
-    const SAME_IN_EVERY_LANGUAGE: [Msg; 10] = [
+    const SAME_IN_EVERY_LANGUAGE: [Msg; 12] = [
         Msg::AppName,
         Msg::FormatNamePdf,
         Msg::FormatNameJpeg,
@@ -431,6 +456,8 @@ mod tests {
         Msg::FactsPdfPages,
         Msg::FactsImage,
         Msg::FactsOther,
+        Msg::ReadFactIban,
+        Msg::ReadFactBic,
     ];
 
     #[test]

@@ -5,9 +5,12 @@
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::i18n::fill;
 use crate::iban::{BicFound, Iban};
 use crate::inspect::content::academic_years;
+use crate::inspect::Severity;
 use crate::mrz::{self, Mrz};
+use crate::{Country, DocumentId, Lang, Msg};
 
 /// A line of text, as a reader gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +125,390 @@ impl Read {
     }
 }
 
+#[cfg(feature = "reading")]
+impl From<secu_precheck_ocr::Orientation> for Orientation {
+    fn from(o: secu_precheck_ocr::Orientation) -> Self {
+        match o {
+            secu_precheck_ocr::Orientation::Upright => Orientation::Upright,
+            secu_precheck_ocr::Orientation::UpsideDown => Orientation::UpsideDown,
+            secu_precheck_ocr::Orientation::TurnedLeft => Orientation::TurnedLeft,
+            secu_precheck_ocr::Orientation::TurnedRight => Orientation::TurnedRight,
+        }
+    }
+}
+
+#[cfg(feature = "reading")]
+impl Read {
+    /// What the pages of a document say, as the reader gave them (the first page's
+    /// orientation speaks for the document); `None` without pages.
+    #[must_use]
+    pub fn from_pages(pages: Vec<secu_precheck_ocr::Page>, today: Date) -> Option<Read> {
+        let orientation = pages.first()?.orientation;
+        let lines: Vec<Line> = pages
+            .into_iter()
+            .flat_map(|p| p.lines)
+            .map(|l| Line { text: l.text, confidence: l.confidence })
+            .collect();
+        let mut read = Read::from_lines(&lines, today);
+        if read.text_found {
+            read.orientation = Some(orientation.into());
+        }
+        Some(read)
+    }
+}
+
+crate::vocabulary! {
+    /// A value read from a document, as "What we read" shows it; its label is the catalog's
+    /// `read.fact.<code>`.
+    pub enum Fact as "read fact" {
+        /// The surname, as the zone writes it.
+        Surname = "surname",
+        /// The given names, as the zone writes them.
+        GivenNames = "given_names",
+        /// The date of birth (ISO 8601).
+        BirthDate = "birth_date",
+        /// The nationality: the form's country code (ISO 3166-1 alpha-2) where the zone's
+        /// three letters name one, else those three letters.
+        Nationality = "nationality",
+        /// The document's number.
+        Number = "number",
+        /// The date of expiry (ISO 8601).
+        ExpiryDate = "expiry_date",
+        /// The IBAN.
+        Iban = "iban",
+        /// The BIC.
+        Bic = "bic",
+        /// The academic year, "2026-2027".
+        AcademicYear = "academic_year",
+    }
+    messages {
+        label = "read.fact." code,
+    }
+}
+
+crate::vocabulary! {
+    /// What the reading says of a document beyond its values: how the reading went, and what
+    /// the values say against the form. Its words are the catalog's `read.said.<code>`, with
+    /// `{typed}` and `{read}` where a value is compared.
+    pub enum Said as "reading finding" {
+        /// No text could be read with confidence.
+        NoText = "no_text" => Severity::Info,
+        /// Text was read, but none of the values the document is checked for.
+        NothingToCompare = "nothing_to_compare" => Severity::Info,
+        /// The document's zone (the lines at the bottom of a passport page, a card's back, a
+        /// visa sticker) could not be read with valid check digits: nothing is compared.
+        ZoneUnreadable = "zone_unreadable" => Severity::Warning,
+        /// The last name typed is not the zone's.
+        LastNameDiffers = "last_name_differs" => Severity::Warning,
+        /// The first names typed are not the zone's.
+        FirstNameDiffers = "first_name_differs" => Severity::Warning,
+        /// The date of birth typed is not the zone's.
+        BirthDateDiffers = "birth_date_differs" => Severity::Warning,
+        /// The nationality chosen is not the zone's.
+        NationalityDiffers = "nationality_differs" => Severity::Warning,
+        /// The title is not the document's sex.
+        TitleDiffersFromSex = "title_differs_from_sex" => Severity::Warning,
+        /// Expired on or before the start date of rights.
+        Expired = "expired" => Severity::Error,
+        /// Expires within three months of the start date of rights.
+        ExpiresSoon = "expires_soon" => Severity::Warning,
+        /// The visa's zone is not a French one.
+        VisaNotFrench = "visa_not_french" => Severity::Warning,
+        /// A certificate of another academic year than the current one.
+        OtherAcademicYear = "other_academic_year" => Severity::Error,
+        /// The text is not in Latin letters (a birth certificate then needs its translation).
+        OtherScript = "other_script" => Severity::Info,
+        /// The page lies upside down in the picture.
+        UpsideDown = "upside_down" => Severity::Warning,
+        /// The page lies on its side, its top on the left: a quarter clockwise sets it upright.
+        TurnedLeft = "turned_left" => Severity::Warning,
+        /// The page lies on its side, its top on the right.
+        TurnedRight = "turned_right" => Severity::Warning,
+    }
+    /// How much it matters.
+    data fn severity -> Severity;
+    messages {
+        text = "read.said." code,
+    }
+}
+
+/// One thing the reading says: what, and the two values it compares (empty when it compares
+/// none): as typed in the form, and as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saying {
+    /// What.
+    pub said: Said,
+    /// The form's value (a date as ISO 8601, a country as its alpha-2 code).
+    pub typed: String,
+    /// The document's value, likewise.
+    pub read: String,
+}
+
+impl Saying {
+    fn plain(said: Said) -> Self {
+        Saying { said, typed: String::new(), read: String::new() }
+    }
+}
+
+/// "What we read" for one document: the values found, and what they say against the form,
+/// most serious first. Plain values, so that the page shows them without the reader's code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The values found, in [`Fact`]'s order.
+    pub facts: Vec<(Fact, String)>,
+    /// What they say.
+    pub said: Vec<Saying>,
+}
+
+/// Whether the document carries a machine-readable zone of its own kind: a passport page,
+/// or a visa sticker (a residence permit may be a card with one or a receipt with none).
+const fn zone_expected(doc: DocumentId) -> bool {
+    matches!(doc, DocumentId::Identity | DocumentId::Visa)
+}
+
+impl Reading {
+    /// What a document's reading shows in its box: its values, and what the zone says
+    /// against the form (`findings`, from [`mrz::compare`]), with what the document is and the
+    /// academic year (`year`) decide. A value the document is not about (an IBAN on a passport)
+    /// is not shown.
+    #[must_use]
+    pub fn of(read: &Read, findings: &[mrz::Finding], doc: DocumentId, year: (u16, u16)) -> Self {
+        let mut facts = Vec::new();
+        let mut said = Vec::new();
+        let zone = read.mrz.as_ref().filter(|m| m.check_digits_ok);
+        if let Some(m) = zone {
+            facts.push((Fact::Surname, m.surname.clone()));
+            if !m.given_names.is_empty() {
+                facts.push((Fact::GivenNames, m.given_names.clone()));
+            }
+            if let Some(d) = m.birth_date {
+                facts.push((Fact::BirthDate, d.to_string()));
+            }
+            let nationality = mrz::country(&m.nationality).unwrap_or(&m.nationality);
+            facts.push((Fact::Nationality, nationality.to_owned()));
+            facts.push((Fact::Number, m.number.clone()));
+            if let Some(d) = m.expiry_date {
+                facts.push((Fact::ExpiryDate, d.to_string()));
+            }
+            if doc == DocumentId::Visa && m.format.is_visa() && m.issuer != "FRA" {
+                said.push(Saying {
+                    said: Said::VisaNotFrench,
+                    typed: String::new(),
+                    read: m.issuer.clone(),
+                });
+            }
+        } else if read.mrz.is_some() || (zone_expected(doc) && read.text_found) {
+            said.push(Saying::plain(Said::ZoneUnreadable));
+        }
+        if doc == DocumentId::Rib {
+            facts.extend(read.iban.clone().map(|v| (Fact::Iban, v)));
+            facts.extend(read.bic.clone().map(|v| (Fact::Bic, v)));
+        }
+        if doc == DocumentId::CertificateOfStudies {
+            if let Some(y) = &read.academic_year {
+                facts.push((Fact::AcademicYear, y.clone()));
+                let current = format!("{}-{}", year.0, year.1);
+                if *y != current {
+                    said.push(Saying {
+                        said: Said::OtherAcademicYear,
+                        typed: current,
+                        read: y.clone(),
+                    });
+                }
+            }
+        }
+        for finding in findings {
+            let (what, typed, value) = match finding {
+                // Said above, whatever the form.
+                mrz::Finding::ZoneUnreadable => continue,
+                mrz::Finding::LastNameDiffers { typed, read } => {
+                    (Said::LastNameDiffers, typed.clone(), read.clone())
+                }
+                mrz::Finding::FirstNameDiffers { typed, read } => {
+                    (Said::FirstNameDiffers, typed.clone(), read.clone())
+                }
+                mrz::Finding::BirthDateDiffers { typed, read } => {
+                    (Said::BirthDateDiffers, typed.to_string(), read.to_string())
+                }
+                mrz::Finding::NationalityDiffers { typed, read } => {
+                    (Said::NationalityDiffers, typed.clone(), read.clone())
+                }
+                mrz::Finding::TitleDiffersFromSex { read } => {
+                    let sex = match read {
+                        mrz::Sex::Male => "M",
+                        mrz::Sex::Female => "F",
+                        mrz::Sex::Unspecified => "X",
+                    };
+                    (Said::TitleDiffersFromSex, String::new(), sex.to_owned())
+                }
+                mrz::Finding::Expired { on } => (Said::Expired, String::new(), on.to_string()),
+                mrz::Finding::ExpiresSoon { on } => {
+                    (Said::ExpiresSoon, String::new(), on.to_string())
+                }
+            };
+            said.push(Saying { said: what, typed, read: value });
+        }
+        if !read.text_found {
+            said.push(Saying::plain(Said::NoText));
+        }
+        if doc == DocumentId::BirthCertificate && read.script == Some(Script::Other) {
+            said.push(Saying::plain(Said::OtherScript));
+        }
+        let turned = match read.orientation {
+            Some(Orientation::UpsideDown) => Some(Said::UpsideDown),
+            Some(Orientation::TurnedLeft) => Some(Said::TurnedLeft),
+            Some(Orientation::TurnedRight) => Some(Said::TurnedRight),
+            Some(Orientation::Upright) | None => None,
+        };
+        said.extend(turned.map(Saying::plain));
+        // Most serious first; otherwise in the order above.
+        said.sort_by_key(|s| std::cmp::Reverse(s.said.severity()));
+        Reading { facts, said }
+    }
+}
+
+/// "What we read" in words, in one language: what the document's box shows, as plain text
+/// (the reader worker makes it, so that the page carries none of this wording or formatting).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The section's heading.
+    pub heading: String,
+    /// What the reading says, most serious first: how serious, its code, its words.
+    pub said: Vec<(Severity, Said, String)>,
+    /// Each value read: what it is, its label, and the value as the student reads it (a date in
+    /// words, a country by its name).
+    pub facts: Vec<(Fact, String, String)>,
+    /// That a machine read it, and what counts.
+    pub note: String,
+}
+
+/// Text as HTML: `&`, `<`, `>` and quotes escaped.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Shown {
+    /// The section as HTML, for the document's box: the heading, what is said (each item a
+    /// `problem` of its severity, as the box's own problems), the values as a description list,
+    /// and the note. Every text is escaped: a value read from a file is never markup.
+    #[must_use]
+    pub fn html(&self) -> String {
+        let mut out = format!("<h5>{}</h5>", escaped(&self.heading));
+        if !self.said.is_empty() {
+            out.push_str("<ul class=\"problems\">");
+            for (severity, said, text) in &self.said {
+                out.push_str(&format!(
+                    "<li class=\"problem severity-{severity}\" data-code=\"{said}\">{}</li>",
+                    escaped(text)
+                ));
+            }
+            out.push_str("</ul>");
+        }
+        if !self.facts.is_empty() {
+            out.push_str("<dl class=\"read-facts\">");
+            for (fact, label, value) in &self.facts {
+                out.push_str(&format!(
+                    "<div data-fact=\"{fact}\"><dt>{}</dt><dd>{}</dd></div>",
+                    escaped(label),
+                    escaped(value)
+                ));
+            }
+            out.push_str("</dl>");
+        }
+        out.push_str(&format!("<p class=\"hint\">{}</p>", escaped(&self.note)));
+        out
+    }
+}
+
+/// A value as the student reads it: a date in words, a country by its name, years with a dash.
+fn in_words(lang: Lang, kind: Option<Kind>, value: &str) -> String {
+    match kind {
+        Some(Kind::Date) => {
+            value.parse::<Date>().map_or_else(|_| value.to_owned(), |d| d.long(lang))
+        }
+        Some(Kind::Country) => Country::by_code(value).map_or(value, |c| c.name(lang)).to_owned(),
+        Some(Kind::Years) => value.replace('-', "–"),
+        None => value.to_owned(),
+    }
+}
+
+/// What a value is, for [`in_words`].
+#[derive(Clone, Copy)]
+enum Kind {
+    Date,
+    Country,
+    Years,
+}
+
+impl Fact {
+    const fn kind(self) -> Option<Kind> {
+        match self {
+            Fact::BirthDate | Fact::ExpiryDate => Some(Kind::Date),
+            Fact::Nationality => Some(Kind::Country),
+            Fact::AcademicYear => Some(Kind::Years),
+            _ => None,
+        }
+    }
+}
+
+impl Said {
+    const fn kind(self) -> Option<Kind> {
+        match self {
+            Said::BirthDateDiffers | Said::Expired | Said::ExpiresSoon => Some(Kind::Date),
+            Said::NationalityDiffers => Some(Kind::Country),
+            Said::OtherAcademicYear => Some(Kind::Years),
+            _ => None,
+        }
+    }
+}
+
+impl Reading {
+    /// This reading in words, in `lang`.
+    #[must_use]
+    pub fn shown(&self, lang: Lang) -> Shown {
+        let mut said: Vec<(Severity, Said, String)> = self
+            .said
+            .iter()
+            .map(|s| {
+                let kind = s.said.kind();
+                let text = fill(
+                    lang.text(s.said.text()),
+                    &[
+                        ("typed", &in_words(lang, kind, &s.typed)),
+                        ("read", &in_words(lang, kind, &s.read)),
+                    ],
+                );
+                (s.said.severity(), s.said, text)
+            })
+            .collect();
+        if self.facts.is_empty() && !self.said.iter().any(|s| s.said == Said::NoText) {
+            let nothing = Said::NothingToCompare;
+            said.push((nothing.severity(), nothing, lang.text(nothing.text()).to_owned()));
+        }
+        Shown {
+            heading: lang.text(Msg::ReadHeading).to_owned(),
+            said,
+            facts: self
+                .facts
+                .iter()
+                .map(|(f, v)| (*f, lang.text(f.label()).to_owned(), in_words(lang, f.kind(), v)))
+                .collect(),
+            note: lang.text(Msg::ReadCaution).to_owned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +569,171 @@ mod tests {
         assert_eq!(script("出生证明 2003"), Some(Script::Other));
         assert_eq!(script("Extrait d'acte de naissance"), Some(Script::Latin));
         assert_eq!(script("1974 – 2026"), None);
+    }
+
+    fn passport() -> Read {
+        Read::from_lines(
+            &lines(&[
+                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+            ]),
+            today(),
+        )
+    }
+
+    fn codes(reading: &Reading) -> Vec<&'static str> {
+        reading.said.iter().map(|s| s.said.code()).collect()
+    }
+
+    #[test]
+    fn a_passport_shows_its_zone_and_what_it_says_against_the_form() {
+        let read = passport();
+        let typed = mrz::Typed {
+            last_name: Some("Eriksen"),
+            first_name: Some("Anna Maria"),
+            birth_date: Some(Date::from_ymd(1974, 8, 12).unwrap()),
+            nationality: None,
+            title: None,
+            rights_start: Some(Date::from_ymd(2026, 9, 1).unwrap()),
+        };
+        let findings = mrz::compare(read.mrz.as_ref().unwrap(), &typed);
+        let reading = Reading::of(&read, &findings, DocumentId::Identity, (2026, 2027));
+        let facts: Vec<(&str, &str)> =
+            reading.facts.iter().map(|(f, v)| (f.code(), v.as_str())).collect();
+        assert_eq!(
+            facts,
+            [
+                ("surname", "ERIKSSON"),
+                ("given_names", "ANNA MARIA"),
+                ("birth_date", "1974-08-12"),
+                ("nationality", "UTO"),
+                ("number", "L898902C3"),
+                ("expiry_date", "2012-04-15"),
+            ]
+        );
+        // The expired passport first: it is the error.
+        assert_eq!(codes(&reading), ["expired", "last_name_differs"]);
+        assert_eq!(reading.said[1].typed, "Eriksen");
+        assert_eq!(reading.said[1].read, "ERIKSSON");
+        assert_eq!(reading.said[0].read, "2012-04-15");
+    }
+
+    #[test]
+    fn a_zone_that_does_not_hold_is_said_and_never_compared() {
+        let mut read = passport();
+        let broken = read.mrz.as_mut().unwrap();
+        broken.check_digits_ok = false;
+        let findings = mrz::compare(broken, &mrz::Typed::default());
+        let reading = Reading::of(&read, &findings, DocumentId::Identity, (2026, 2027));
+        assert!(reading.facts.is_empty());
+        assert_eq!(codes(&reading), ["zone_unreadable"]);
+        // A passport's photo with text but no zone at all says the same; a RIB does not.
+        let text = Read::from_lines(&lines(&["PASSPORT", "REPUBLIC OF UTOPIA"]), today());
+        let reading = Reading::of(&text, &[], DocumentId::Identity, (2026, 2027));
+        assert_eq!(codes(&reading), ["zone_unreadable"]);
+        let reading = Reading::of(&text, &[], DocumentId::Rib, (2026, 2027));
+        assert_eq!(codes(&reading), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn each_document_shows_what_it_is_about() {
+        let rib = Read::from_lines(
+            &lines(&["IBAN FR14 2004 1010 0505 0001 3M02 606", "BIC PSSTFRPPPAR", "2025-2026"]),
+            today(),
+        );
+        let reading = Reading::of(&rib, &[], DocumentId::Rib, (2026, 2027));
+        let facts: Vec<&str> = reading.facts.iter().map(|(f, _)| f.code()).collect();
+        assert_eq!(facts, ["iban", "bic"], "a year on a RIB says nothing");
+        let old = Read::from_lines(
+            &lines(&["CERTIFICAT DE SCOLARITÉ", "Année universitaire 2025-2026"]),
+            today(),
+        );
+        let reading = Reading::of(&old, &[], DocumentId::CertificateOfStudies, (2026, 2027));
+        assert_eq!(reading.facts, [(Fact::AcademicYear, "2025-2026".to_owned())]);
+        assert_eq!(codes(&reading), ["other_academic_year"]);
+        assert_eq!(
+            (reading.said[0].typed.as_str(), reading.said[0].read.as_str()),
+            ("2026-2027", "2025-2026")
+        );
+        let arabic = Read::from_lines(&lines(&["شهادة ميلاد", "الاسم الكامل"]), today());
+        let reading = Reading::of(&arabic, &[], DocumentId::BirthCertificate, (2026, 2027));
+        assert_eq!(codes(&reading), ["other_script"]);
+        let nothing = Read::from_lines(&[], today());
+        let mut turned = nothing.clone();
+        turned.orientation = Some(Orientation::TurnedLeft);
+        let reading = Reading::of(&nothing, &[], DocumentId::BirthCertificate, (2026, 2027));
+        assert_eq!(codes(&reading), ["no_text"]);
+        let reading = Reading::of(&turned, &[], DocumentId::Visa, (2026, 2027));
+        assert_eq!(codes(&reading), ["turned_left", "no_text"]);
+    }
+
+    #[test]
+    fn a_visa_from_another_state_is_said() {
+        let read = Read::from_lines(
+            &lines(&[
+                "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+            ]),
+            today(),
+        );
+        let Some(zone) = read.mrz.as_ref().filter(|m| m.check_digits_ok) else {
+            panic!("ICAO's MRV-A specimen reads: {:?}", read.mrz)
+        };
+        assert_eq!(zone.issuer, "UTO");
+        let reading = Reading::of(&read, &[], DocumentId::Visa, (2026, 2027));
+        assert_eq!(codes(&reading), ["visa_not_french"]);
+        assert_eq!(reading.said[0].read, "UTO");
+    }
+
+    #[test]
+    fn a_reading_in_words_names_dates_and_countries_in_the_students_language() {
+        let reading = Reading {
+            facts: vec![(Fact::BirthDate, "1974-08-12".into()), (Fact::Nationality, "SN".into())],
+            said: vec![Saying {
+                said: Said::NationalityDiffers,
+                typed: "ML".into(),
+                read: "SN".into(),
+            }],
+        };
+        let en = reading.shown(Lang::En);
+        assert_eq!(en.heading, "What we read");
+        let birth = (Fact::BirthDate, "Date of birth".to_owned(), "12 August 1974".to_owned());
+        assert_eq!(en.facts[0], birth);
+        assert_eq!(en.facts[1].2, "Senegal");
+        let (severity, said, text) = &en.said[0];
+        assert_eq!((*severity, *said), (Severity::Warning, Said::NationalityDiffers));
+        assert!(text.contains("Senegal") && text.contains("Mali"), "{text}");
+        let fr = reading.shown(Lang::Fr);
+        assert_eq!(
+            (fr.facts[0].1.as_str(), fr.facts[0].2.as_str()),
+            ("Date de naissance", "12 août 1974")
+        );
+        assert!(fr.said[0].2.contains("Sénégal"), "{}", fr.said[0].2);
+        assert!(!fr.note.is_empty() && fr.note != en.note);
+        // Nothing read at all says so once; text without values says there is nothing to compare.
+        let blank = Reading { facts: vec![], said: vec![Saying::plain(Said::NoText)] };
+        assert_eq!(blank.shown(Lang::En).said.len(), 1);
+        let empty = Reading::default().shown(Lang::En);
+        let nothing = Lang::En.text(Said::NothingToCompare.text()).to_owned();
+        assert_eq!(empty.said, [(Severity::Info, Said::NothingToCompare, nothing)]);
+    }
+
+    #[test]
+    fn the_section_in_html_escapes_every_text() {
+        let shown = Shown {
+            heading: "What we read".into(),
+            said: vec![(Severity::Warning, Said::LastNameDiffers, "reads <SOW> & \"Ba\"".into())],
+            facts: vec![(Fact::Surname, "Surname".into(), "O'NEIL<script>".into())],
+            note: "Read by machine.".into(),
+        };
+        assert_eq!(
+            shown.html(),
+            "<h5>What we read</h5><ul class=\"problems\"><li class=\"problem severity-warning\" \
+             data-code=\"last_name_differs\">reads &lt;SOW&gt; &amp; &quot;Ba&quot;</li></ul><dl \
+             class=\"read-facts\"><div data-fact=\"surname\"><dt>Surname</dt><dd>O&#39;NEIL&lt;\
+             script&gt;</dd></div></dl><p class=\"hint\">Read by machine.</p>"
+        );
+        let bare = Shown { heading: "H".into(), note: "N".into(), ..Shown::default() };
+        assert_eq!(bare.html(), "<h5>H</h5><p class=\"hint\">N</p>");
     }
 }

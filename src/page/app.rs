@@ -60,6 +60,7 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_demonyms(&state);
     let files = hooks::use_files(&state);
     hooks::use_checks(&state, rules.as_deref().ok(), &files);
+    hooks::use_reader(&state, rules.as_deref().ok(), report.as_deref(), &files);
     let (Ok(rules), Some(report)) = (rules, report) else {
         // The builtin rules are checked by a test; this only shows if rules.json was broken.
         let error = Rules::builtin().err().map(|e| e.to_string()).unwrap_or_default();

@@ -15,6 +15,8 @@ use yew::Reducible;
 
 use crate::page::saved::Saved;
 use crate::wire::protocol::{CheckContext, Failed, Outcome, Task};
+use crate::wire::reading::{Message, ReadContext};
+use secu_precheck_domain::inspect::Format;
 
 /// Files larger than this are never read: far over any limit, and no fix could bring them
 /// under it. (The 4 MB limit itself is checked on the bytes, by the engine.)
@@ -93,6 +95,42 @@ pub struct Slot {
     /// The file's fingerprint, once a check found it. It depends on the bytes only, so it is
     /// kept while the file is checked again: the other boxes' contexts stay the same.
     pub fingerprint: Option<Fingerprint>,
+    /// What the reader made of the file, once asked.
+    pub reading: Read,
+}
+
+/// Where the reading of a slot's file stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Read {
+    /// Not asked.
+    #[default]
+    None,
+    /// Asked of the reader as job `id`, with this context ([`ReadContext::query`]).
+    Pending(u32, String),
+    /// What it read, for this context: "What we read" as the reader words it (escaped HTML);
+    /// `None` when the file could not be read.
+    Done(String, Option<Rc<str>>),
+}
+
+/// Where the reader stands: it loads only once the student asks, or once its models are on
+/// the device.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reader {
+    /// Not looked for yet: no file to read so far.
+    #[default]
+    Unknown,
+    /// Looking for it (`reader.txt`) and whether its models are on the device.
+    Looking,
+    /// This build has none.
+    Missing,
+    /// Offered: reading downloads this many bytes once; `true` after a load failed.
+    Offered(u64, bool),
+    /// Starting: its code loads.
+    Starting(u64),
+    /// Its models load: so many bytes of so many.
+    Loading(u64, u64),
+    /// Reading.
+    Ready,
 }
 
 impl Slot {
@@ -264,6 +302,8 @@ pub struct State {
     pub remember: bool,
     /// The last "Download all my files".
     pub bundle: Bundle,
+    /// The reader of documents.
+    pub reader: Reader,
 }
 
 /// A language chosen before its wording is there (a wasm32 build fetches every language but
@@ -369,6 +409,19 @@ pub enum Action {
     SetPostcodes(Postcodes),
     /// The nationality adjectives arrived.
     SetDemonyms(Rc<Demonyms>),
+    /// The reader is being looked for.
+    ReaderLooking,
+    /// The reader was looked for: what it downloads, and whether it is on the device already
+    /// (then it starts at once); `None` when this build has none.
+    ReaderFound(Option<(u64, bool)>),
+    /// The student asked for reading: the reader starts.
+    StartReader,
+    /// What the reader worker said: how far its models loaded, that it is ready, that they
+    /// could not load (offered again), that it stopped (started again when it was ready, its
+    /// jobs unread), or an answer.
+    Reader(Message),
+    /// A slot's file was sent to the reader as job `id` (the file's key is the slot's).
+    ReadSent(DocumentId, u32, String),
 }
 
 impl State {
@@ -393,6 +446,7 @@ impl State {
             demonyms: Rc::default(),
             remember: false,
             bundle: Bundle::Idle,
+            reader: Reader::Unknown,
         };
         state.set_lang(lang);
         state
@@ -463,6 +517,23 @@ impl State {
             Action::TypeArrival(part, text) => *self.arrival.part_mut(part) = text,
             Action::CheckDetails => self.details_checks += 1,
             Action::SetPostcodes(postcodes) => self.postcodes = postcodes,
+            Action::ReaderLooking => self.reader = Reader::Looking,
+            Action::ReaderFound(found) => {
+                self.reader = match found {
+                    None => Reader::Missing,
+                    Some((bytes, true)) => Reader::Starting(bytes),
+                    Some((bytes, false)) => Reader::Offered(bytes, false),
+                };
+            }
+            Action::StartReader => {
+                if let Reader::Offered(bytes, _) = self.reader {
+                    self.reader = Reader::Starting(bytes);
+                }
+            }
+            Action::Reader(message) => self.heard(message),
+            Action::ReadSent(doc, id, context) => {
+                self.in_slot(doc, |slot| slot.reading = Read::Pending(id, context));
+            }
             Action::SetDemonyms(demonyms) => {
                 self.demonyms = demonyms;
                 // An adjective typed before the words arrived counts now.
@@ -470,6 +541,47 @@ impl State {
                     self.find_nationality();
                     if self.nationality_committed {
                         self.name_chosen_country();
+                    }
+                }
+            }
+        }
+    }
+
+    /// What the reader worker said.
+    fn heard(&mut self, message: Message) {
+        let offered = |r| match r {
+            Reader::Starting(bytes) | Reader::Offered(bytes, _) | Reader::Loading(_, bytes) => {
+                Reader::Offered(bytes, true)
+            }
+            other => other,
+        };
+        match message {
+            Message::Progress(loaded, total) => {
+                if matches!(self.reader, Reader::Starting(_) | Reader::Loading(..)) {
+                    self.reader = Reader::Loading(loaded, total);
+                }
+            }
+            Message::Ready => self.reader = Reader::Ready,
+            Message::Unavailable => self.reader = offered(self.reader),
+            Message::Stopped => {
+                self.reader = if self.reader == Reader::Ready {
+                    Reader::Starting(0)
+                } else {
+                    offered(self.reader)
+                };
+                for slot in self.slots.values_mut() {
+                    if let Read::Pending(_, context) = &slot.reading {
+                        slot.reading = Read::Done(context.clone(), None);
+                    }
+                }
+            }
+            Message::Answer(id, shown) => {
+                for slot in self.slots.values_mut() {
+                    if let Read::Pending(sent, context) = &slot.reading {
+                        if *sent == id {
+                            slot.reading = Read::Done(context.clone(), shown.map(Rc::from));
+                            return;
+                        }
                     }
                 }
             }
@@ -666,6 +778,63 @@ impl State {
             .collect()
     }
 
+    /// What a reading of `doc`'s file depends on now: the day, the academic year and the form's
+    /// values as its check normalises them (`report`).
+    #[must_use]
+    pub fn read_context(&self, doc: DocumentId, rules: &Rules, report: &Report) -> String {
+        let value = |field: Field| report.normalised.get(&field).map_or("", String::as_str);
+        let form = [
+            Field::LastName,
+            Field::FirstName,
+            Field::BirthDate,
+            Field::Nationality,
+            Field::Title,
+            Field::RightsStartDate,
+        ]
+        .map(value);
+        ReadContext::query(doc, self.today, rules.academic_year(self.today), form, self.lang)
+    }
+
+    /// The files there is something to read in: photos and scans, in the boxes of documents
+    /// whose words the reading checks.
+    #[must_use]
+    pub fn readable(&self) -> Vec<(DocumentId, &FileMeta)> {
+        self.slots
+            .iter()
+            .filter(|(doc, _)| reads(**doc))
+            .filter_map(|(doc, slot)| {
+                let (file, Check::Done(_, outcome)) = slot.file.as_ref()? else { return None };
+                let facts = &outcome.inspection.facts;
+                let picture = match outcome.inspection.format {
+                    Format::Jpeg | Format::Png => facts.width.is_some(),
+                    Format::Pdf => facts.text_layer == Some(false) && facts.encrypted != Some(true),
+                    _ => false,
+                };
+                picture.then_some((*doc, file))
+            })
+            .collect()
+    }
+
+    /// The files to send to the reader once it is ready: those not read yet, and those whose
+    /// context changed since.
+    #[must_use]
+    pub fn due_reads(&self, rules: &Rules, report: &Report) -> Vec<(DocumentId, u32, String)> {
+        if self.reader != Reader::Ready {
+            return Vec::new();
+        }
+        self.readable()
+            .into_iter()
+            .filter_map(|(doc, file)| {
+                let wanted = self.read_context(doc, rules, report);
+                let due = match &self.slots.get(&doc)?.reading {
+                    Read::None => true,
+                    Read::Pending(_, c) | Read::Done(c, _) => *c != wanted,
+                };
+                due.then_some((doc, file.key, wanted))
+            })
+            .collect()
+    }
+
     /// The keys of every file the state still refers to; the others can be let go.
     #[must_use]
     pub fn file_keys(&self) -> std::collections::BTreeSet<u32> {
@@ -684,6 +853,20 @@ impl State {
             })
             .collect()
     }
+}
+
+/// Whether the reader reads the files of this document: those whose words it checks.
+#[must_use]
+pub const fn reads(doc: DocumentId) -> bool {
+    matches!(
+        doc,
+        DocumentId::Identity
+            | DocumentId::Visa
+            | DocumentId::ResidencePermit
+            | DocumentId::Rib
+            | DocumentId::CertificateOfStudies
+            | DocumentId::BirthCertificate
+    )
 }
 
 /// A new file's first check: none at all when it is too large to be worth reading.
@@ -855,6 +1038,80 @@ pub(crate) mod tests {
         assert_eq!(s.due_checks(&rules).len(), 1);
         s.apply(Action::Remove(DocumentId::Rib));
         assert!(s.ready().is_empty() && s.due_checks(&rules).is_empty());
+    }
+
+    fn photo(print: u128) -> Outcome {
+        let mut o = outcome(None, print);
+        o.inspection.format = Format::Jpeg;
+        o.inspection.facts.width = Some(1200);
+        o.inspection.facts.height = Some(900);
+        o
+    }
+
+    #[test]
+    fn photos_and_scans_are_read_once_the_reader_is_ready_and_again_for_a_new_form() {
+        let rules = Rules::builtin().unwrap();
+        let mut s = state();
+        for (doc, key, made) in [
+            (DocumentId::Identity, 1, photo(0xa1)),
+            (DocumentId::Rib, 2, outcome(None, 0xa2)),
+            (DocumentId::QuebecForm, 3, photo(0xa3)),
+        ] {
+            s.apply(Action::ChooseFiles(doc, vec![file(key, 1000)]));
+            let context = s.context(doc, &rules);
+            s.apply(Action::CheckSent(doc, key, context.clone()));
+            s.apply(Action::Checked(doc, key, context, Ok(made)));
+        }
+        let readable: Vec<DocumentId> = s.readable().iter().map(|(d, _)| *d).collect();
+        assert_eq!(readable, [DocumentId::Identity], "a text PDF and a form are not read");
+        let report = s.report(&rules);
+        assert!(s.due_reads(&rules, &report).is_empty(), "not before the reader is ready");
+        s.apply(Action::ReaderLooking);
+        s.apply(Action::ReaderFound(Some((3_400_000, false))));
+        assert_eq!(s.reader, Reader::Offered(3_400_000, false));
+        s.apply(Action::StartReader);
+        s.apply(Action::Reader(Message::Progress(1_000_000, 3_100_000)));
+        assert_eq!(s.reader, Reader::Loading(1_000_000, 3_100_000));
+        s.apply(Action::Reader(Message::Unavailable));
+        assert_eq!(s.reader, Reader::Offered(3_100_000, true), "offered again, saying why");
+        s.apply(Action::StartReader);
+        s.apply(Action::Reader(Message::Ready));
+        let due = s.due_reads(&rules, &report);
+        assert_eq!(due.len(), 1);
+        let (doc, key, context) = due[0].clone();
+        assert_eq!((doc, key), (DocumentId::Identity, 1));
+        s.apply(Action::ReadSent(doc, 7, context.clone()));
+        assert!(s.due_reads(&rules, &report).is_empty(), "sent once");
+        s.apply(Action::SetLang(Lang::Fr));
+        assert_eq!(s.due_reads(&rules, &report).len(), 1, "said again in the new language");
+        s.apply(Action::SetLang(Lang::En));
+        s.apply(Action::Reader(Message::Answer(7, Some("<h5>What we read</h5>".into()))));
+        assert!(matches!(s.slots[&doc].reading, Read::Done(_, Some(_))));
+        // A new name compares again; a stale answer changes nothing.
+        s.apply(Action::TypeField(Field::LastName, "Diallo".into()));
+        let report = s.report(&rules);
+        let due = s.due_reads(&rules, &report);
+        assert_eq!(due.len(), 1);
+        let context = ReadContext::read(&due[0].2).unwrap();
+        assert_eq!(context.form.last_name, report.normalised[&Field::LastName]);
+        s.apply(Action::ReadSent(doc, 8, due[0].2.clone()));
+        s.apply(Action::Reader(Message::Answer(7, None)));
+        assert!(matches!(s.slots[&doc].reading, Read::Pending(8, _)), "an answer for the old form");
+        // A reader that stops once ready starts again; what it had is unread.
+        s.apply(Action::Reader(Message::Stopped));
+        assert_eq!(s.reader, Reader::Starting(0));
+        assert!(matches!(s.slots[&doc].reading, Read::Done(_, None)));
+    }
+
+    #[test]
+    fn a_reader_on_the_device_starts_at_once_and_a_build_without_one_offers_nothing() {
+        let mut s = state();
+        s.apply(Action::ReaderFound(Some((3_400_000, true))));
+        assert_eq!(s.reader, Reader::Starting(3_400_000));
+        let mut s = state();
+        s.apply(Action::ReaderFound(None));
+        s.apply(Action::StartReader);
+        assert_eq!(s.reader, Reader::Missing);
     }
 
     #[test]

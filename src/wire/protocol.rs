@@ -85,6 +85,8 @@ vocabulary! {
         Inspector = "inspector" => "./inspector_loader.js",
         /// Also merges PDFs.
         Combiner = "combiner" => "./combiner_loader.js",
+        /// Reads what photos and scans say (its own messages: [`super::reading`]).
+        Reader = "reader" => "./reader_loader.js",
     }
     /// The worker's entry script.
     data fn url -> &'static str;

@@ -26,7 +26,7 @@ use crate::wire::protocol::{ready_message, Done, Failed, Failure, Job, Outcome, 
 /// Most encodes of one fit: [`fit::MAX_ATTEMPTS`] and a margin for absurdly small limits.
 const MAX_ENCODES: usize = 12;
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
@@ -315,7 +315,7 @@ async fn add_decoding(inspection: &mut Inspection, bytes: &[u8], file: &Input) {
     quality::add_to(inspection, &quality::luma_from_rgba(&data.data()), bw, bh);
 }
 
-async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
+pub(crate) async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
     let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| Failure::Read)?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
@@ -323,7 +323,10 @@ async fn read(blob: &Blob) -> Result<Vec<u8>, Failed> {
 /// The browser's decoding of an image. A JPEG that only lacks its end marker (which Chromium
 /// refuses) is decoded with one added, as libjpeg does by itself; a HEIC photo that this
 /// browser cannot decode (all but Safari) by libheif ([`heif`]).
-async fn bitmap(blob: &Blob, options: &ImageBitmapOptions) -> Result<ImageBitmap, Failed> {
+pub(crate) async fn bitmap(
+    blob: &Blob,
+    options: &ImageBitmapOptions,
+) -> Result<ImageBitmap, Failed> {
     options.set_image_orientation(ImageOrientation::FromImage);
     match decode_blob(blob, options).await {
         Ok(bitmap) => Ok(bitmap),
@@ -408,7 +411,10 @@ mod heif {
     }
 }
 
-fn canvas(w: u32, h: u32) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingContext2d)> {
+pub(crate) fn canvas(
+    w: u32,
+    h: u32,
+) -> Option<(OffscreenCanvas, OffscreenCanvasRenderingContext2d)> {
     let canvas = OffscreenCanvas::new(w.max(1), h.max(1)).ok()?;
     let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     Some((canvas, context))

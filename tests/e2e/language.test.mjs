@@ -36,7 +36,7 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
-// Each language's wording is a file beside the page (en.toml, fr.toml), fetched only when it
+// Each language's wording is a file beside the page (en.txt, fr.txt), fetched only when it
 // is shown: the first screen carries one language, not all of them.
 async function bare(browser, { locale = 'en-US', routes = {} } = {}) {
   const context = await browser.newContext({ locale, viewport: DESKTOP, serviceWorkers: 'block' });
@@ -44,7 +44,7 @@ async function bare(browser, { locale = 'en-US', routes = {} } = {}) {
   const fetched = [];
   page.on('request', (r) => {
     const file = new URL(r.url()).pathname.split('/').pop();
-    if (file.endsWith('.toml')) fetched.push(file);
+    if (file === 'en.txt' || file === 'fr.txt') fetched.push(file);
   });
   for (const [file, handle] of Object.entries(routes)) await page.route(`**/${file}`, handle);
   return { context, page, fetched };
@@ -54,19 +54,19 @@ test('each language’s wording is fetched once, and only when it is shown', asy
   const { context, page, fetched } = await bare(app.browser);
   await page.goto(app.url);
   await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
-  assert.deepEqual(fetched, ['en.toml'], 'an English first screen fetches English only');
+  assert.deepEqual(fetched, ['en.txt'], 'an English first screen fetches English only');
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
-  assert.deepEqual(fetched, ['en.toml', 'fr.toml'], 'each file once');
+  assert.deepEqual(fetched, ['en.txt', 'fr.txt'], 'each file once');
 
   const { context: fr, page: frPage, fetched: frFetched } = await bare(app.browser, { locale: 'fr-FR' });
   await frPage.goto(app.url);
   await frPage.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
-  assert.deepEqual(frFetched, ['fr.toml'], 'a French first screen fetches French only, before it shows');
+  assert.deepEqual(frFetched, ['fr.txt'], 'a French first screen fetches French only, before it shows');
   await fr.close();
   await context.close();
 });
@@ -74,7 +74,7 @@ test('each language’s wording is fetched once, and only when it is shown', asy
 test('a language that cannot be fetched leaves the page in English, says so, and works once chosen again', async () => {
   let offline = true;
   const { context, page } = await bare(app.browser, {
-    routes: { 'fr.toml': (route) => (offline ? route.abort('internetdisconnected') : route.continue()) },
+    routes: { 'fr.txt': (route) => (offline ? route.abort('internetdisconnected') : route.continue()) },
   });
   await page.goto(app.url);
   await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
@@ -99,7 +99,7 @@ test('a language that cannot be fetched leaves the page in English, says so, and
 test('a French page whose wording is stale starts in English and says so, an old cached copy is fetched again, and with no wording at all both languages say so', async () => {
   const stale = await bare(app.browser, {
     locale: 'fr-FR',
-    routes: { 'fr.toml': (route) => route.fulfill({ contentType: 'text/plain', body: '[app]\nname = "un ancien fichier"\n' }) },
+    routes: { 'fr.txt': (route) => route.fulfill({ contentType: 'text/plain', body: '[app]\nname = "un ancien fichier"\n' }) },
   });
   await stale.page.goto(`${app.url}?lang=fr`);
   await stale.page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
@@ -112,7 +112,7 @@ test('a French page whose wording is stale starts in English and says so, an old
   const cached = await bare(app.browser, {
     locale: 'fr-FR',
     routes: {
-      'fr.toml': (route) => {
+      'fr.txt': (route) => {
         const old = first;
         first = false;
         return old ? route.fulfill({ contentType: 'text/plain', body: '[app]\nname = "un ancien fichier"\n' }) : route.continue();
@@ -121,12 +121,12 @@ test('a French page whose wording is stale starts in English and says so, an old
   });
   await cached.page.goto(app.url);
   await cached.page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
-  assert.deepEqual(cached.fetched, ['fr.toml', 'fr.toml'], 'refused once, then fetched again');
+  assert.deepEqual(cached.fetched, ['fr.txt', 'fr.txt'], 'refused once, then fetched again');
   assert.equal(await cached.page.getByRole('alert').count(), 0);
   await cached.context.close();
 
   const none = await bare(app.browser, {
-    routes: { 'en.toml': (route) => route.abort('internetdisconnected') },
+    routes: { 'en.txt': (route) => route.abort('internetdisconnected') },
   });
   await none.page.goto(app.url);
   const both = none.page.getByRole('alert');

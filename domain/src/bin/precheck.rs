@@ -263,30 +263,14 @@ fn read_pictures(
     today: Date,
 ) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
     use secu_precheck_domain::inspect::decode::{luma, Decoded};
-    use secu_precheck_domain::read::{Line, Orientation, Read};
-    let (mut lines, mut orientation) = (Vec::new(), None);
+    let mut pages = Vec::new();
     for (format, picture, width, height) in pictures {
         let Decoded::Pixels(pixels, width, height) = luma(*format, picture, *width, *height) else {
             continue;
         };
-        let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?;
-        // The first page's orientation speaks for the document.
-        orientation = orientation.or(Some(page.orientation));
-        lines.extend(
-            page.lines.into_iter().map(|l| Line { text: l.text, confidence: l.confidence }),
-        );
+        pages.push(reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?);
     }
-    let Some(orientation) = orientation else { return Ok(None) };
-    let mut read = Read::from_lines(&lines, today);
-    if read.text_found {
-        read.orientation = Some(match orientation {
-            secu_precheck_ocr::Orientation::Upright => Orientation::Upright,
-            secu_precheck_ocr::Orientation::UpsideDown => Orientation::UpsideDown,
-            secu_precheck_ocr::Orientation::TurnedLeft => Orientation::TurnedLeft,
-            secu_precheck_ocr::Orientation::TurnedRight => Orientation::TurnedRight,
-        });
-    }
-    Ok(Some(read))
+    Ok(secu_precheck_domain::read::Read::from_pages(pages, today))
 }
 
 /// The reader, loaded at the first file with pictures to read and kept for the next ones;

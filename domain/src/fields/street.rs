@@ -55,7 +55,8 @@ pub fn street_number(text: &str) -> Result<Option<u16>, Finding> {
 /// # Errors
 /// [`Problem::InvalidComplement`].
 pub fn complement(text: &str) -> Result<Option<Complement>, Finding> {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
+    // ASCII case is enough to match these words (Unicode's case tables would cost the page).
+    let text = text.trim().trim_end_matches('.').to_ascii_lowercase();
     Ok(Some(match text.as_str() {
         "" => return Ok(None),
         word if REPETITIONS.contains(&word) => Complement::Repetition(

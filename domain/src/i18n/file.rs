@@ -1,7 +1,7 @@
 //! The reader of a message catalog file (`locales/*.toml`), shared by `build.rs` (which checks
 //! that it reads every catalog exactly as the `toml` crate does, so the two can never differ)
-//! and by the page, which fetches the catalogs of the languages it does not build in and
-//! reads them with this instead of a TOML parser.
+//! and by the page, which fetches its copy of the catalogs of the languages it does not build
+//! in ([`page_copy`]) and reads them with this instead of a TOML parser.
 //!
 //! The files keep to a subset of TOML: blank lines, `# comments`, `[section.headers]` and
 //! `key = "basic string"` on one line, the string's escapes being `\"`, `\\`, `\n`, `\t` and
@@ -65,6 +65,39 @@ fn unescape(value: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// The page's copy of a catalog file (`en.txt` beside the page, written by
+/// `scripts/catalogs.mjs` exactly so): the text of each entry as the file writes it, quoted and
+/// escaped, one a line, in file order. Keys, sections and comments stay out: the build knows
+/// where each entry goes (they were a sixth of the file's gzipped bytes, on the first screen).
+#[must_use]
+pub fn page_copy(file: &str) -> String {
+    let mut out = String::new();
+    for line in file.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') || line.starts_with('[') {
+            continue;
+        }
+        if let Some((_, value)) = line.split_once(" = ") {
+            out.push_str(value);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The texts of the page's copy of a catalog ([`page_copy`]), in order.
+///
+/// # Errors
+/// The 1-based number of the first line that is not a basic string.
+pub fn values(copy: &str) -> Result<Vec<String>, usize> {
+    copy.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let value = line.strip_prefix('"').and_then(|v| v.strip_suffix('"')).ok_or(i + 1)?;
+            unescape(value).ok_or(i + 1)
+        })
+        .collect()
 }
 
 /// FNV-1a (64 bits) of a catalog file's bytes: the page refuses a fetched catalog that is not

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::page::context::{use_app, AppContext};
 use crate::page::hooks::dom;
-use crate::page::state::{Action, Check, FileMeta, Fix, Slot};
+use crate::page::state::{Action, Check, FileMeta, Fix, Read, Reader, Slot};
 use crate::wire::protocol::{Failure, Outcome, Task};
 
 /// Props: which document's box.
@@ -128,6 +128,7 @@ pub fn upload(props: &UploadProps) -> Html {
             <div class="result" id={ result_id(doc) } tabindex="-1" aria-live="polite">
                 if let Some((file, check)) = &slot.file {
                     { result(&app, doc, file, check, &focus) }
+                    { reading(&app, doc, file, &slot.reading) }
                 }
             </div>
             if slot.file.is_some() {
@@ -385,6 +386,64 @@ fn result(
             { problems(app, doc, &file.name, outcome) }
             { fixes(app, doc, file, outcome, focus) }
         </div>
+    }
+}
+
+/// "What we read": once the reader is on the device, what the file says and what that means
+/// against the form; before, what reading costs and the button that starts it.
+fn reading(app: &AppContext, doc: DocumentId, file: &FileMeta, read: &Read) -> Html {
+    let lang = app.lang();
+    match read {
+        // The reader words and escapes the whole section (src/worker/reader.rs): the page, whose
+        // first screen has a budget, carries none of its wording or formatting.
+        Read::Done(_, Some(html)) => {
+            let section = Html::from_html_unchecked(AttrValue::from(html.clone()));
+            return html! { <div class="reading" data-reading="done">{ section }</div> };
+        }
+        Read::Done(_, None) => {
+            return html! { <p class="reading" data-reading="failed">{ app.t(Msg::ReadFailed) }</p> };
+        }
+        Read::Pending(..) => {
+            return html! { <p class="reading" data-reading="reading">{ app.t(Msg::ReadReading) }</p> };
+        }
+        Read::None => {}
+    }
+    if !app.state.readable().iter().any(|(d, f)| *d == doc && f.key == file.key) {
+        return Html::default();
+    }
+    match app.state.reader {
+        Reader::Offered(bytes, failed) => {
+            let size = file_size(lang, bytes);
+            let start = app.callback(|_: MouseEvent| Action::StartReader);
+            html! {
+                <div class="reading" data-reading="offered">
+                    if failed {
+                        <p class="reading-error">{ app.t(Msg::ReadUnavailable) }</p>
+                    }
+                    <p class="hint" id={ format!("read-hint-{}", doc.code()) }>{ fill(app.t(Msg::ReadOfferHint), &[("size", &size)]) }</p>
+                    <button type="button" class="file-button secondary" onclick={ start }
+                        aria-describedby={ format!("read-hint-{}", doc.code()) }>
+                        { app.t(Msg::ReadOffer) }
+                    </button>
+                </div>
+            }
+        }
+        Reader::Starting(_) => html! {
+            <p class="reading" data-reading="starting">{ app.t(Msg::ReadStarting) }</p>
+        },
+        Reader::Loading(loaded, total) => {
+            let label = fill(
+                app.t(Msg::ReadLoading),
+                &[("loaded", &file_size(lang, loaded)), ("total", &file_size(lang, total))],
+            );
+            html! {
+                <div class="reading" data-reading="loading">
+                    <progress value={ loaded.to_string() } max={ total.to_string() } aria-label={ label.clone() }></progress>
+                    <p>{ label }</p>
+                </div>
+            }
+        }
+        Reader::Unknown | Reader::Looking | Reader::Missing | Reader::Ready => Html::default(),
     }
 }
 

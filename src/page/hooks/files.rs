@@ -20,6 +20,7 @@ use crate::page::state::{Action, FileMeta, State};
 use crate::wire::protocol::{
     self, CheckContext, Done, Failed, Failure, Job, Outcome, Task, Worker,
 };
+use crate::wire::reading::{self, ReadJob};
 
 /// What a job gives back: the verdict (of the made file, for a fix) and the made file.
 pub type Answer = (Result<Outcome, Failed>, Option<Blob>);
@@ -82,6 +83,8 @@ struct Inner {
     next_job: u32,
     /// Jobs in flight: which worker has them, and who waits for the answer.
     pending: BTreeMap<u32, (Worker, Callback<Answer>)>,
+    /// Who hears the reader worker's every message.
+    reader: Option<Callback<reading::Message>>,
 }
 
 struct WorkerHandle {
@@ -205,6 +208,38 @@ impl Files {
         }
     }
 
+    /// Starts the reader worker, whose every message goes to `hear`; a job asked before it is
+    /// ready waits for it.
+    pub fn start_reader(&self, hear: Callback<reading::Message>) {
+        let mut inner = self.inner.borrow_mut();
+        inner.reader = Some(hear);
+        self.started(&mut inner, Worker::Reader);
+    }
+
+    /// Asks the reader to read the file with this key; `false` when it cannot be asked (no
+    /// such file, or no reader).
+    pub fn read(&self, job: &ReadJob) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        let Some(file) = inner.files.get(&job.key).map(|(f, _)| f.clone()) else { return false };
+        let message = job.message(&file);
+        match inner.workers[Worker::Reader as usize].as_mut() {
+            Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
+            Some(handle) => {
+                handle.queue.push(message);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stops the reader worker (its models could not load): the next start makes a new one.
+    pub fn stop_reader(&self) {
+        if let Some(handle) = self.inner.borrow_mut().workers[Worker::Reader as usize].take() {
+            handle.worker.terminate();
+            wasm_bindgen_futures::spawn_local(async move { drop(handle) });
+        }
+    }
+
     fn spawn(&self, which: Worker) -> Option<WorkerHandle> {
         let worker = web_sys::Worker::new(which.url()).ok()?;
         let weak = Rc::downgrade(&self.inner);
@@ -232,17 +267,21 @@ impl Files {
     }
 
     fn on_message(&self, which: Worker, data: &JsValue) {
-        if protocol::is_ready(data) {
-            let mut inner = self.inner.borrow_mut();
-            if let Some(handle) = inner.workers[which as usize].as_mut() {
-                handle.ready = true;
-                if which == Worker::Inspector {
-                    mark_ready();
+        if which == Worker::Reader {
+            let hear = self.inner.borrow().reader.clone();
+            if let (Some(hear), Some(message)) = (hear, reading::Message::from_js(data)) {
+                if message == reading::Message::Ready {
+                    self.flush(which);
                 }
-                for message in std::mem::take(&mut handle.queue) {
-                    let _ = handle.worker.post_message(&message);
-                }
+                hear.emit(message);
             }
+            return;
+        }
+        if protocol::is_ready(data) {
+            if which == Worker::Inspector {
+                mark_ready();
+            }
+            self.flush(which);
             return;
         }
         let Some((done, blob)) = Done::from_message(data) else { return };
@@ -268,6 +307,23 @@ impl Files {
         };
         for callback in failed {
             callback.emit((Err(Failure::Crashed.into()), None));
+        }
+        if which == Worker::Reader {
+            let hear = self.inner.borrow().reader.clone();
+            if let Some(hear) = hear {
+                hear.emit(reading::Message::Stopped);
+            }
+        }
+    }
+
+    /// A worker is ready: the jobs that waited for it go.
+    fn flush(&self, which: Worker) {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(handle) = inner.workers[which as usize].as_mut() {
+            handle.ready = true;
+            for message in std::mem::take(&mut handle.queue) {
+                let _ = handle.worker.post_message(&message);
+            }
         }
     }
 }
