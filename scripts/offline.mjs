@@ -19,7 +19,7 @@ if (!dir) {
   console.error('offline: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook');
   process.exit(1);
 }
-const LATER = new Set(['sw.js', 'postcodes.tsv', 'combiner.js', 'combiner_bg.wasm', 'combiner_loader.js', 'embed-example.html', 'libheif.js', 'libheif.wasm', 'libheif-LICENSE.txt', 'heif.js', 'models', 'reader.js', 'reader_bg.wasm', 'reader_loader.js']);
+const LATER = new Set(['sw.js', 'postcodes.tsv', 'combiner.js', 'combiner_bg.wasm', 'combiner_loader.js', 'embed-example.html', 'libheif.js', 'libheif.wasm', 'libheif-LICENSE.txt', 'heif.js', 'models', 'reader.js', 'reader_bg.wasm', 'reader_simd.js', 'reader_simd_bg.wasm', 'reader_loader.js']);
 const files = readdirSync(dir).filter((f) => !LATER.has(f)).sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use js_sys::{Reflect, Uint8Array};
 use secu_precheck_domain::fields::title::Title;
-use secu_precheck_domain::inspect::{pdf, quality, sniff, Format};
+use secu_precheck_domain::inspect::{jpeg, pdf, quality, sniff, Format};
 use secu_precheck_domain::mrz::{self, Typed};
 use secu_precheck_domain::read::{Read, Reading};
 use secu_precheck_domain::Date;
@@ -166,30 +166,55 @@ fn typed(form: &Form) -> Typed<'_> {
 async fn read_file(worker: &Rc<RefCell<Worker>>, file: JsValue, today: Date) -> Option<Read> {
     let blob: Blob = file.dyn_into().ok()?;
     let bytes = read(&blob).await.ok()?;
-    let pictures: Vec<Blob> = match sniff::format(&bytes) {
+    let pictures: Vec<(Blob, Option<(u32, u32)>)> = match sniff::format(&bytes) {
         Format::Pdf => pdf::page_images(&bytes, MAX_PAGES)
             .into_iter()
             .filter_map(|p| {
                 let parts = js_sys::Array::of1(&Uint8Array::from(p.jpeg.as_slice()));
-                Blob::new_with_u8_array_sequence(&parts).ok()
+                let size = shown_size(&p.jpeg);
+                Some((Blob::new_with_u8_array_sequence(&parts).ok()?, size))
             })
             .collect(),
-        _ => vec![blob],
+        _ => vec![(blob, shown_size(&bytes))],
     };
     let mut pages = Vec::new();
-    for picture in pictures {
-        let Some(grey) = grey(&picture).await else { continue };
+    for (picture, size) in pictures {
+        let Some(grey) = grey(&picture, size).await else { continue };
         let w = worker.borrow();
         pages.push(w.reader.as_ref()?.read_page(&grey).ok()?);
     }
     Read::from_pages(pages, today)
 }
 
-/// A picture's grey pixels, upright as shown, at most [`MAX_SIDE`] a side.
-async fn grey(picture: &Blob) -> Option<Grey> {
-    let whole = bitmap(picture, &ImageBitmapOptions::new()).await.ok()?;
-    let (w, h) = (whole.width(), whole.height());
-    whole.close();
+/// A JPEG's or PNG's size as shown (a camera's quarter turn applied), from its header.
+fn shown_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    match sniff::format(bytes) {
+        Format::Jpeg => {
+            let header = jpeg::check(bytes);
+            let (w, h) = (header.width?, header.height?);
+            Some(if header.orientation.is_some_and(|o| o >= 5) { (h, w) } else { (w, h) })
+        }
+        // IHDR, the first chunk: width and height after the signature and the chunk's head.
+        Format::Png => {
+            let at = |i: usize| Some(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?));
+            Some((at(16)?, at(20)?))
+        }
+        _ => None,
+    }
+}
+
+/// A picture's grey pixels, upright as shown, at most [`MAX_SIDE`] a side; its size as shown
+/// when its header says it (else it is decoded once whole to know it).
+async fn grey(picture: &Blob, size: Option<(u32, u32)>) -> Option<Grey> {
+    let (w, h) = match size {
+        Some(size) => size,
+        None => {
+            let whole = bitmap(picture, &ImageBitmapOptions::new()).await.ok()?;
+            let size = (whole.width(), whole.height());
+            whole.close();
+            size
+        }
+    };
     let scale = f64::from(MAX_SIDE) / f64::from(w.max(h).max(1));
     let options = ImageBitmapOptions::new();
     if scale < 1.0 {

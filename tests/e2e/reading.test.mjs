@@ -36,6 +36,8 @@ async function reading(page, doc) {
 
 test('a passport photo is read on the device and compared with the form, as precheck reads it', async () => {
   const { page, context, problems } = await open(app.browser, app.url, { viewport: PHONE });
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
   await page.getByLabel('Mme (Ms)').check();
   await page.getByLabel('Last name').fill('Eriksen');
   await page.getByLabel('First name').fill('Anna Maria');
@@ -59,6 +61,8 @@ test('a passport photo is read on the device and compared with the form, as prec
   await read.press('Enter');
   await page.getByRole('progressbar', { name: /^Loading the reader: .+ of 3\.1 MB$/ }).waitFor({ timeout: 30_000 });
   const got = await reading(page, 'identity');
+  // Chromium runs WebAssembly SIMD: the reader built with it is the one loaded.
+  assert.ok(fetched.includes('reader_simd_bg.wasm') && !fetched.includes('reader_bg.wasm'), `${fetched}`);
   assert.deepEqual(got.facts, {
     surname: 'ERIKSSON',
     given_names: 'ANNA MARIA',
