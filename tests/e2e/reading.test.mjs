@@ -57,10 +57,13 @@ test('a passport photo is read on the device and compared with the form, as prec
   // What it costs is said before anything is downloaded: the models and the reader's code.
   const hint = await section(page, 'identity').locator('.hint').innerText();
   assert.match(hint, /downloads \d+(\.\d)? MB once, then works offline/);
-  // With the keyboard alone.
+  // With the keyboard alone; the button names its box, and the focus stays in the box.
+  assert.equal(await read.getAttribute('aria-describedby'), 'read-hint-identity');
+  assert.match(await read.textContent(), /Read this document — Proof of identity/);
   await read.press('Enter');
   await page.getByRole('progressbar', { name: /^Loading the reader: .+ of 3\.1 MB$/ }).waitFor({ timeout: 30_000 });
   const got = await reading(page, 'identity');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-identity');
   // Chromium runs WebAssembly SIMD: the reader built with it is the one loaded.
   assert.ok(fetched.includes('reader_simd_bg.wasm') && !fetched.includes('reader_bg.wasm'), `${fetched}`);
   assert.deepEqual(got.facts, {

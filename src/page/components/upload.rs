@@ -128,7 +128,7 @@ pub fn upload(props: &UploadProps) -> Html {
             <div class="result" id={ result_id(doc) } tabindex="-1" aria-live="polite">
                 if let Some((file, check)) = &slot.file {
                     { result(&app, doc, file, check, &focus) }
-                    { reading(&app, doc, file, &slot.reading) }
+                    { reading(&app, doc, file, &slot.reading, &focus) }
                 }
             </div>
             if slot.file.is_some() {
@@ -391,7 +391,13 @@ fn result(
 
 /// "What we read": once the reader is on the device, what the file says and what that means
 /// against the form; before, what reading costs and the button that starts it.
-fn reading(app: &AppContext, doc: DocumentId, file: &FileMeta, read: &Read) -> Html {
+fn reading(
+    app: &AppContext,
+    doc: DocumentId,
+    file: &FileMeta,
+    read: &Read,
+    focus: &FocusNext,
+) -> Html {
     let lang = app.lang();
     match read {
         // The reader words and escapes the whole section (src/worker/reader.rs): the page, whose
@@ -414,7 +420,15 @@ fn reading(app: &AppContext, doc: DocumentId, file: &FileMeta, read: &Read) -> H
     match app.state.reader {
         Reader::Offered(bytes, failed) => {
             let size = file_size(lang, bytes);
-            let start = app.callback(|_: MouseEvent| Action::StartReader);
+            let start = {
+                let (app, focus) = (app.clone(), focus.clone());
+                Callback::from(move |_: MouseEvent| {
+                    // The button goes as the reader starts: the focus waits on the box's result,
+                    // where the progress and then the reading show.
+                    focus_next(&focus, result_id(doc));
+                    app.state.dispatch(Action::StartReader);
+                })
+            };
             html! {
                 <div class="reading" data-reading="offered">
                     if failed {
@@ -424,6 +438,7 @@ fn reading(app: &AppContext, doc: DocumentId, file: &FileMeta, read: &Read) -> H
                     <button type="button" class="file-button secondary" onclick={ start }
                         aria-describedby={ format!("read-hint-{}", doc.code()) }>
                         { app.t(Msg::ReadOffer) }
+                        <span class="visually-hidden">{ format!(" — {}", app.t(doc.name())) }</span>
                     </button>
                 </div>
             }
