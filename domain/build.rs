@@ -56,12 +56,7 @@ fn main() {
         .iter()
         .map(|lang| {
             let path = dir.join(format!("{lang}.toml"));
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let table: toml::Table = toml::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
-            let mut flat = BTreeMap::new();
-            flatten("", &table, &mut flat, &path);
+            let (text, mut flat) = read_catalog(&path);
             let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
                 panic!(
                     "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
@@ -85,12 +80,7 @@ fn main() {
             // The reader worker's own wording (`locales/reader/`): built into the reader, never
             // fetched by the page, which shows none of it.
             let path = dir.join("reader").join(format!("{lang}.toml"));
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let table: toml::Table = toml::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
-            let mut reader = BTreeMap::new();
-            flatten("", &table, &mut reader, &path);
+            let (_, reader) = read_catalog(&path);
             for (key, value) in reader {
                 readers.insert(key.clone());
                 assert!(
@@ -181,6 +171,17 @@ fn main() {
     countries(Path::new(&out_dir));
     lane_types(Path::new(&out_dir));
     rules(Path::new(&out_dir));
+}
+
+/// A catalog file's text, and its entries as the `toml` crate reads them (`section.key`).
+fn read_catalog(path: &Path) -> (String, BTreeMap<String, String>) {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let table: toml::Table = toml::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
+    let mut flat = BTreeMap::new();
+    flatten("", &table, &mut flat, path);
+    (text, flat)
 }
 
 /// The shape of `rules/rules.json`, as the Rust types of `src/rules.rs` declare it (serde's

@@ -63,6 +63,16 @@ const URL_ = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launch();
 const results = { date: new Date().toISOString(), runs: RUNS };
 
+/** Keeps in `window.longest` the longest main-thread task (PerformanceObserver) since reset. */
+function watchLongTasks(page) {
+  return page.addInitScript(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
 async function fresh(options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
   const page = await context.newPage();
@@ -408,12 +418,7 @@ if (want('heic')) {
 // 5. Main-thread blocking while the app checks a file (long tasks, PerformanceObserver).
 if (want('main')) {
   const { context, page } = await fresh();
-  await page.addInitScript(() => {
-    window.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page);
   await page.goto(URL_);
   await page.waitForSelector('html[data-inspector="ready"]');
   await page.evaluate(() => (window.longest = 0));
@@ -452,12 +457,7 @@ if (want('reader')) {
   const list = readFileSync(join(DIST, 'reader.txt'), 'utf8').trim().split('\n').map((l) => l.split(' '));
   const parts = list.map(([role, bytes, path]) => ({ role, raw: Number(bytes), gzip: gzipSync(readFileSync(join(DIST, path)), { level: 9 }).length }));
   const { context, page } = await fresh();
-  await page.addInitScript(() => {
-    window.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page);
   await page.goto(URL_);
   await page.waitForSelector('html[data-inspector="ready"]');
   const specimen = (name) => readFileSync(join(ROOT, 'domain/tests/specimens', name)).toString('base64');
