@@ -122,3 +122,24 @@ test('once the reader is on the device, a document is read as soon as it is adde
   assert.ok(got.said.includes('upside_down'), `the page lies upside down: ${got.said}`);
   await context.close();
 });
+
+test('a browser without WebAssembly SIMD reads with the reader built without it', async () => {
+  // No service worker, so that the route below sees the worker's own script.
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  // The loader as it runs where WebAssembly.validate refuses the SIMD probe (iOS before 16.4).
+  await context.route('**/reader_loader.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'importScripts("./reader.js");wasm_bindgen("./reader_bg.wasm");\n' }),
+  );
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('#file-identity').setInputFiles(specimen('passport-turned.jpg'));
+  await section(page, 'identity').getByRole('button', { name: 'Read this document' }).click();
+  const got = await reading(page, 'identity');
+  assert.ok(fetched.includes('reader_bg.wasm') && !fetched.includes('reader_simd_bg.wasm'), `${fetched}`);
+  assert.equal(got.facts.number, 'L898902C3');
+  assert.equal(got.facts.surname, 'ERIKSSON');
+  await context.close();
+});
