@@ -96,6 +96,24 @@ struct WorkerHandle {
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
+impl WorkerHandle {
+    /// Posts a message now if the worker listens, else keeps it until it says it is ready;
+    /// `false` when it could not be posted.
+    fn send(&mut self, message: JsValue) -> bool {
+        if self.ready {
+            return self.worker.post_message(&message).is_ok();
+        }
+        self.queue.push(message);
+        true
+    }
+
+    /// Ends the worker. This may run inside its own handlers: they are dropped after them.
+    fn stop(self) {
+        self.worker.terminate();
+        wasm_bindgen_futures::spawn_local(async move { drop(self) });
+    }
+}
+
 impl Files {
     /// Keeps a file the student chose and gives its plain description.
     #[must_use]
@@ -191,15 +209,7 @@ impl Files {
         let message = job.message(&files.into_iter().collect::<Array>());
         let which = task.worker();
         inner.pending.insert(id, (which, done));
-        let sent = match self.started(&mut inner, which) {
-            Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
-            Some(handle) => {
-                handle.queue.push(message);
-                true
-            }
-            None => false,
-        };
-        if !sent {
+        if !self.started(&mut inner, which).is_some_and(|handle| handle.send(message)) {
             let failed = inner.pending.remove(&id);
             drop(inner);
             if let Some((_, cb)) = failed {
@@ -222,21 +232,13 @@ impl Files {
         let mut inner = self.inner.borrow_mut();
         let Some(file) = inner.files.get(&job.key).map(|(f, _)| f.clone()) else { return false };
         let message = job.message(&file);
-        match inner.workers[Worker::Reader as usize].as_mut() {
-            Some(handle) if handle.ready => handle.worker.post_message(&message).is_ok(),
-            Some(handle) => {
-                handle.queue.push(message);
-                true
-            }
-            None => false,
-        }
+        inner.workers[Worker::Reader as usize].as_mut().is_some_and(|handle| handle.send(message))
     }
 
     /// Stops the reader worker (its models could not load): the next start makes a new one.
     pub fn stop_reader(&self) {
         if let Some(handle) = self.inner.borrow_mut().workers[Worker::Reader as usize].take() {
-            handle.worker.terminate();
-            wasm_bindgen_futures::spawn_local(async move { drop(handle) });
+            handle.stop();
         }
     }
 
@@ -297,9 +299,7 @@ impl Files {
         let failed: Vec<Callback<Answer>> = {
             let mut inner = self.inner.borrow_mut();
             if let Some(handle) = inner.workers[which as usize].take() {
-                handle.worker.terminate();
-                // This runs inside the handle's own error handler: drop it after returning.
-                wasm_bindgen_futures::spawn_local(async move { drop(handle) });
+                handle.stop();
             }
             let ids: Vec<u32> =
                 inner.pending.iter().filter(|(_, (w, _))| *w == which).map(|(id, _)| *id).collect();
