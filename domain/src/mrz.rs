@@ -608,6 +608,8 @@ pub struct Typed<'a> {
     pub title: Option<Title>,
     /// The start date of rights.
     pub rights_start: Option<Date>,
+    /// The day of the check: a document expired by then is expired at any start of rights.
+    pub today: Option<Date>,
 }
 
 impl<'a> Typed<'a> {
@@ -626,6 +628,7 @@ impl<'a> Typed<'a> {
             nationality: value(Field::Nationality),
             title: value(Field::Title).and_then(|t| Title::parse(t).ok()),
             rights_start: date(Field::RightsStartDate),
+            today: None,
         }
     }
 }
@@ -670,7 +673,7 @@ pub enum Finding {
         /// The zone's sex.
         read: Sex,
     },
-    /// Expired on or before the start date of rights.
+    /// Expired on or before the start date of rights (before it is typed, today).
     Expired {
         /// The date of expiry.
         on: Date,
@@ -745,10 +748,13 @@ pub fn compare(mrz: &Mrz, typed: &Typed<'_>) -> Vec<Finding> {
     if sex.is_some_and(|s| mrz.sex != Sex::Unspecified && s != mrz.sex) {
         out.push(Finding::TitleDiffersFromSex { read: mrz.sex });
     }
-    if let (Some(start), Some(on)) = (typed.rights_start, mrz.expiry_date) {
+    // Judged at the start of rights; before it is typed, a document already expired today
+    // is expired then too (and "soon" waits for the date).
+    if let (Some(start), Some(on)) = (typed.rights_start.or(typed.today), mrz.expiry_date) {
         if on <= start {
             out.push(Finding::Expired { on });
-        } else if start.add_months(3).is_some_and(|soon| on < soon) {
+        } else if typed.rights_start.is_some() && start.add_months(3).is_some_and(|soon| on < soon)
+        {
             out.push(Finding::ExpiresSoon { on });
         }
     }
@@ -1000,7 +1006,7 @@ mod tests {
     }
 
     #[test]
-    fn expiry_is_judged_at_the_start_of_rights_and_the_title_against_the_sex() {
+    fn expiry_is_judged_at_the_start_of_rights_or_today_and_the_title_against_the_sex() {
         let mrz = read(&TD3, today()).unwrap();
         let at = |start: &str| Typed { rights_start: Some(d(start)), ..Typed::default() };
         assert_eq!(compare(&mrz, &at("2026-09-01")), [Finding::Expired { on: d("2012-04-15") }]);
@@ -1010,6 +1016,13 @@ mod tests {
             [Finding::ExpiresSoon { on: d("2012-04-15") }]
         );
         assert_eq!(compare(&mrz, &at("2011-09-01")), []);
+        // Before a start of rights is typed, a document expired today is expired; one that
+        // expires soon waits for the date.
+        let on = |day: &str| Typed { today: Some(d(day)), ..Typed::default() };
+        assert_eq!(compare(&mrz, &on("2026-12-04")), [Finding::Expired { on: d("2012-04-15") }]);
+        assert_eq!(compare(&mrz, &on("2012-03-01")), []);
+        let both = Typed { today: Some(d("2026-12-04")), ..at("2011-09-01") };
+        assert_eq!(compare(&mrz, &both), [], "the start of rights, once typed, decides");
         let m = Typed { title: Some(Title::M), ..Typed::default() };
         assert_eq!(compare(&mrz, &m), [Finding::TitleDiffersFromSex { read: Sex::Female }]);
         let born = Typed { birth_date: Some(d("1974-12-08")), ..Typed::default() };

@@ -68,6 +68,117 @@ pub struct Read {
     /// The first academic year named, "2026-2027".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub academic_year: Option<String>,
+    /// The text calls itself an admission or pre-registration letter, and says nowhere that the
+    /// student is enrolled.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub admission_letter: bool,
+    /// A visa's category as printed on it: "VLS-TS", "VLS-T", "ÉTUDIANT", or another
+    /// category's word ("SALARIÉ", "VISITEUR"…), space-separated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visa_category: Option<String>,
+    /// The words of the text read with confidence, as a zone writes names (upper-case Latin
+    /// letters, accents dropped), to find the student's name in.
+    #[serde(skip)]
+    pub words: Vec<String>,
+}
+
+/// The words of a text as a zone writes names: A–Z and digits, accents dropped, apostrophes
+/// joined (N'DIAYE is NDIAYE), anything else (another script too) between words.
+fn folded(text: &str) -> Vec<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            match mrz::zone_name(c.encode_utf8(&mut [0; 4]), true) {
+                Some(t) if !t.is_empty() => out.push_str(&t),
+                Some(_) if matches!(c, '\'' | '’' | 'ʼ' | '‘') => {}
+                _ => out.push(' '),
+            }
+        }
+    }
+    out.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Words by which a letter says it admits or pre-registers the student.
+const ADMISSION: [&str; 8] = [
+    "ADMISSION",
+    "DADMISSION",
+    "PREINSCRIPTION",
+    "ADMIS",
+    "ADMISE",
+    "ADMITTED",
+    "ACCEPTANCE",
+    "PREREGISTRATION",
+];
+/// Words by which a certificate says the student is enrolled.
+const ENROLLED: [&str; 5] = ["INSCRIT", "INSCRITE", "ENROLLED", "ENROLMENT", "SCOLARISE"];
+/// The categories printed on a French long-stay visa other than a student's (the mention
+/// "ÉTUDIANT" is the student's).
+const OTHER_CATEGORIES: [&str; 9] = [
+    "SALARIE",
+    "TRAVAILLEUR",
+    "VISITEUR",
+    "TALENT",
+    "STAGIAIRE",
+    "VACANCES",
+    "CONJOINT",
+    "FAMILLE",
+    "TOURISME",
+];
+
+/// A visa's category words, in the order of [`Read::visa_category`].
+fn visa_category(words: &[String]) -> Option<String> {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let mut found = Vec::new();
+    if has("VLSTS") || pair("VLS", "TS") {
+        found.push("VLS-TS");
+    } else if pair("VLS", "T") {
+        found.push("VLS-T");
+    }
+    if ["ETUDIANT", "ETUDIANTE", "STUDENT"].iter().any(|w| has(w)) {
+        found.push("ÉTUDIANT");
+    }
+    for w in OTHER_CATEGORIES {
+        if has(w) {
+            found.push(w);
+        }
+    }
+    (!found.is_empty()).then(|| found.join(" "))
+}
+
+/// Whether `name` (as typed) is among `words`: each of its words of three letters or more,
+/// as the zone or a plain transliteration writes it, one misread letter allowed in five.
+/// `None` when the name cannot be written in Latin letters or has no such word.
+#[must_use]
+pub fn name_in(words: &[String], name: &str) -> Option<bool> {
+    let spellings = [mrz::zone_name(name, false)?, mrz::zone_name(name, true)?];
+    let mut any = false;
+    let found = spellings.iter().any(|spelling| {
+        let parts: Vec<&str> = spelling.split(' ').filter(|p| p.len() >= 3).collect();
+        any |= !parts.is_empty();
+        !parts.is_empty()
+            && parts.iter().all(|p| {
+                words
+                    .iter()
+                    .any(|w| w == p || (p.len() >= 5 && within_one(w.as_bytes(), p.as_bytes())))
+            })
+    });
+    any.then_some(found)
+}
+
+/// Whether two words differ by one letter at most (changed, added or dropped).
+fn within_one(a: &[u8], b: &[u8]) -> bool {
+    match a.len().abs_diff(b.len()) {
+        0 => a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1,
+        1 => {
+            let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+            let first = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+            long[first + 1..] == short[first..]
+        }
+        _ => false,
+    }
 }
 
 /// A line counts as text read when the reader is this sure of it.
@@ -112,6 +223,12 @@ impl Read {
             BicFound::Found(bic) => Some(bic.to_string()),
             BicFound::Missing | BicFound::Unclear | BicFound::Malformed(_) => None,
         };
+        let words = folded(&text);
+        let has_any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        // "Pré-inscription" and "pre-registration" fold into two words.
+        let pre = words
+            .windows(2)
+            .any(|p| p[0] == "PRE" && (p[1] == "INSCRIPTION" || p[1] == "REGISTRATION"));
         Read {
             // The zone is judged by its check digits, not by the reader's confidence.
             mrz: mrz::find(&all, today),
@@ -121,6 +238,9 @@ impl Read {
             iban: iban.map(ToString::to_string),
             bic,
             academic_year: academic_years(&text).first().map(|(a, b)| format!("{a}-{b}")),
+            admission_letter: (has_any(&ADMISSION) || pre) && !has_any(&ENROLLED),
+            visa_category: visa_category(&words),
+            words,
         }
     }
 }
@@ -180,6 +300,8 @@ crate::vocabulary! {
         Bic = "bic",
         /// The academic year, "2026-2027".
         AcademicYear = "academic_year",
+        /// A visa's category, as printed ("VLS-TS ÉTUDIANT").
+        VisaCategory = "visa_category",
     }
     messages {
         label = "read.fact." code,
@@ -208,7 +330,7 @@ crate::vocabulary! {
         NationalityDiffers = "nationality_differs" => Severity::Warning,
         /// The title is not the document's sex.
         TitleDiffersFromSex = "title_differs_from_sex" => Severity::Warning,
-        /// Expired on or before the start date of rights.
+        /// Expired on or before the start date of rights (before it is typed, today).
         Expired = "expired" => Severity::Error,
         /// Expires within three months of the start date of rights.
         ExpiresSoon = "expires_soon" => Severity::Warning,
@@ -216,6 +338,16 @@ crate::vocabulary! {
         VisaNotFrench = "visa_not_french" => Severity::Warning,
         /// A certificate of another academic year than the current one.
         OtherAcademicYear = "other_academic_year" => Severity::Error,
+        /// A short-stay visa (the zone's type C): studies need a long-stay one.
+        VisaShortStay = "visa_short_stay" => Severity::Error,
+        /// The visa's printed category is not a student's.
+        VisaNotStudent = "visa_not_student" => Severity::Warning,
+        /// An admission or pre-registration letter, not a certificate of studies.
+        AdmissionLetter = "admission_letter" => Severity::Warning,
+        /// The student's last name is nowhere on the RIB read (the account must be theirs).
+        RibNameNotFound = "rib_name_not_found" => Severity::Warning,
+        /// The student's last name is nowhere on the certificate read.
+        CertificateNameNotFound = "certificate_name_not_found" => Severity::Warning,
         /// The text is not in Latin letters (a birth certificate then needs its translation).
         OtherScript = "other_script" => Severity::Info,
         /// The page lies upside down in the picture.
@@ -267,12 +399,13 @@ const fn zone_expected(doc: DocumentId) -> bool {
 }
 
 impl Reading {
-    /// What a document's reading shows in its box: its values, and what the zone says
-    /// against the form (`findings`, from [`mrz::compare`]), with what the document is and the
-    /// academic year (`year`) decide. A value the document is not about (an IBAN on a passport)
-    /// is not shown.
+    /// What a document's reading shows in its box: its values, and what they say against
+    /// the form (`typed`: the zone by [`mrz::compare`], the student's name on a RIB or a
+    /// certificate), with what the document is and the academic year (`year`) decide. A value
+    /// the document is not about (an IBAN on a passport) is not shown.
     #[must_use]
-    pub fn of(read: &Read, findings: &[mrz::Finding], doc: DocumentId, year: (u16, u16)) -> Self {
+    pub fn of(read: &Read, typed: &mrz::Typed<'_>, doc: DocumentId, year: (u16, u16)) -> Self {
+        let findings = read.mrz.as_ref().map(|m| mrz::compare(m, typed)).unwrap_or_default();
         let mut facts = Vec::new();
         let mut said = Vec::new();
         let zone = read.mrz.as_ref().filter(|m| m.check_digits_ok);
@@ -297,12 +430,41 @@ impl Reading {
                     read: m.issuer.clone(),
                 });
             }
+            // The second letter of a visa's code is its type where a Schengen state issues it.
+            if doc == DocumentId::Visa && m.format.is_visa() && m.document_code == "VC" {
+                said.push(Saying::plain(Said::VisaShortStay));
+            }
         } else if read.mrz.is_some() || (zone_expected(doc) && read.text_found) {
             said.push(Saying::plain(Said::ZoneUnreadable));
         }
+        // The student's last name on a RIB or certificate that was read well enough to give
+        // its value: not finding it there is said, never from a page read poorly.
+        let name_missing = |words: &[String]| {
+            typed.last_name.is_some_and(|name| name_in(words, name) == Some(false))
+        };
         if doc == DocumentId::Rib {
             facts.extend(read.iban.clone().map(|v| (Fact::Iban, v)));
             facts.extend(read.bic.clone().map(|v| (Fact::Bic, v)));
+            if read.iban.is_some() && name_missing(&read.words) {
+                said.push(Saying {
+                    said: Said::RibNameNotFound,
+                    typed: typed.last_name.unwrap_or_default().to_owned(),
+                    read: String::new(),
+                });
+            }
+        }
+        if doc == DocumentId::Visa {
+            if let Some(category) = &read.visa_category {
+                facts.push((Fact::VisaCategory, category.clone()));
+                let student = category.contains("ÉTUDIANT");
+                if !student && OTHER_CATEGORIES.iter().any(|w| category.contains(w)) {
+                    said.push(Saying {
+                        said: Said::VisaNotStudent,
+                        typed: String::new(),
+                        read: category.clone(),
+                    });
+                }
+            }
         }
         if doc == DocumentId::CertificateOfStudies {
             if let Some(y) = &read.academic_year {
@@ -316,8 +478,19 @@ impl Reading {
                     });
                 }
             }
+            if read.admission_letter {
+                said.push(Saying::plain(Said::AdmissionLetter));
+            }
+            let read_well = read.academic_year.is_some() || read.admission_letter;
+            if read_well && name_missing(&read.words) {
+                said.push(Saying {
+                    said: Said::CertificateNameNotFound,
+                    typed: typed.last_name.unwrap_or_default().to_owned(),
+                    read: String::new(),
+                });
+            }
         }
-        for finding in findings {
+        for finding in &findings {
             let (what, typed, value) = match finding {
                 // Said above, whatever the form.
                 mrz::Finding::ZoneUnreadable => continue,
@@ -595,9 +768,9 @@ mod tests {
             nationality: None,
             title: None,
             rights_start: Some(Date::from_ymd(2026, 9, 1).unwrap()),
+            today: Some(today()),
         };
-        let findings = mrz::compare(read.mrz.as_ref().unwrap(), &typed);
-        let reading = Reading::of(&read, &findings, DocumentId::Identity, (2026, 2027));
+        let reading = Reading::of(&read, &typed, DocumentId::Identity, (2026, 2027));
         let facts: Vec<(&str, &str)> =
             reading.facts.iter().map(|(f, v)| (f.code(), v.as_str())).collect();
         assert_eq!(
@@ -623,15 +796,16 @@ mod tests {
         let mut read = passport();
         let broken = read.mrz.as_mut().unwrap();
         broken.check_digits_ok = false;
-        let findings = mrz::compare(broken, &mrz::Typed::default());
-        let reading = Reading::of(&read, &findings, DocumentId::Identity, (2026, 2027));
+        let reading =
+            Reading::of(&read, &mrz::Typed::default(), DocumentId::Identity, (2026, 2027));
         assert!(reading.facts.is_empty());
         assert_eq!(codes(&reading), ["zone_unreadable"]);
         // A passport's photo with text but no zone at all says the same; a RIB does not.
         let text = Read::from_lines(&lines(&["PASSPORT", "REPUBLIC OF UTOPIA"]), today());
-        let reading = Reading::of(&text, &[], DocumentId::Identity, (2026, 2027));
+        let reading =
+            Reading::of(&text, &mrz::Typed::default(), DocumentId::Identity, (2026, 2027));
         assert_eq!(codes(&reading), ["zone_unreadable"]);
-        let reading = Reading::of(&text, &[], DocumentId::Rib, (2026, 2027));
+        let reading = Reading::of(&text, &mrz::Typed::default(), DocumentId::Rib, (2026, 2027));
         assert_eq!(codes(&reading), Vec::<&str>::new());
     }
 
@@ -641,14 +815,19 @@ mod tests {
             &lines(&["IBAN FR14 2004 1010 0505 0001 3M02 606", "BIC PSSTFRPPPAR", "2025-2026"]),
             today(),
         );
-        let reading = Reading::of(&rib, &[], DocumentId::Rib, (2026, 2027));
+        let reading = Reading::of(&rib, &mrz::Typed::default(), DocumentId::Rib, (2026, 2027));
         let facts: Vec<&str> = reading.facts.iter().map(|(f, _)| f.code()).collect();
         assert_eq!(facts, ["iban", "bic"], "a year on a RIB says nothing");
         let old = Read::from_lines(
             &lines(&["CERTIFICAT DE SCOLARITÉ", "Année universitaire 2025-2026"]),
             today(),
         );
-        let reading = Reading::of(&old, &[], DocumentId::CertificateOfStudies, (2026, 2027));
+        let reading = Reading::of(
+            &old,
+            &mrz::Typed::default(),
+            DocumentId::CertificateOfStudies,
+            (2026, 2027),
+        );
         assert_eq!(reading.facts, [(Fact::AcademicYear, "2025-2026".to_owned())]);
         assert_eq!(codes(&reading), ["other_academic_year"]);
         assert_eq!(
@@ -656,14 +835,24 @@ mod tests {
             ("2026-2027", "2025-2026")
         );
         let arabic = Read::from_lines(&lines(&["شهادة ميلاد", "الاسم الكامل"]), today());
-        let reading = Reading::of(&arabic, &[], DocumentId::BirthCertificate, (2026, 2027));
+        let reading = Reading::of(
+            &arabic,
+            &mrz::Typed::default(),
+            DocumentId::BirthCertificate,
+            (2026, 2027),
+        );
         assert_eq!(codes(&reading), ["other_script"]);
         let nothing = Read::from_lines(&[], today());
         let mut turned = nothing.clone();
         turned.orientation = Some(Orientation::TurnedLeft);
-        let reading = Reading::of(&nothing, &[], DocumentId::BirthCertificate, (2026, 2027));
+        let reading = Reading::of(
+            &nothing,
+            &mrz::Typed::default(),
+            DocumentId::BirthCertificate,
+            (2026, 2027),
+        );
         assert_eq!(codes(&reading), ["no_text"]);
-        let reading = Reading::of(&turned, &[], DocumentId::Visa, (2026, 2027));
+        let reading = Reading::of(&turned, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
         assert_eq!(codes(&reading), ["turned_left", "no_text"]);
     }
 
@@ -680,7 +869,7 @@ mod tests {
             panic!("ICAO's MRV-A specimen reads: {:?}", read.mrz)
         };
         assert_eq!(zone.issuer, "UTO");
-        let reading = Reading::of(&read, &[], DocumentId::Visa, (2026, 2027));
+        let reading = Reading::of(&read, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
         assert_eq!(codes(&reading), ["visa_not_french"]);
         assert_eq!(reading.said[0].read, "UTO");
     }
@@ -716,6 +905,106 @@ mod tests {
         let empty = Reading::default().shown(Lang::En);
         let nothing = Lang::En.text(Said::NothingToCompare.text()).to_owned();
         assert_eq!(empty.said, [(Severity::Info, Said::NothingToCompare, nothing)]);
+    }
+
+    #[test]
+    fn the_students_name_is_looked_for_on_a_rib_and_a_certificate() {
+        let typed = |last| mrz::Typed { last_name: Some(last), ..mrz::Typed::default() };
+        let rib = Read::from_lines(
+            &lines(&[
+                "RELEVÉ D'IDENTITÉ BANCAIRE",
+                "Titulaire du compte : Mme AWA N'DIAYE",
+                "IBAN FR14 2004 1010 0505 0001 3M02 606",
+            ]),
+            today(),
+        );
+        // Typed with the apostrophe or without, in any case: found.
+        for name in ["N'Diaye", "ndiaye", "N’DIAYE"] {
+            let reading = Reading::of(&rib, &typed(name), DocumentId::Rib, (2026, 2027));
+            assert_eq!(codes(&reading), Vec::<&str>::new(), "{name}");
+        }
+        // A letter misread in a long name is still the name; another name is said.
+        let misread = Read::from_lines(
+            &lines(&["Titulaire : M. YOUSSEF BENALJ", "IBAN FR14 2004 1010 0505 0001 3M02 606"]),
+            today(),
+        );
+        let reading = Reading::of(&misread, &typed("Benali"), DocumentId::Rib, (2026, 2027));
+        assert_eq!(codes(&reading), Vec::<&str>::new());
+        let reading = Reading::of(&rib, &typed("Benali"), DocumentId::Rib, (2026, 2027));
+        assert_eq!(codes(&reading), ["rib_name_not_found"]);
+        assert_eq!(reading.said[0].typed, "Benali");
+        // Accents and the zone's transliteration: Müller on a page that prints MUELLER.
+        let words = folded("Mme Zoé MUELLER-GARCÍA");
+        assert_eq!(name_in(&words, "Müller-García"), Some(true));
+        assert_eq!(name_in(&words, "Zoé"), Some(true));
+        assert_eq!(name_in(&words, "王"), None, "another script is not looked for");
+        // Never from a RIB whose IBAN was not read, nor without a name typed.
+        let poor = Read::from_lines(&lines(&["RELEVÉ D'IDENTITÉ BANCAIRE"]), today());
+        let reading = Reading::of(&poor, &typed("Benali"), DocumentId::Rib, (2026, 2027));
+        assert_eq!(codes(&reading), Vec::<&str>::new());
+        let certificate = Read::from_lines(
+            &lines(&[
+                "CERTIFICAT DE SCOLARITÉ",
+                "Année universitaire 2026-2027",
+                "Mme ZHANG Wei est inscrite",
+            ]),
+            today(),
+        );
+        let of = |name| {
+            Reading::of(&certificate, &typed(name), DocumentId::CertificateOfStudies, (2026, 2027))
+        };
+        assert_eq!(codes(&of("Zhang")), Vec::<&str>::new());
+        assert_eq!(codes(&of("Benali")), ["certificate_name_not_found"]);
+    }
+
+    #[test]
+    fn an_admission_letter_is_not_a_certificate_of_studies() {
+        let letter = Read::from_lines(
+            &lines(&[
+                "ATTESTATION D'ADMISSION",
+                "M. Youssef BENALI est admis en Master 1",
+                "au titre de l'année universitaire 2026-2027.",
+                "Cette attestation ne vaut pas certificat de scolarité.",
+            ]),
+            today(),
+        );
+        assert!(letter.admission_letter);
+        let reading = Reading::of(
+            &letter,
+            &mrz::Typed::default(),
+            DocumentId::CertificateOfStudies,
+            (2026, 2027),
+        );
+        assert_eq!(codes(&reading), ["admission_letter"]);
+        let pre =
+            Read::from_lines(&lines(&["Attestation de pré-inscription", "2026-2027"]), today());
+        assert!(pre.admission_letter, "pré-inscription is PRE INSCRIPTION once folded");
+        let certificate = Read::from_lines(
+            &lines(&["CERTIFICAT DE SCOLARITÉ", "admise en 2025, est inscrite pour 2026-2027"]),
+            today(),
+        );
+        assert!(!certificate.admission_letter, "a certificate says the student is enrolled");
+    }
+
+    #[test]
+    fn a_visas_printed_category_and_its_type_are_said() {
+        let visa = |texts: &[&str]| Read::from_lines(&lines(texts), today());
+        let student = visa(&["VISA  FRA", "Type: D", "Remarques: VLS-TS ÉTUDIANT"]);
+        assert_eq!(student.visa_category.as_deref(), Some("VLS-TS ÉTUDIANT"));
+        let reading = Reading::of(&student, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
+        assert_eq!(reading.facts, [(Fact::VisaCategory, "VLS-TS ÉTUDIANT".to_owned())]);
+        assert_eq!(codes(&reading), ["zone_unreadable"], "no zone read, and a student's words");
+        let worker = visa(&["VISA FRA", "Remarques: VLS-TS SALARIÉ"]);
+        let reading = Reading::of(&worker, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
+        assert_eq!(codes(&reading), ["zone_unreadable", "visa_not_student"]);
+        assert_eq!(reading.said[1].read, "VLS-TS SALARIE");
+        // A Schengen short-stay visa: its zone's code is VC.
+        let short = visa(&[
+            "VCFRAERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+        ]);
+        let reading = Reading::of(&short, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
+        assert_eq!(codes(&reading), ["visa_short_stay"]);
     }
 
     #[test]

@@ -2,6 +2,12 @@
 //! ICAO Doc 9303's specimen passport, identity card and visa, set in OCR-B and photographed
 //! (turned 3° and 12°, upside down and sideways, blurred, noisy, dim, JPEG down to quality 45),
 //! and a RIB. The exact values read are asserted. `make test` installs the models first.
+//!
+//! Then the photographed set of `specimens/photos/` (`scripts/make-photos.py`; `photos.tsv`
+//! says what each photo holds): ten documents in every layout of the zone, ICAO's and our own,
+//! each photographed three ways (perspective, turned up to 15°, blur, noise, low light, JPEG
+//! down to quality 35, phones' 8 and 12 MP, upside down, sideways), and certificates, RIBs and
+//! a birth certificate in Chinese photographed the same way.
 
 use std::path::Path;
 use std::process::Command;
@@ -145,4 +151,135 @@ fn a_scanned_pdf_is_read_from_its_pages_pictures() {
     assert_eq!(read["iban"], "FR1420041010050500013M02606", "the second page is read too");
     assert_eq!(read["orientation"], "upright");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// One row of `photos.tsv`: the file, its box, what it holds, how it was photographed.
+struct Photo {
+    file: String,
+    doc: String,
+    holds: String,
+    way: String,
+}
+
+fn photos() -> Vec<Photo> {
+    let manifest = std::fs::read_to_string(specimen("photos/photos.tsv")).unwrap();
+    manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Photo { file: f[0].into(), doc: f[1].into(), holds: f[2].into(), way: f[3].into() }
+        })
+        .collect()
+}
+
+#[test]
+fn the_zone_of_every_photographed_specimen_is_read_with_its_check_digits() {
+    let (mut exact, mut zones, mut missed) = (0, 0, Vec::new());
+    for photo in photos() {
+        let Some((format, lines)) = photo.holds.split_once(':') else { continue };
+        zones += 1;
+        let json = read(&photo.doc, &format!("photos/{}", photo.file), &[]);
+        let mrz = &json["read"]["mrz"];
+        let lines: Vec<&str> = lines.split('|').collect();
+        let valid = mrz["check_digits_ok"] == true;
+        let same = mrz["lines"] == serde_json::json!(lines) && mrz["format"] == format;
+        // Never a false reading: a zone whose check digits hold is the zone, names included.
+        assert!(!valid || same, "{} ({}): read {mrz}", photo.file, photo.way);
+        if valid && same {
+            exact += 1;
+        } else {
+            missed.push(format!("{} ({}): {mrz}", photo.file, photo.way));
+        }
+    }
+    assert_eq!(zones, 30, "ten documents, three photos each");
+    // The issue's bar: 95 % of the photographed specimens (today all of them read).
+    assert!(exact * 100 >= zones * 95, "{exact}/{zones} read; missed: {missed:#?}");
+}
+
+#[test]
+fn photographed_certificates_ribs_and_birth_certificates_say_what_they_hold() {
+    let mut texts = 0;
+    for photo in photos() {
+        if photo.holds.contains(':') {
+            continue;
+        }
+        texts += 1;
+        let json = read(&photo.doc, &format!("photos/{}", photo.file), &[]);
+        let read = &json["read"];
+        assert_eq!(read["text_found"], true, "{}", photo.file);
+        assert_eq!(read["orientation"], "upright", "{}", photo.file);
+        for fact in photo.holds.split(';') {
+            let (key, value) = fact.split_once('=').unwrap();
+            assert_eq!(read[key], value, "{} ({}): {key} in {read}", photo.file, photo.way);
+        }
+        if !photo.holds.contains("script=") {
+            assert_eq!(read["script"], "latin", "{}", photo.file);
+        }
+    }
+    assert_eq!(texts, 7);
+}
+
+/// The codes of what `precheck file` says of a photo read with a form.
+fn said(doc: &str, photo: &str, form: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("precheck-said-{}-{photo}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("form.json");
+    std::fs::write(&path, form).unwrap();
+    let json = read(doc, &format!("photos/{photo}"), &["--form", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    json["read"]["said"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{photo}: {json}"))
+        .iter()
+        .map(|s| s["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+const BENALI: &str = r#"{"title": "M.", "last_name": "Benali", "first_name": "Youssef",
+    "birth_date": "2004-03-15", "nationality": "MA", "rights_start_date": "2026-09-01"}"#;
+const ZHANG: &str = r#"{"title": "Mme", "last_name": "Zhang", "first_name": "Wei",
+    "birth_date": "2003-11-02", "nationality": "CN", "rights_start_date": "2026-09-01"}"#;
+
+#[test]
+fn a_photographed_rib_names_its_holder_and_one_in_another_name_is_said() {
+    for photo in ["rib-perspective.jpg", "rib-low-light.jpg"] {
+        assert_eq!(said("rib", photo, BENALI), Vec::<String>::new(), "{photo}: Benali's own RIB");
+        assert_eq!(said("rib", photo, ZHANG), ["rib_name_not_found"], "{photo}: not Zhang's");
+    }
+}
+
+#[test]
+fn a_photographed_certificate_names_the_student_and_an_admission_letter_is_said() {
+    assert_eq!(
+        said("certificate_of_studies", "certificate-perspective.jpg", ZHANG),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        said("certificate_of_studies", "certificate-last-year-tilted.jpg", ZHANG),
+        ["other_academic_year"]
+    );
+    assert_eq!(
+        said("certificate_of_studies", "certificate-phone-12mp.jpg", BENALI),
+        ["certificate_name_not_found"]
+    );
+    assert_eq!(said("certificate_of_studies", "admission-flat.jpg", BENALI), ["admission_letter"]);
+}
+
+#[test]
+fn a_photographed_french_student_visa_gives_its_category_and_matches_the_form() {
+    let json = read("visa", "photos/france-visa-perspective.jpg", &[]);
+    assert_eq!(json["read"]["visa_category"], "VLS-TS ÉTUDIANT");
+    assert_eq!(said("visa", "france-visa-perspective.jpg", ZHANG), Vec::<String>::new());
+    // The same visa against another student's form: every difference named.
+    assert_eq!(
+        said("visa", "france-visa-phone-8mp.jpg", BENALI),
+        [
+            "last_name_differs",
+            "first_name_differs",
+            "birth_date_differs",
+            "nationality_differs",
+            "title_differs_from_sex"
+        ]
+    );
 }

@@ -1,6 +1,6 @@
 //! The reader worker: reads what a document says with the same reader as `precheck file`
 //! (`secu_precheck_ocr`, rten running the PP-OCR models), and says what it means for the
-//! student with the domain's pure code (`read::Read`, `mrz::compare`, `read::Reading`).
+//! student with the domain's pure code (`read::Read`, `read::Reading`).
 //!
 //! Started by the page only once the student asks for reading (or once its models are on the
 //! device): it loads the models named by `reader.txt` beside the page, saying how far it is,
@@ -16,7 +16,7 @@ use std::rc::Rc;
 use js_sys::{Reflect, Uint8Array};
 use secu_precheck_domain::fields::title::Title;
 use secu_precheck_domain::inspect::{jpeg, pdf, quality, sniff, Format};
-use secu_precheck_domain::mrz::{self, Typed};
+use secu_precheck_domain::mrz::Typed;
 use secu_precheck_domain::read::{Read, Reading};
 use secu_precheck_domain::Date;
 use secu_precheck_ocr::{Grey, Reader};
@@ -142,13 +142,12 @@ async fn answer(worker: &Rc<RefCell<Worker>>, job: &ReadJob, file: JsValue) -> O
             read
         }
     }?;
-    let findings =
-        read.mrz.as_ref().map(|m| mrz::compare(m, &typed(&context.form))).unwrap_or_default();
-    Some(Reading::of(&read, &findings, context.doc, context.year).shown(context.lang).html())
+    let typed = typed(&context.form, context.today);
+    Some(Reading::of(&read, &typed, context.doc, context.year).shown(context.lang).html())
 }
 
-/// The form as the zone's comparison takes it.
-fn typed(form: &Form) -> Typed<'_> {
+/// The form as the reading's comparison takes it.
+fn typed(form: &Form, today: Date) -> Typed<'_> {
     fn some(s: &str) -> Option<&str> {
         Some(s).filter(|s| !s.trim().is_empty())
     }
@@ -159,6 +158,7 @@ fn typed(form: &Form) -> Typed<'_> {
         nationality: some(&form.nationality),
         title: Title::parse(&form.title).ok(),
         rights_start: form.rights_start.parse::<Date>().ok(),
+        today: Some(today),
     }
 }
 

