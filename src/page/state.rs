@@ -15,7 +15,7 @@ use yew::Reducible;
 
 use crate::page::saved::Saved;
 use crate::wire::protocol::{CheckContext, Failed, Outcome, Task};
-use crate::wire::reading::{Message, ReadContext};
+use crate::wire::reading::{Answered, Message, ReadContext};
 use secu_precheck_domain::inspect::Format;
 
 /// Files larger than this are never read: far over any limit, and no fix could bring them
@@ -107,9 +107,9 @@ pub enum Read {
     None,
     /// Asked of the reader as job `id`, with this context ([`ReadContext::query`]).
     Pending(u32, String),
-    /// What it read, for this context: "What we read" as the reader words it (escaped HTML);
-    /// `None` when the file could not be read.
-    Done(String, Option<Rc<str>>),
+    /// What it read, for this context: "What we read" as the reader words it (escaped HTML),
+    /// and the turn that stores the page upright; `None` when the file could not be read.
+    Done(String, Option<Rc<Answered>>),
 }
 
 /// Where the reader stands: it loads only once the student asks, or once its models are on
@@ -1085,7 +1085,8 @@ pub(crate) mod tests {
         s.apply(Action::SetLang(Lang::Fr));
         assert_eq!(s.due_reads(&rules, &report).len(), 1, "said again in the new language");
         s.apply(Action::SetLang(Lang::En));
-        s.apply(Action::Reader(Message::Answer(7, Some("<h5>What we read</h5>".into()))));
+        let answered = Answered { html: "<h5>What we read</h5>".into(), upright: None };
+        s.apply(Action::Reader(Message::Answer(7, Some(answered))));
         assert!(matches!(s.slots[&doc].reading, Read::Done(_, Some(_))));
         // A new name compares again; a stale answer changes nothing.
         s.apply(Action::TypeField(Field::LastName, "Diallo".into()));

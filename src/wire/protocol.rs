@@ -104,6 +104,8 @@ vocabulary! {
         RotateRight = "rotate_right" => Worker::Inspector,
         /// The same, turned a quarter turn anticlockwise from how it is shown.
         RotateLeft = "rotate_left" => Worker::Inspector,
+        /// The same, turned a half turn (a page the reader found upside down).
+        RotateHalf = "rotate_half" => Worker::Inspector,
         /// Put the images and PDFs, in order, into one PDF under the limit.
         Combine = "combine" => Worker::Combiner,
         /// Put the ready documents, as they are, into one ZIP ("Download all my files"): the

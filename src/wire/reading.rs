@@ -13,6 +13,7 @@ use js_sys::{Array, Object, Reflect};
 use secu_precheck_domain::{Date, DocumentId, Lang};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::protocol::Task;
 use super::record::{Lookup, Record};
 
 const JOB: &str = "read";
@@ -120,13 +121,22 @@ pub enum Message {
     Progress(u64, u64),
     /// Its models could not be loaded (offline on a first visit, or a broken download).
     Unavailable,
-    /// The answer to job `id`: "What we read" as HTML, or `None` when the file could not be
-    /// read.
-    Answer(u32, Option<String>),
+    /// The answer to job `id`, or `None` when the file could not be read.
+    Answer(u32, Option<Answered>),
     /// Ready for jobs (the protocol's ready message).
     Ready,
     /// The worker stopped (the page's own word: a trap, out of memory): its jobs are lost.
     Stopped,
+}
+
+/// What the reader says of one file: "What we read" as HTML, and the turn that sets the page
+/// upright when it lies otherwise in the picture (offered as "Store it upright").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answered {
+    /// The section, every text escaped.
+    pub html: String,
+    /// [`Task::RotateRight`], [`Task::RotateLeft`] or [`Task::RotateHalf`].
+    pub upright: Option<Task>,
 }
 
 impl ReadJob {
@@ -170,10 +180,15 @@ impl Message {
                 PROGRESS
             }
             Message::Unavailable => UNAVAILABLE,
-            Message::Answer(id, html) => {
+            Message::Answer(id, answered) => {
                 r.put("id", id);
-                match html {
-                    Some(html) => r.put("html", html),
+                match answered {
+                    Some(a) => {
+                        r.put("html", &a.html);
+                        if let Some(turn) = a.upright {
+                            r.put("upright", turn.code());
+                        }
+                    }
                     None => r.put("failed", "1"),
                 }
                 ANSWER
@@ -202,7 +217,9 @@ impl Message {
         }
         let get = |key: &str| Reflect::get(data, &key.into()).ok().filter(JsValue::is_object);
         if let Some(r) = get(ANSWER) {
-            return Some(Message::Answer(r.parse("id")?, r.text("html")));
+            let answered =
+                r.text("html").map(|html| Answered { html, upright: r.parse("upright") });
+            return Some(Message::Answer(r.parse("id")?, answered));
         }
         if let Some(r) = get(PROGRESS) {
             return Some(Message::Progress(r.parse("loaded")?, r.parse("total")?));
@@ -246,12 +263,15 @@ mod tests {
 
     #[test]
     fn answers_read_back_as_written() {
-        let (_, answer) =
-            Message::Answer(4, Some("<h5>What we read</h5>".into())).record().unwrap();
+        let answered = Answered { html: "<h5>What we read</h5>".into(), upright: None };
+        let (_, answer) = Message::Answer(4, Some(answered)).record().unwrap();
         assert_eq!(
-            (answer.parse("id"), answer.text("html").as_deref()),
-            (Some(4), Some("<h5>What we read</h5>"))
+            (answer.parse("id"), answer.text("html").as_deref(), answer.text("upright")),
+            (Some(4), Some("<h5>What we read</h5>"), None)
         );
+        let turned = Answered { html: "<h5>x</h5>".into(), upright: Some(Task::RotateHalf) };
+        let (_, answer) = Message::Answer(6, Some(turned)).record().unwrap();
+        assert_eq!(answer.parse::<Task>("upright"), Some(Task::RotateHalf));
         let (_, failed) = Message::Answer(5, None).record().unwrap();
         assert_eq!((failed.text("html"), failed.text("failed").as_deref()), (None, Some("1")));
     }

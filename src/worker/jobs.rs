@@ -106,10 +106,11 @@ async fn run(
             let outcome = check(job, &job.name, &bytes, Some(first)).await;
             Ok((outcome, None))
         }
-        Task::Fit | Task::RotateRight | Task::RotateLeft => {
+        Task::Fit | Task::RotateRight | Task::RotateLeft | Task::RotateHalf => {
             let turn = match job.task {
                 Task::RotateRight => Turn::Right,
                 Task::RotateLeft => Turn::Left,
+                Task::RotateHalf => Turn::Half,
                 _ => Turn::None,
             };
             let blob = fit_image(&first.blob()?, job.context.size_limit, turn).await?;
@@ -420,19 +421,21 @@ pub(crate) fn canvas(
     Some((canvas, context))
 }
 
-/// A quarter turn, from how the image is shown (its camera tag applied by the decoder).
+/// A turn, from how the image is shown (its camera tag applied by the decoder).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Turn {
     None,
     Right,
     Left,
+    Half,
 }
 
 /// Re-encodes an image as a JPEG under `limit`, following [`fit`]'s plan, stored as it is
 /// shown (the camera's turn tag applied); white under any transparency; turned a quarter turn
-/// right or left when asked.
+/// right or left, or a half turn, when asked.
 async fn fit_image(blob: &Blob, limit: u64, turn: Turn) -> Result<Blob, Failed> {
-    let rotate = turn != Turn::None;
+    // A quarter turn swaps the sides; a half turn keeps them.
+    let rotate = matches!(turn, Turn::Right | Turn::Left);
     let source = bitmap(blob, &ImageBitmapOptions::new()).await?;
     let (sw, sh) = (source.width(), source.height());
     let (w, h) = if rotate { (sh, sw) } else { (sw, sh) };
@@ -466,6 +469,10 @@ async fn fit_image(blob: &Blob, limit: u64, turn: Turn) -> Result<Blob, Failed> 
             Turn::Left => context
                 .translate(0.0, f64::from(oh))
                 .and_then(|()| context.rotate(-quarter))
+                .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)),
+            Turn::Half => context
+                .translate(f64::from(ow), f64::from(oh))
+                .and_then(|()| context.rotate(2.0 * quarter))
                 .and_then(|()| context.draw_image_with_image_bitmap(&scaled, 0.0, 0.0)),
         };
         scaled.close();

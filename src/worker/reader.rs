@@ -17,7 +17,7 @@ use js_sys::{Reflect, Uint8Array};
 use secu_precheck_domain::fields::title::Title;
 use secu_precheck_domain::inspect::{jpeg, pdf, quality, sniff, Format};
 use secu_precheck_domain::mrz::Typed;
-use secu_precheck_domain::read::{Read, Reading};
+use secu_precheck_domain::read::{Orientation, Read, Reading};
 use secu_precheck_domain::Date;
 use secu_precheck_ocr::{Grey, Reader};
 use wasm_bindgen::prelude::*;
@@ -28,8 +28,8 @@ use web_sys::{
 };
 
 use super::jobs::{bitmap, canvas, read, scope};
-use crate::wire::protocol::ready_message;
-use crate::wire::reading::{Form, Message, ReadContext, ReadJob};
+use crate::wire::protocol::{ready_message, Task};
+use crate::wire::reading::{Answered, Form, Message, ReadContext, ReadJob};
 
 /// The longest side an image is read at: a 12-megapixel photo is scaled to this first (the
 /// zone's characters stay some 40 pixels wide on a page that fills the frame).
@@ -127,7 +127,7 @@ async fn fetch(path: &str, mut progress: Option<&mut (u64, u64)>) -> Option<Vec<
 
 /// What the job's file says, against the job's form, in the job's language, as the section the
 /// page shows; `None` when it cannot be read.
-async fn answer(worker: &Rc<RefCell<Worker>>, job: &ReadJob, file: JsValue) -> Option<String> {
+async fn answer(worker: &Rc<RefCell<Worker>>, job: &ReadJob, file: JsValue) -> Option<Answered> {
     let context = &ReadContext::read(&job.context)?;
     let kept = worker.borrow().kept.get(&job.key).cloned();
     let read = match kept {
@@ -143,7 +143,15 @@ async fn answer(worker: &Rc<RefCell<Worker>>, job: &ReadJob, file: JsValue) -> O
         }
     }?;
     let typed = typed(&context.form, context.today);
-    Some(Reading::of(&read, &typed, context.doc, context.year).shown(context.lang).html())
+    let html = Reading::of(&read, &typed, context.doc, context.year).shown(context.lang).html();
+    // The turn that sets the page upright, from how the browser shows the picture.
+    let upright = match read.orientation {
+        Some(Orientation::UpsideDown) => Some(Task::RotateHalf),
+        Some(Orientation::TurnedLeft) => Some(Task::RotateRight),
+        Some(Orientation::TurnedRight) => Some(Task::RotateLeft),
+        Some(Orientation::Upright) | None => None,
+    };
+    Some(Answered { html, upright })
 }
 
 /// The form as the reading's comparison takes it.

@@ -121,6 +121,21 @@ test('once the reader is on the device, a document is read as soon as it is adde
   assert.equal(await fresh.getByRole('button', { name: 'Read this document' }).count(), 0, 'no button: read at once');
   assert.equal(got.facts.number, 'L898902C3');
   assert.ok(got.said.includes('upside_down'), `the page lies upside down: ${got.said}`);
+  assert.match(got.text, /For a photo, “Store it upright” above turns it the right way/);
+  // "Store it upright" turns it a half turn in one go, from the keyboard; the page made is
+  // read again, upright, with the same values.
+  const identity = fresh.locator('.upload[data-doc="identity"]');
+  await identity.locator('.fixes').getByRole('button', { name: 'Store it upright' }).press('Enter');
+  const made = identity.locator('[data-fix="made"]');
+  await made.getByRole('button', { name: 'Use this file' }).press('Enter');
+  await fresh.waitForFunction(() => {
+    const box = document.querySelector('.upload[data-doc="identity"] [data-reading="done"]');
+    return box && !box.querySelector('[data-code="upside_down"]') && box.querySelector('[data-fact="number"]');
+  }, null, { timeout: 60_000 });
+  const upright = await reading(fresh, 'identity');
+  assert.equal(upright.facts.number, 'L898902C3');
+  assert.ok(!upright.said.includes('upside_down'), `upright now: ${upright.said}`);
+  assert.equal(await identity.locator('.fixes').getByRole('button', { name: 'Store it upright' }).count(), 0);
   // A RIB photographed in someone else's name, and a French student visa: what the page says
   // of each is what precheck says, with the same form.
   await fresh.getByLabel('Last name').fill('Zhang');

@@ -402,8 +402,8 @@ fn reading(
     match read {
         // The reader words and escapes the whole section (src/worker/reader.rs): the page, whose
         // first screen has a budget, carries none of its wording or formatting.
-        Read::Done(_, Some(html)) => {
-            let section = Html::from_html_unchecked(AttrValue::from(html.clone()));
+        Read::Done(_, Some(answered)) => {
+            let section = Html::from_html_unchecked(AttrValue::from(answered.html.clone()));
             return html! { <div class="reading" data-reading="done">{ section }</div> };
         }
         Read::Done(_, None) => {
@@ -503,10 +503,20 @@ fn fixes(
     let i = &outcome.inspection;
     let image = i.is_showable_image() && outcome.convertible;
     let mut offers = Vec::new();
+    // The page the reader found lying otherwise, turned upright in one go (the camera's tag
+    // applied too).
+    let slot = app.state.slots.get(&doc);
+    let turn = slot.and_then(|s| match &s.reading {
+        Read::Done(_, Some(a)) => a.upright,
+        _ => None,
+    });
+    if let (true, Some(turn)) = (image, turn) {
+        offers.push((turn, Msg::FixUpright));
+    }
     if image && (i.has(Problem::TooLarge) || i.has(Problem::ImageEndMissing)) {
         // It also stores the photo upright.
         offers.push((Task::Fit, Msg::FixShrink));
-    } else if image && i.has(Problem::ImageRotated) {
+    } else if image && turn.is_none() && i.has(Problem::ImageRotated) {
         // Only the camera's turn applied: the photo stays as the student sees it.
         offers.push((Task::Fit, Msg::FixUpright));
     }
@@ -521,7 +531,6 @@ fn fixes(
     if offers.is_empty() {
         return Html::default();
     }
-    let slot = app.state.slots.get(&doc);
     let working = slot.is_some_and(|s| matches!(s.fix, Fix::Working(_)));
     html! {
         <div class="fixes">
