@@ -601,6 +601,17 @@ if (want('reading')) {
       return values[key] === value;
     });
   };
+  // The domain's rule (read::script), applied to Tesseract's text: mostly letters of another
+  // script is 'other'; words of Latin letters cased as no language prints them, 'unrecognised'.
+  const scriptOf = (text) => {
+    const letters = [...text].filter((c) => /\p{L}/u.test(c));
+    const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c));
+    if (latin.length * 2 < letters.length) return 'other';
+    const words = text.split(/[^\p{L}]+/u).filter((w) => [...w].length >= 3);
+    const plausible = (w) => /^\p{Lu}+$/u.test(w) || /^\p{Ll}+$/u.test(w) || /^\p{Lu}\p{Ll}+$/u.test(w);
+    const odd = words.filter((w) => !plausible(w) || !/^\p{Script=Latin}+$/u.test(w)).length;
+    return words.length >= 3 && odd * 2 > words.length ? 'unrecognised' : 'latin';
+  };
   const timed = (cmd, args, input) => {
     const t = process.hrtime.bigint();
     const run = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', input });
@@ -639,7 +650,7 @@ if (want('reading')) {
       const values = {};
       for (const fact of photo.holds.split(';')) {
         const [key, value] = fact.split('=');
-        if (key === 'script') values.script = /[\u2E80-\u9FFF]/.test(text) ? 'other' : 'latin';
+        if (key === 'script') values.script = scriptOf(text);
         else if ((key === 'iban' || key === 'bic' ? flat : text).includes(value)) values[key] = value;
       }
       const ok = judge(photo, zone, values);

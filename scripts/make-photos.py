@@ -10,8 +10,9 @@ with its zone in OCR-B, laid on a desk and photographed three ways out of a doze
 perspective, turned up to 15°, blurred, noisy, in low light, as JPEG from quality 35 to 90, at
 phone resolutions up to 12 MP, upside down and sideways.
 
-Then the text documents (a certificate of studies, last year's, an admission letter, a RIB, a
-birth certificate in Chinese) photographed the same way; photos.tsv gives what each must say.
+Then the text documents (a certificate of studies, last year's, an admission letter, a RIB,
+birth certificates in Chinese, Arabic and Russian) photographed the same way; photos.tsv gives
+what each must say.
 
 Needs ImageMagick 6 and Debian's fonts-ocr-b and fonts-wqy-microhei. The files are committed:
 run this (`make specimens`) only to change them. The noise is seeded, so a run makes the same
@@ -183,6 +184,17 @@ TEXTS = [
         '出生医学证明', '', '新生儿姓名 张伟   性别 女', '出生时间 2003年11月02日',
         '出生地点 上海市', '母亲姓名 李娜', '父亲姓名 张强', '', '签发日期 2003年11月20日'],
      'script=other', ['flat']),
+    # In scripts the reader does not know: it reads them as Latin letters in no language's
+    # order, which says the same (a translation is needed) without claiming which script.
+    ('birth-certificate-ar', 'birth_certificate', [
+        'المملكة المغربية', 'نسخة موجزة من رسم الولادة', '', 'الاسم الشخصي: يوسف',
+        'الاسم العائلي: بنعلي', 'تاريخ الازدياد: 15 مارس 2004', 'مكان الازدياد: الدار البيضاء',
+        'اسم الأب: محمد بنعلي', 'اسم الأم: فاطمة الزهراء'], 'script=unrecognised', ['perspective']),
+    ('birth-certificate-ru', 'birth_certificate', [
+        'СВИДЕТЕЛЬСТВО О РОЖДЕНИИ', '', 'Гражданин: Иванов Дмитрий Сергеевич',
+        'родился 14 мая 2003 года', 'место рождения: город Новосибирск', 'Отец: Иванов Сергей Петрович',
+        'Мать: Иванова Елена Викторовна', 'Место государственной регистрации: отдел ЗАГС'],
+     'script=unrecognised', ['tilted']),
 ]
 
 

@@ -27,8 +27,12 @@ pub struct Line {
 pub enum Script {
     /// Mostly Latin letters.
     Latin,
-    /// Mostly letters of another script (Arabic, Chinese, Cyrillic…).
+    /// Mostly letters of another script the reader knows (Chinese, Japanese).
     Other,
+    /// Latin letters in no order a language prints them (`IJppJJ`, `CüEJs`): what the reader
+    /// makes of a script it does not know (Arabic, Cyrillic, Devanagari, Korean…), or of a
+    /// page it could not make out.
+    Unrecognised,
 }
 
 /// How a page lay in its photo or scan.
@@ -190,6 +194,15 @@ fn latin(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
+/// Whether a word of Latin letters is cased as languages print words: all capitals, all small
+/// letters, or one capital then small letters.
+fn plausible(word: &str) -> bool {
+    let mut rest = word.chars().skip(1);
+    word.chars().all(|c| latin(c) && !c.is_lowercase())
+        || word.chars().all(|c| latin(c) && !c.is_uppercase())
+        || rest.all(|c| latin(c) && c.is_lowercase()) && word.chars().next().is_some_and(latin)
+}
+
 /// The script most of the letters are written in; `None` without letters.
 #[must_use]
 pub fn script(text: &str) -> Option<Script> {
@@ -198,10 +211,21 @@ pub fn script(text: &str) -> Option<Script> {
         letters += 1;
         latin_letters += usize::from(latin(c));
     }
-    (letters > 0).then_some(if latin_letters * 2 >= letters {
-        Script::Latin
+    if letters == 0 {
+        return None;
+    }
+    if latin_letters * 2 < letters {
+        return Some(Script::Other);
+    }
+    // Words of three letters or more: when most are cased as no language prints them, the
+    // Latin letters are the reader's guesses at another script.
+    let words: Vec<&str> =
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).collect();
+    let odd = words.iter().filter(|w| !plausible(w)).count();
+    Some(if words.len() >= 3 && odd * 2 > words.len() {
+        Script::Unrecognised
     } else {
-        Script::Other
+        Script::Latin
     })
 }
 
@@ -348,6 +372,9 @@ crate::vocabulary! {
         RibNameNotFound = "rib_name_not_found" => Severity::Warning,
         /// The student's last name is nowhere on the certificate read.
         CertificateNameNotFound = "certificate_name_not_found" => Severity::Warning,
+        /// No word in Latin letters could be read: the page is in another script the reader
+        /// does not know (a birth certificate then needs its translation), or unclear.
+        NoLatinWords = "no_latin_words" => Severity::Info,
         /// The text is not in Latin letters (a birth certificate then needs its translation).
         OtherScript = "other_script" => Severity::Info,
         /// The page lies upside down in the picture.
@@ -524,8 +551,12 @@ impl Reading {
         if !read.text_found {
             said.push(Saying::plain(Said::NoText));
         }
-        if doc == DocumentId::BirthCertificate && read.script == Some(Script::Other) {
-            said.push(Saying::plain(Said::OtherScript));
+        if doc == DocumentId::BirthCertificate {
+            match read.script {
+                Some(Script::Other) => said.push(Saying::plain(Said::OtherScript)),
+                Some(Script::Unrecognised) => said.push(Saying::plain(Said::NoLatinWords)),
+                Some(Script::Latin) | None => {}
+            }
         }
         let turned = match read.orientation {
             Some(Orientation::UpsideDown) => Some(Said::UpsideDown),
@@ -1005,6 +1036,33 @@ mod tests {
         ]);
         let reading = Reading::of(&short, &mrz::Typed::default(), DocumentId::Visa, (2026, 2027));
         assert_eq!(codes(&reading), ["visa_short_stay"]);
+    }
+
+    #[test]
+    fn latin_letters_in_no_languages_order_are_another_script_the_reader_does_not_know() {
+        // What the tiny recogniser made of a Moroccan birth certificate in Arabic.
+        let arabic = [
+            "IJppJJ:IJpùlsö",
+            "ÜuwtöpgöρùJuwpIJgJlbö",
+            "IJIcwpIJustuos: sguwG",
+            "IJIuwpIJelsJs:CüEJs",
+            "lstIJIjoslb: 15ρluw 2004",
+        ];
+        let read = Read::from_lines(&lines(&arabic), today());
+        assert_eq!(read.script, Some(Script::Unrecognised));
+        let reading =
+            Reading::of(&read, &mrz::Typed::default(), DocumentId::BirthCertificate, (2026, 2027));
+        assert_eq!(codes(&reading), ["no_latin_words"]);
+        // Documents as printed: capitals, small letters, capitalised words, names, a zone.
+        for latin in [
+            "RELEVÉ D'IDENTITÉ BANCAIRE\nTitulaire du compte : M. YOUSSEF BENALI",
+            "Année universitaire 2026-2027\nLe Président certifie que Mme ZHANG Wei est inscrite",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+            "Acte de naissance de Awa N'Diaye, née à Dakar",
+        ] {
+            assert_eq!(script(latin), Some(Script::Latin), "{latin}");
+        }
+        assert_eq!(script("出生医学证明 新生儿姓名 张伟"), Some(Script::Other));
     }
 
     #[test]

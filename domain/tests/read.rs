@@ -7,7 +7,7 @@
 //! says what each photo holds): ten documents in every layout of the zone, ICAO's and our own,
 //! each photographed three ways (perspective, turned up to 15°, blur, noise, low light, JPEG
 //! down to quality 35, phones' 8 and 12 MP, upside down, sideways), and certificates, RIBs and
-//! a birth certificate in Chinese photographed the same way.
+//! birth certificates in Chinese, Arabic and Russian photographed the same way.
 
 use std::path::Path;
 use std::process::Command;
@@ -217,7 +217,7 @@ fn photographed_certificates_ribs_and_birth_certificates_say_what_they_hold() {
             assert_eq!(read["script"], "latin", "{}", photo.file);
         }
     }
-    assert_eq!(texts, 7);
+    assert_eq!(texts, 9);
 }
 
 /// The codes of what `precheck file` says of a photo read with a form.
@@ -264,6 +264,19 @@ fn a_photographed_certificate_names_the_student_and_an_admission_letter_is_said(
         ["certificate_name_not_found"]
     );
     assert_eq!(said("certificate_of_studies", "admission-flat.jpg", BENALI), ["admission_letter"]);
+}
+
+#[test]
+fn a_birth_certificate_in_a_script_the_reader_does_not_know_is_said_to_need_its_translation() {
+    // Chinese, which the reader knows; Arabic and Russian, which it reads as Latin letters in
+    // no language's order.
+    assert_eq!(
+        said("birth_certificate", "birth-certificate-zh-flat.jpg", BENALI),
+        ["other_script"]
+    );
+    for photo in ["birth-certificate-ar-perspective.jpg", "birth-certificate-ru-tilted.jpg"] {
+        assert_eq!(said("birth_certificate", photo, BENALI), ["no_latin_words"], "{photo}");
+    }
 }
 
 #[test]
