@@ -9,9 +9,11 @@
 
 #![forbid(unsafe_code)]
 
+pub mod attestation;
 pub mod checklist;
 pub mod countries;
 pub mod date;
+pub mod email;
 pub mod fields;
 pub mod i18n;
 pub mod iban;
@@ -19,6 +21,7 @@ pub mod inspect;
 pub mod make;
 pub mod mrz;
 pub mod next_steps;
+pub mod nir;
 pub mod postcodes;
 pub mod query;
 pub mod read;

@@ -97,6 +97,30 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<Date>,
     },
+    /// Recognise what an email or message from the portal or the CPAM says of each document:
+    /// reads its text (FILE, or standard input for `-` or no FILE; French or English, forwarded,
+    /// or HTML pasted as text) and prints {"documents": [{"doc", "status", "reason"}],
+    /// "recognised"}: status rejected, missing or accepted, reason absent when none is said,
+    /// "recognised" false when the wording is none this tool knows. Exit 0; 2 when the input
+    /// cannot be read.
+    Email {
+        /// The text (standard input for `-` or no FILE).
+        #[arg(value_name = "FILE|-")]
+        file: Option<std::path::PathBuf>,
+    },
+    /// Read a certificate of entitlement ("attestation de droits", provisional or final):
+    /// prints {"kind", "valid_from", "valid_to", "number_kind", "number_key_ok", "name",
+    /// "birth_date"}, each key absent when not found, never the number itself. A PDF's text
+    /// layer is read; a scan or a photo with the reading models (`--models`). Exit 0; 2 when the
+    /// file cannot be read or says nothing of such a certificate.
+    Attestation {
+        /// The certificate (PDF, or a JPEG/PNG photo of it).
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+        /// The folder of the reading models, for a scan or a photo (as `precheck file`).
+        #[arg(long, value_name = "DIR")]
+        models: Option<std::path::PathBuf>,
+    },
     /// List the situation ids with their names.
     Situations {
         /// The language of the names.
@@ -227,6 +251,99 @@ fn mrz(
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `precheck email`.
+fn email(file: Option<&std::path::Path>) -> ExitCode {
+    match input_text(file) {
+        Ok(text) => match serde_json::to_string(&secu_precheck_domain::email::recognise(&text)) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("precheck: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(e) => {
+            eprintln!("precheck: cannot read the input: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `precheck attestation`: the certificate's text (its text layer, else what the reader reads
+/// of its pictures), and what it says.
+fn attestation(path: &std::path::Path, models: &std::path::Path) -> ExitCode {
+    use secu_precheck_domain::attestation::Attestation;
+    use secu_precheck_domain::inspect::{self, decode, pdf, Format};
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() > 64 * 1024 * 1024 => {
+            eprintln!("precheck: {}: larger than 64 MB, not read", path.display());
+            return ExitCode::from(2);
+        }
+        _ => std::fs::read(path),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("precheck: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Judged as any document would be, only to know its format and pages.
+    let ctx = inspect::Context::plain(DocumentId::CertificateOfStudies, u64::MAX);
+    let mut inspection = inspect::inspect(&name, &bytes, &ctx);
+    decode::add_decoding(&mut inspection, &bytes);
+    let layer = (inspection.format == Format::Pdf).then(|| pdf::check(&bytes, true).text).flatten();
+    let text = match layer {
+        Some(text) if !text.trim().is_empty() => Some(text),
+        _ => {
+            let pictures = pictures(&inspection, &bytes);
+            let mut reader = None;
+            match (pictures.is_empty(), reader_for(&mut reader, models)) {
+                (false, Some(reader)) => read_lines(reader, &pictures),
+                _ => None,
+            }
+        }
+    };
+    let Some(found) = text.as_deref().and_then(Attestation::read) else {
+        eprintln!(
+            "precheck: {}: no certificate of entitlement read (no validity period, no number)",
+            path.display()
+        );
+        return ExitCode::from(2);
+    };
+    match serde_json::to_string(&found) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("precheck: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The lines the reader reads in pictures, page after page; `None` when none decodes or the
+/// reader fails.
+fn read_lines(reader: &secu_precheck_ocr::Reader, pictures: &[Picture<'_>]) -> Option<String> {
+    use secu_precheck_domain::inspect::decode::{luma, Decoded};
+    let mut text = String::new();
+    for (format, picture, width, height) in pictures {
+        let Decoded::Pixels(pixels, width, height) = luma(*format, picture, *width, *height) else {
+            continue;
+        };
+        let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels }).ok()?;
+        for line in page.lines {
+            text.push_str(&line.text);
+            text.push('\n');
+        }
+    }
+    (!text.is_empty()).then_some(text)
 }
 
 /// The reading models' folder: `--models`, else $PRECHECK_MODELS, else the repository's.
@@ -501,6 +618,10 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             return mrz(file.as_deref(), form.as_deref(), today, &rules);
+        }
+        Command::Email { file } => return email(file.as_deref()),
+        Command::Attestation { file, models } => {
+            return attestation(&file, &models_dir(models));
         }
         Command::Situations { lang } => {
             for s in &rules.situations {

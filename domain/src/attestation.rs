@@ -1,0 +1,268 @@
+//! The certificate of entitlement ("attestation de droits à l'assurance maladie") a student
+//! downloads from the portal's personal area, first provisional, then final: what it says, read
+//! from its text (the PDF's text layer, or what the reader read of a scan or photo).
+//!
+//! Its layout, as the university guide shows one (`shared/reference/university-guide.md`):
+//! "Numéro de l'assuré", "Nom de l'assuré", "MON ATTESTATION DE DROITS À L'ASSURANCE MALADIE",
+//! "Valable pour la période du 01/09/2020 au 01/09/2021 sous réserve de changement de situation
+//! de l'assuré", then a table of the insured's number and of each beneficiary's surname, number
+//! and "né(e) le/rang". The number itself is never kept: [`crate::nir::find`] says only its
+//! kind and whether its key holds.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::nir::{self, NumberKind};
+
+/// Provisional or final.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The provisional certificate: rights open on a provisional number while the CPAM checks
+    /// the final documents.
+    Provisional,
+    /// The final certificate, with the permanent number.
+    Final,
+}
+
+/// What a certificate of entitlement says. Keys absent when not found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attestation {
+    /// Provisional or final: the word "provisoire", else the number's kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// The first day of the period it is valid for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    /// The last day of that period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<Date>,
+    /// The kind of the social security number it carries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_kind: Option<NumberKind>,
+    /// Whether that number's key holds (absent for a provisional number printed without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_key_ok: Option<bool>,
+    /// The beneficiary's name as printed (else the insured's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The beneficiary's date of birth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
+}
+
+/// Lower case, accents dropped: "Période" and "PERIODE" read alike.
+fn folded(text: &str) -> String {
+    text.chars().map(fold).collect()
+}
+
+/// Where `needle` (lower case, no accents) starts in `text` once folded, as a byte index of
+/// `text` itself.
+fn find_folded(text: &str, needle: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let needle: Vec<char> = needle.chars().collect();
+    chars
+        .windows(needle.len())
+        .find(|w| w.iter().map(|(_, c)| *c).eq(needle.iter().copied()))
+        .map(|w| w[0].0)
+}
+
+/// One character, lower case and without its accent.
+fn fold(c: char) -> char {
+    match c {
+        'À'..='Å' | 'à'..='å' => 'a',
+        'È'..='Ë' | 'è'..='ë' => 'e',
+        'Ì'..='Ï' | 'ì'..='ï' => 'i',
+        'Ò'..='Ö' | 'ò'..='ö' => 'o',
+        'Ù'..='Ü' | 'ù'..='ü' => 'u',
+        'Ç' | 'ç' => 'c',
+        '\u{a0}' | '\u{202f}' => ' ',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// Every DD/MM/YYYY date in `text` (also with dots or dashes), in order, with the byte index
+/// after each.
+fn dates(text: &str) -> Vec<(Date, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let digits = |at: usize, n: usize| -> Option<u32> {
+        let s = text.get(at..at + n)?;
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+    };
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let sep = |j: usize| matches!(b.get(j), Some(b'/' | b'.' | b'-'));
+        if !before.is_some_and(|c| c.is_ascii_digit()) && sep(i + 2) && sep(i + 5) {
+            if let (Some(d), Some(m), Some(y)) = (digits(i, 2), digits(i + 3, 2), digits(i + 6, 4))
+            {
+                if !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+                    if let Ok(date) = Date::from_ymd(y, m, d) {
+                        out.push((date, i + 10));
+                        i += 10;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A name's words at the start of a line, before the first digit: capitals, hyphens,
+/// apostrophes and spaces.
+fn leading_name(line: &str) -> Option<String> {
+    let end = line.find(|c: char| c.is_ascii_digit()).unwrap_or(line.len());
+    let name: String = line[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && name.chars().all(|c| c.is_alphabetic() || " -'’.".contains(c))).then_some(name)
+}
+
+impl Attestation {
+    /// What the text of a certificate says; `None` when it says nothing of one (no period, no
+    /// number).
+    #[must_use]
+    pub fn read(text: &str) -> Option<Attestation> {
+        let lower = folded(text);
+        let period = find_folded(text, "periode du").map(|at| dates(&text[at..]));
+        let (valid_from, valid_to) = match period.as_deref() {
+            Some([(from, _), (to, _), ..]) => (Some(*from), Some(*to)),
+            _ => (None, None),
+        };
+        let number = nir::find(text);
+        if valid_from.is_none() && number.is_none() {
+            return None;
+        }
+        // The certificate's own word wins: a provisional number may be shaped as a permanent
+        // one (the NIA "est constitué comme un NIR").
+        let says_provisional = lower.contains("provisoire");
+        let number_kind =
+            number.map(|n| if says_provisional { NumberKind::Provisional } else { n.kind });
+        let kind = match (says_provisional, number_kind) {
+            (true, _) | (false, Some(NumberKind::Provisional)) => Some(Kind::Provisional),
+            (false, Some(NumberKind::Permanent)) => Some(Kind::Final),
+            (false, None) => None,
+        };
+        // The beneficiary: the first line after the table's heading ("né(e) le/rang") that
+        // starts with a name and holds a date; else "Nom de l'assuré : …".
+        let lines: Vec<&str> = text.lines().collect();
+        let heading = lines.iter().position(|l| folded(l).contains("ne(e) le"));
+        let beneficiary = heading.and_then(|h| {
+            lines[h + 1..].iter().find_map(|l| {
+                let name = leading_name(l)?;
+                let born = dates(l).last().map(|(d, _)| *d)?;
+                Some((name, born))
+            })
+        });
+        let insured = lines.iter().find_map(|l| {
+            let at = find_folded(l, "nom de l'assure")?;
+            let value = l[at..].split_once(':')?.1.trim();
+            (!value.is_empty()).then(|| value.to_owned())
+        });
+        Some(Attestation {
+            kind,
+            valid_from,
+            valid_to,
+            number_kind,
+            number_key_ok: number.and_then(|n| n.key_ok),
+            name: beneficiary.as_ref().map(|(n, _)| n.clone()).or(insured),
+            birth_date: beneficiary.map(|(_, d)| d),
+        })
+    }
+
+    /// Whether it covers `day`.
+    #[must_use]
+    pub fn covers(&self, day: Date) -> Option<bool> {
+        Some(self.valid_from? <= day && day <= self.valid_to?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// A certificate's text in the seed's layout, for a number made with its key.
+    pub(crate) fn certificate(title: &str, period: (&str, &str), body: &str, name: &str) -> String {
+        let number = format!("{body}{:02}", nir::key(body).unwrap());
+        let spaced = format!(
+            "{} {} {} {} {} {} {}",
+            &number[..1],
+            &number[1..3],
+            &number[3..5],
+            &number[5..7],
+            &number[7..10],
+            &number[10..13],
+            &number[13..]
+        );
+        format!(
+            "Numéro de l'assuré : {spaced}\nNom de l'assuré : {name}\nPour tout contact : 3646\n\
+             (service gratuit + prix appel)\n{title}\n\
+             Valable pour la période du {} au {} sous réserve de changement de situation de l'assuré.\n\
+             Organisme de rattachement sécurité sociale Code de gestion n° de sécurité sociale de \
+             l'assuré (à utiliser pour tous les bénéficiaires ci-dessous) modulation du ticket modérateur\n\
+             01 351 8955 01 {spaced}\n\
+             Bénéficiaire(s) nom de famille suivi d'un éventuel nom d'usage n° de sécurité sociale \
+             du bénéficiaire (pour information) né(e) le/rang\n{name} {spaced} 02/11/2003 1\n",
+            period.0, period.1
+        )
+    }
+
+    #[test]
+    fn a_provisional_certificate_gives_its_period_number_kind_and_beneficiary() {
+        let text = certificate(
+            "MON ATTESTATION DE DROITS PROVISOIRE À L'ASSURANCE MALADIE",
+            ("01/09/2026", "31/08/2027"),
+            "8031199352012",
+            "ZHANG WEI",
+        );
+        let a = Attestation::read(&text).unwrap();
+        assert_eq!(
+            a,
+            Attestation {
+                kind: Some(Kind::Provisional),
+                valid_from: Some(d("2026-09-01")),
+                valid_to: Some(d("2027-08-31")),
+                number_kind: Some(NumberKind::Provisional),
+                number_key_ok: Some(true),
+                name: Some("ZHANG WEI".into()),
+                birth_date: Some(d("2003-11-02")),
+            }
+        );
+        assert_eq!(a.covers(d("2026-12-06")), Some(true));
+        assert_eq!(a.covers(d("2027-09-01")), Some(false));
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("8031199352012") && !json.contains("352"), "never the number");
+    }
+
+    #[test]
+    fn a_final_certificate_is_known_by_its_permanent_number() {
+        let text = certificate(
+            "MON ATTESTATION DE DROITS À L'ASSURANCE MALADIE",
+            ("01/09/2026", "31/08/2027"),
+            "2031199352012",
+            "N'DIAYE AWA",
+        );
+        let a = Attestation::read(&text).unwrap();
+        assert_eq!(a.kind, Some(Kind::Final));
+        assert_eq!(a.number_kind, Some(NumberKind::Permanent));
+        assert_eq!(a.name.as_deref(), Some("N'DIAYE AWA"));
+    }
+
+    #[test]
+    fn a_misread_number_fails_its_key_and_other_text_is_no_certificate() {
+        let text =
+            certificate("MON ATTESTATION", ("01/09/2020", "01/09/2021"), "2031199352012", "X Y")
+                .replacen("352 012", "352 013", 2);
+        let a = Attestation::read(&text).unwrap();
+        assert_eq!(a.number_key_ok, Some(false));
+        assert_eq!(a.covers(d("2026-12-06")), Some(false), "expired");
+        assert_eq!(Attestation::read("CERTIFICAT DE SCOLARITÉ 2026-2027"), None);
+        assert_eq!(Attestation::read(""), None);
+    }
+}

@@ -1,0 +1,504 @@
+//! What an email or message from the portal or the CPAM says of each document, from its text
+//! as a student pastes it (French or English; forwarded, quoted, or HTML pasted as text): which
+//! documents it names, and for each whether it was rejected, is missing or was accepted, and
+//! why. The words are data (`rules/emails.json`, each group with its sources); an email whose
+//! words are none of these is said to be unrecognised, never guessed.
+//!
+//! The text is cut into clauses (lines and sentences). A clause that names documents gives
+//! them its own status and reason; a heading ("Les documents suivants sont manquants :") gives
+//! its status to the documents listed after it; a clause that names none ("Motif : document
+//! illisible.") completes the documents of the clause before it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::DocumentId;
+
+/// The recogniser's words, as `rules/emails.json` holds them.
+pub const BUILTIN_JSON: &str = include_str!("../rules/emails.json");
+
+crate::vocabulary! {
+    /// What a message says of a document.
+    pub enum Status as "email status" {
+        /// Refused: to be replaced.
+        Rejected = "rejected",
+        /// Still to be added.
+        Missing = "missing",
+        /// Accepted.
+        Accepted = "accepted",
+    }
+}
+
+crate::vocabulary! {
+    /// Why a document was rejected or is asked for again.
+    pub enum Reason as "email reason" {
+        /// It could not be read: blurred, dark, poor quality.
+        Illegible = "illegible",
+        /// A page or a side is missing, or the filiation.
+        Incomplete = "incomplete",
+        /// It was no longer valid.
+        Expired = "expired",
+        /// It is not in the student's name (a RIB in someone else's name).
+        NotOwnName = "not_own_name",
+        /// The names differ from the passport's.
+        NamesDiffer = "names_differ",
+        /// It needs a sworn translation.
+        TranslationNeeded = "translation_needed",
+        /// A certificate of another academic year.
+        WrongYear = "wrong_year",
+        /// The visa was not validated online.
+        NotValidated = "not_validated",
+        /// Not the document asked for.
+        WrongDocument = "wrong_document",
+    }
+}
+
+/// One document the message names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// The document.
+    pub doc: DocumentId,
+    /// What the message says of it.
+    pub status: Status,
+    /// Why, when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+
+/// What a message says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recognised {
+    /// The documents it names with a status, in the checklist's order.
+    pub documents: Vec<Named>,
+    /// Whether it named any: `false` means its wording is not one this tool knows.
+    pub recognised: bool,
+}
+
+#[derive(Deserialize)]
+struct Group {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    documents: BTreeMap<String, Group>,
+    statuses: BTreeMap<String, Group>,
+    reasons: BTreeMap<String, Group>,
+}
+
+/// What a phrase tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Meaning {
+    Doc(DocumentId),
+    Status(Status),
+    Reason(Reason),
+}
+
+/// The phrases, each as its folded words, and what it means.
+struct Words(Vec<(Vec<String>, Meaning)>);
+
+impl Words {
+    fn read(json: &str) -> Result<Words, String> {
+        let file: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        let mut add = |groups: &BTreeMap<String, Group>,
+                       meaning: &dyn Fn(&str) -> Option<Meaning>| {
+            for (code, group) in groups {
+                let m = meaning(code).ok_or_else(|| format!("unknown code {code:?}"))?;
+                for phrase in &group.words {
+                    let words = tokens(&fold(phrase));
+                    if words.is_empty() {
+                        return Err(format!("an empty phrase in {code}"));
+                    }
+                    out.push((words, m));
+                }
+            }
+            Ok::<(), String>(())
+        };
+        add(&file.documents, &|c| c.parse().ok().map(Meaning::Doc))?;
+        add(&file.statuses, &|c| Status::from_code(c).map(Meaning::Status))?;
+        add(&file.reasons, &|c| Reason::from_code(c).map(Meaning::Reason))?;
+        Ok(Words(out))
+    }
+
+    fn builtin() -> &'static Words {
+        static WORDS: OnceLock<Words> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            // A test reads the file: the built-in one always loads.
+            Words::read(BUILTIN_JSON).unwrap_or(Words(Vec::new()))
+        })
+    }
+}
+
+/// Lower case, accents dropped, apostrophes straightened, entities of HTML pasted as text
+/// decoded.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let plain = match c {
+                'À'..='Å' | 'à'..='å' => 'a',
+                'È'..='Ë' | 'è'..='ë' => 'e',
+                'Ì'..='Ï' | 'ì'..='ï' => 'i',
+                'Ò'..='Ö' | 'ò'..='ö' => 'o',
+                'Ù'..='Ü' | 'ù'..='ü' => 'u',
+                'Ç' | 'ç' => 'c',
+                'Œ' | 'œ' => return ['o', 'e'].into_iter().take(2),
+                '’' | '‘' | 'ʼ' | '`' => '\'',
+                c => c.to_lowercase().next().unwrap_or(c),
+            };
+            [plain, ' '].into_iter().take(1)
+        })
+        .collect()
+}
+
+/// The words of folded text: letters and digits, split at anything else (an apostrophe and a
+/// hyphen too: "d'identite" is "d", "identite").
+fn tokens(folded: &str) -> Vec<String> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a word of the text is the phrase's word: the same, with a plural s or x, or one
+/// letter off in a word of six letters or more (a typo).
+fn same_word(text: &str, phrase: &str) -> bool {
+    if text == phrase {
+        return true;
+    }
+    if let Some(stem) = text.strip_suffix(['s', 'x']) {
+        if stem == phrase && phrase.len() >= 3 {
+            return true;
+        }
+    }
+    phrase.len() >= 6 && within_one(text.as_bytes(), phrase.as_bytes())
+}
+
+/// Whether two words differ by one letter at most (changed, added or dropped).
+fn within_one(a: &[u8], b: &[u8]) -> bool {
+    match a.len().abs_diff(b.len()) {
+        0 => a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1,
+        1 => {
+            let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+            let first = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+            long[first + 1..] == short[first..]
+        }
+        _ => false,
+    }
+}
+
+/// HTML pasted as text made plain: tags dropped (a line break for those that end a line), the
+/// usual entities decoded.
+fn plain_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match after.find('>') {
+            // A tag: a name right after `<` (or `/`), and short.
+            Some(end)
+                if end < 200
+                    && after[1..]
+                        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') =>
+            {
+                let tag = after[1..end].trim_start_matches('/').to_ascii_lowercase();
+                if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "ul", "ol", "table"].iter().any(
+                    |t| {
+                        tag == *t
+                            || tag.starts_with(&format!("{t} "))
+                            || tag.starts_with(&format!("{t}/"))
+                    },
+                ) {
+                    out.push('\n');
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    for (entity, c) in [
+        ("&nbsp;", " "),
+        ("&amp;", "&"),
+        ("&eacute;", "é"),
+        ("&egrave;", "è"),
+        ("&ecirc;", "ê"),
+        ("&agrave;", "à"),
+        ("&acirc;", "â"),
+        ("&ccedil;", "ç"),
+        ("&ocirc;", "ô"),
+        ("&ucirc;", "û"),
+        ("&icirc;", "î"),
+        ("&rsquo;", "’"),
+        ("&apos;", "'"),
+        ("&#39;", "'"),
+        ("&quot;", "\""),
+        ("&laquo;", "«"),
+        ("&raquo;", "»"),
+        ("&#233;", "é"),
+        ("&#232;", "è"),
+        ("&#224;", "à"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+    ] {
+        if out.contains(entity) {
+            out = out.replace(entity, c);
+        }
+    }
+    out
+}
+
+/// The lines worth reading: a forwarded message's headers dropped (but its subject), quoting
+/// marks taken off.
+fn body_lines(text: &str) -> Vec<String> {
+    const DROPPED: [&str; 12] = [
+        "de",
+        "from",
+        "envoye",
+        "sent",
+        "a",
+        "to",
+        "cc",
+        "date",
+        "reply-to",
+        "repondre a",
+        "le",
+        "on",
+    ];
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
+        let f = fold(line);
+        if f.contains("forwarded message")
+            || f.contains("message transfere")
+            || f.contains("original message")
+            || f.contains("message d'origine")
+        {
+            continue;
+        }
+        if let Some((head, rest)) = f.split_once(':') {
+            let head = head.trim();
+            if head == "objet" || head == "subject" || head == "sujet" {
+                out.push(rest.trim().to_owned());
+                continue;
+            }
+            // "Le 3 sept. 2026 à 10:12, … a écrit :" and "On …, … wrote:" lines too.
+            let first = head.split_whitespace().next().unwrap_or("");
+            let header = DROPPED.contains(&head)
+                || (f.ends_with("a ecrit :") || f.ends_with("wrote:")) && DROPPED.contains(&first);
+            if header {
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Cuts folded lines into clauses: at sentence ends and semicolons; a clause keeps whether it
+/// ends with a colon (a heading).
+fn clauses(lines: &[String]) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut start = 0;
+        let bytes = line.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let end = matches!(b, b'!' | b'?' | b';')
+                || (b == b'.' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
+            if end {
+                let clause = line[start..i].trim();
+                if !clause.is_empty() {
+                    out.push((clause.to_owned(), false));
+                }
+                start = i + 1;
+            }
+        }
+        let clause = line[start..].trim();
+        if !clause.is_empty() {
+            let heading = clause.ends_with(':');
+            out.push((clause.trim_end_matches(':').trim().to_owned(), heading));
+        }
+    }
+    out
+}
+
+/// The meanings a clause holds, in order: every phrase found, less those inside a longer one
+/// (a document named inside a reason, "ne correspond pas a votre passeport", is no subject).
+fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
+    let text = tokens(clause);
+    let mut found: Vec<(usize, usize, Meaning)> = Vec::new();
+    for (phrase, meaning) in &words.0 {
+        if phrase.len() > text.len() {
+            continue;
+        }
+        for at in 0..=text.len() - phrase.len() {
+            if phrase.iter().zip(&text[at..]).all(|(p, t)| same_word(t, p)) {
+                found.push((at, at + phrase.len(), *meaning));
+            }
+        }
+    }
+    let kept: Vec<(usize, usize, Meaning)> = found
+        .iter()
+        .filter(|(s, e, _)| {
+            !found.iter().any(|(s2, e2, _)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+        })
+        .copied()
+        .collect();
+    let mut kept = kept;
+    kept.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+    kept.dedup_by_key(|(s, e, m)| (*s, *e, *m));
+    kept.into_iter().map(|(s, _, m)| (s, m)).collect()
+}
+
+/// What a clause says of each document it names, by position: the status and reason between
+/// a document and the next ("passeport (périmé), certificat (année précédente)"), else those
+/// before the first document, else the clause's first.
+fn per_document(m: &[(usize, Meaning)]) -> Vec<(DocumentId, Option<Status>, Option<Reason>)> {
+    let docs: Vec<(usize, DocumentId)> = m
+        .iter()
+        .filter_map(|(at, m)| if let Meaning::Doc(d) = m { Some((*at, *d)) } else { None })
+        .collect();
+    let status = |m: &Meaning| if let Meaning::Status(s) = m { Some(*s) } else { None };
+    let reason = |m: &Meaning| if let Meaning::Reason(r) = m { Some(*r) } else { None };
+    let first_doc = docs.first().map_or(usize::MAX, |(at, _)| *at);
+    let before = |f: &dyn Fn(&Meaning) -> Option<_>| {
+        m.iter().filter(|(at, _)| *at < first_doc).find_map(|(_, x)| f(x))
+    };
+    let anywhere = |f: &dyn Fn(&Meaning) -> Option<_>| m.iter().find_map(|(_, x)| f(x));
+    docs.iter()
+        .enumerate()
+        .map(|(i, (at, doc))| {
+            let next = docs.get(i + 1).map_or(usize::MAX, |(n, _)| *n);
+            let own = |f: &dyn Fn(&Meaning) -> Option<_>| {
+                m.iter().filter(|(x, _)| at < x && *x < next).find_map(|(_, x)| f(x))
+            };
+            let s = own(&|x| status(x).map(Meaning::Status))
+                .or_else(|| before(&|x| status(x).map(Meaning::Status)))
+                .or_else(|| anywhere(&|x| status(x).map(Meaning::Status)));
+            let r = own(&|x| reason(x).map(Meaning::Reason))
+                .or_else(|| before(&|x| reason(x).map(Meaning::Reason)))
+                .or_else(|| {
+                    anywhere(&|x| reason(x).map(Meaning::Reason)).filter(|_| docs.len() == 1)
+                });
+            let s = s.and_then(|x| if let Meaning::Status(s) = x { Some(s) } else { None });
+            let r = r.and_then(|x| if let Meaning::Reason(r) = x { Some(r) } else { None });
+            (*doc, s, r)
+        })
+        .collect()
+}
+
+/// What a pasted message says of each document.
+#[must_use]
+pub fn recognise(text: &str) -> Recognised {
+    recognise_with(Words::builtin(), text)
+}
+
+fn recognise_with(words: &Words, text: &str) -> Recognised {
+    let lines = body_lines(&plain_text(text));
+    let mut said: BTreeMap<DocumentId, (Option<Status>, Option<Reason>)> = BTreeMap::new();
+    let mut heading: Option<Status> = None;
+    let mut last: Vec<DocumentId> = Vec::new();
+    for (clause, is_heading) in clauses(&lines) {
+        let m = meanings(words, &clause);
+        let status =
+            m.iter().find_map(|(_, m)| if let Meaning::Status(s) = m { Some(*s) } else { None });
+        let reason =
+            m.iter().find_map(|(_, m)| if let Meaning::Reason(r) = m { Some(*r) } else { None });
+        let docs = per_document(&m);
+        if docs.is_empty() {
+            if is_heading || last.is_empty() {
+                // A heading for the list after it (a reason alone means asked again).
+                if status.is_some() || reason.is_some() {
+                    heading = status.or(Some(Status::Rejected));
+                }
+            } else {
+                // "Motif : illisible." completes the documents just named.
+                for doc in &last {
+                    let entry = said.entry(*doc).or_default();
+                    entry.0 = entry.0.or(status).or(reason.map(|_| Status::Rejected));
+                    entry.1 = entry.1.or(reason);
+                }
+            }
+            if status.is_none() && reason.is_none() {
+                last.clear();
+            }
+            continue;
+        }
+        for (doc, status, reason) in &docs {
+            let status = status.or(heading).or(reason.map(|_| Status::Rejected));
+            // A reason means the document came but will not do: asked again, not missing.
+            let status = match (status, reason) {
+                (Some(Status::Missing), Some(_)) => Some(Status::Rejected),
+                (s, _) => s,
+            };
+            let entry = said.entry(*doc).or_default();
+            // A document said twice keeps the graver status and the first reason.
+            entry.0 = match (entry.0, status) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            entry.1 = entry.1.or(*reason);
+        }
+        let docs: Vec<DocumentId> = docs.iter().map(|(d, _, _)| *d).collect();
+        if is_heading {
+            heading = status;
+        }
+        last = docs;
+    }
+    let documents: Vec<Named> = said
+        .into_iter()
+        .filter_map(|(doc, (status, reason))| {
+            let status = status?;
+            Some(Named { doc, status, reason: reason.filter(|_| status != Status::Accepted) })
+        })
+        .collect();
+    let recognised = !documents.is_empty();
+    Recognised { documents, recognised }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_words_load_and_name_every_document_status_and_reason() {
+        let words = Words::read(BUILTIN_JSON).unwrap();
+        for doc in [
+            DocumentId::CertificateOfStudies,
+            DocumentId::Identity,
+            DocumentId::Visa,
+            DocumentId::BirthCertificate,
+            DocumentId::ResidencePermit,
+            DocumentId::Rib,
+        ] {
+            assert!(words.0.iter().any(|(_, m)| *m == Meaning::Doc(doc)), "{doc:?}");
+        }
+        for s in Status::ALL {
+            assert!(words.0.iter().any(|(_, m)| *m == Meaning::Status(s)), "{s:?}");
+        }
+        for r in Reason::ALL {
+            assert!(words.0.iter().any(|(_, m)| *m == Meaning::Reason(r)), "{r:?}");
+        }
+        assert!(Words::read(
+            r#"{"documents": {"passport": {"words": ["x"]}}, "statuses": {}, "reasons": {}}"#
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn html_pasted_as_text_and_a_forwarded_header_are_read_through() {
+        assert_eq!(
+            plain_text("<p>Votre RIB&nbsp;est refus&eacute;</p><br/>ok"),
+            "\nVotre RIB est refusé\n\nok"
+        );
+        let lines = body_lines("---------- Forwarded message ---------\nDe : Assurance Maladie <noreply@ameli.fr>\nDate: Tue, 3 Sep 2026\nObjet : Pièces manquantes\n> Votre RIB est manquant.");
+        assert_eq!(lines, ["pieces manquantes", "votre rib est manquant."]);
+    }
+}
