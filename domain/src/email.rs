@@ -174,8 +174,18 @@ fn same_word(text: &str, phrase: &str) -> bool {
             return true;
         }
     }
-    phrase.len() >= 6 && within_one(text.as_bytes(), phrase.as_bytes())
+    // A typo keeps the word's first letter ("envoyer" is not "renvoyer").
+    phrase.len() >= 6
+        && text.as_bytes().first() == phrase.as_bytes().first()
+        && within_one(text.as_bytes(), phrase.as_bytes())
 }
+
+/// Words that, shortly before "accepted", "validé", turn it around: a negation ("nous ne
+/// pouvons pas valider", "could not be validated") or an obligation ("doit être validé").
+const NEGATIONS: [&str; 11] =
+    ["ne", "n", "pas", "not", "cannot", "unable", "impossible", "non", "never", "jamais", "t"];
+const OBLIGATIONS: [&str; 8] =
+    ["doit", "doivent", "devez", "must", "should", "need", "needs", "required"];
 
 /// Whether two words differ by one letter at most (changed, added or dropped).
 fn within_one(a: &[u8], b: &[u8]) -> bool {
@@ -354,16 +364,41 @@ fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
     let mut kept = kept;
     kept.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
     kept.dedup_by_key(|(s, e, m)| (*s, *e, *m));
-    kept.into_iter().map(|(s, _, m)| (s, m)).collect()
+    // "Not a passport but a student card": what it is instead is no subject.
+    let instead = text.windows(2).position(|w| {
+        matches!((w[0].as_str(), w[1].as_str()), ("but", "a" | "an") | ("mais", "un" | "une"))
+    });
+    kept.into_iter()
+        .filter(|(s, _, m)| !(matches!(m, Meaning::Doc(_)) && instead.is_some_and(|i| i < *s)))
+        .filter_map(|(s, _, m)| {
+            if m != Meaning::Status(Status::Accepted) {
+                return Some((s, m));
+            }
+            // Up to four words before it.
+            let before = &text[s.saturating_sub(4)..s];
+            if before.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
+                Some((s, Meaning::Status(Status::Rejected)))
+            } else if before.iter().any(|w| OBLIGATIONS.contains(&w.as_str())) {
+                // Still to be done: neither accepted nor, by this word, refused.
+                None
+            } else {
+                Some((s, m))
+            }
+        })
+        .collect()
 }
 
 /// What a clause says of each document it names, by position: the status and reason between
 /// a document and the next ("passeport (périmé), certificat (année précédente)"), else those
 /// before the first document, else the clause's first.
 fn per_document(m: &[(usize, Meaning)]) -> Vec<(DocumentId, Option<Status>, Option<Reason>)> {
+    // A passport named after "names differ" is what the names are compared with, no subject.
+    let differ =
+        m.iter().find(|(_, m)| *m == Meaning::Reason(Reason::NamesDiffer)).map(|(at, _)| *at);
     let docs: Vec<(usize, DocumentId)> = m
         .iter()
         .filter_map(|(at, m)| if let Meaning::Doc(d) = m { Some((*at, *d)) } else { None })
+        .filter(|(at, d)| !(*d == DocumentId::Identity && differ.is_some_and(|r| r < *at)))
         .collect();
     let status = |m: &Meaning| if let Meaning::Status(s) = m { Some(*s) } else { None };
     let reason = |m: &Meaning| if let Meaning::Reason(r) = m { Some(*r) } else { None };
@@ -413,12 +448,14 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
             m.iter().find_map(|(_, m)| if let Meaning::Reason(r) = m { Some(*r) } else { None });
         let docs = per_document(&m);
         if docs.is_empty() {
-            if is_heading || last.is_empty() {
-                // A heading for the list after it (a reason alone means asked again).
+            // A heading for the list after it: a clause ending with a colon, or a short line
+            // such as a subject ("Pièces manquantes"); a reason alone means asked again.
+            let short = tokens(&clause).len() <= 5;
+            if is_heading || (short && last.is_empty()) {
                 if status.is_some() || reason.is_some() {
                     heading = status.or(Some(Status::Rejected));
                 }
-            } else {
+            } else if !last.is_empty() {
                 // "Motif : illisible." completes the documents just named.
                 for doc in &last {
                     let entry = said.entry(*doc).or_default();
