@@ -12,7 +12,8 @@ phone resolutions up to 12 MP, upside down and sideways.
 
 Then the text documents (a certificate of studies, last year's, an admission letter, a RIB,
 birth certificates in Chinese, Arabic and Russian) photographed the same way; photos.tsv gives
-what each must say.
+what each must say. And a provisional certificate of entitlement, photographed, which
+`precheck attestation` reads (domain/tests/after.rs).
 
 Needs ImageMagick 6 and Debian's fonts-ocr-b and fonts-wqy-microhei. The files are committed:
 run this (`make specimens`) only to change them. The noise is seeded, so a run makes the same
@@ -198,6 +199,28 @@ TEXTS = [
 ]
 
 
+# A provisional certificate of entitlement in the layout the university guide shows, with a
+# provisional number (its key computed) and ZHANG WEI's dates: `precheck attestation` reads
+# its photo (domain/tests/after.rs).
+def nir_key(body):
+    value = int(body.replace('2A', '19').replace('2B', '18'))
+    return 97 - value % 97
+
+
+ATTESTATION_NUMBER = '8031199352012'
+ATTESTATION = [
+    f"Numéro de l'assuré : 8 03 11 99 352 012 {nir_key(ATTESTATION_NUMBER):02}",
+    "Nom de l'assuré : ZHANG WEI",
+    'Pour tout contact : 3646',
+    '(service gratuit + prix appel)',
+    "MON ATTESTATION DE DROITS PROVISOIRE À L'ASSURANCE MALADIE",
+    'Valable pour la période du 01/09/2026 au 31/08/2027',
+    "sous réserve de changement de situation de l'assuré.",
+    'Bénéficiaire(s) nom de famille   né(e) le/rang',
+    'ZHANG WEI   02/11/2003 1',
+]
+
+
 def run(*args):
     subprocess.run([IM, *map(str, args)], check=True)
 
@@ -286,6 +309,9 @@ def main():
                 file = f'{name}-{way}.jpg'
                 photograph(master, way, os.path.join(OUT, file), rng)
                 rows.append(f'{file}\t{doc}\t{says}\t{way}')
+        master = os.path.join(tmp, 'attestation.png')
+        text_page(ATTESTATION, master)
+        photograph(master, 'perspective', os.path.join(OUT, 'attestation-provisional-perspective.jpg'), rng)
     with open(os.path.join(OUT, 'photos.tsv'), 'w') as f:
         f.write('\n'.join(rows) + '\n')
     print(f'{len(rows) - 1} photos in {os.path.relpath(OUT)}', file=sys.stderr)

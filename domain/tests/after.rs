@@ -260,3 +260,18 @@ proptest::proptest! {
         let _ = secu_precheck_domain::attestation::Attestation::read(&tagged);
     }
 }
+
+#[test]
+fn attestation_reads_a_photographed_certificate_with_the_reading_models() {
+    let photo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/specimens/photos/attestation-provisional-perspective.jpg");
+    let (code, got, err) = attestation(&photo);
+    assert!(!err.contains("not read"), "the reading models are installed: {err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        got,
+        serde_json::json!({"kind": "provisional", "valid_from": "2026-09-01", "valid_to": "2027-08-31",
+            "number_kind": "provisional", "number_key_ok": true, "name": "ZHANG WEI",
+            "birth_date": "2003-11-02"})
+    );
+}
