@@ -186,11 +186,37 @@ const NEGATIONS: [&str; 11] =
     ["ne", "n", "pas", "not", "cannot", "unable", "impossible", "non", "never", "jamais", "t"];
 const OBLIGATIONS: [&str; 8] =
     ["doit", "doivent", "devez", "must", "should", "need", "needs", "required"];
+/// Words of a request: what follows them is what to send.
+const REQUESTS: [&str; 14] = [
+    "fournir",
+    "transmettre",
+    "envoyer",
+    "deposer",
+    "adresser",
+    "parvenir",
+    "renvoyer",
+    "upload",
+    "provide",
+    "send",
+    "submit",
+    "uplaod",
+    "joindre",
+    "attach",
+];
 
-/// Whether two words differ by one letter at most (changed, added or dropped).
+/// Whether two words differ by one letter at most (changed, added or dropped), or by two
+/// neighbours swapped.
 fn within_one(a: &[u8], b: &[u8]) -> bool {
     match a.len().abs_diff(b.len()) {
-        0 => a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1,
+        0 => {
+            let off: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            // One letter changed, or two neighbours swapped ("expried").
+            off.len() <= 1
+                || (off.len() == 2
+                    && off[1] == off[0] + 1
+                    && a[off[0]] == b[off[1]]
+                    && a[off[1]] == b[off[0]])
+        }
         1 => {
             let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
             let first = long.iter().zip(short).take_while(|(x, y)| x == y).count();
@@ -364,19 +390,33 @@ fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
     let mut kept = kept;
     kept.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
     kept.dedup_by_key(|(s, e, m)| (*s, *e, *m));
-    // "Not a passport but a student card": what it is instead is no subject.
+    // "Not a passport but a student card", "is actually a visa application receipt": what it
+    // is instead is no subject.
     let instead = text.windows(2).position(|w| {
-        matches!((w[0].as_str(), w[1].as_str()), ("but", "a" | "an") | ("mais", "un" | "une"))
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("but", "a" | "an")
+                | ("mais", "un" | "une")
+                | ("is" | "est", "actually")
+                | ("en", "fait" | "realite")
+        )
     });
     kept.into_iter()
         .filter(|(s, _, m)| !(matches!(m, Meaning::Doc(_)) && instead.is_some_and(|i| i < *s)))
-        .filter_map(|(s, _, m)| {
+        .filter_map(|(s, e, m)| {
             if m != Meaning::Status(Status::Accepted) {
                 return Some((s, m));
             }
             // Up to four words before it.
             let before = &text[s.saturating_sub(4)..s];
-            if before.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
+            let after = text.get(e).map(String::as_str);
+            if before.iter().any(|w| REQUESTS.contains(&w.as_str()))
+                || matches!(after, Some("format" | "formats"))
+            {
+                // "Merci de transmettre un visa valide", "Accepted formats": what to send,
+                // not what was accepted.
+                None
+            } else if before.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
                 Some((s, Meaning::Status(Status::Rejected)))
             } else if before.iter().any(|w| OBLIGATIONS.contains(&w.as_str())) {
                 // Still to be done: neither accepted nor, by this word, refused.
@@ -391,7 +431,7 @@ fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
 /// What a clause says of each document it names, by position: the status and reason between
 /// a document and the next ("passeport (périmé), certificat (année précédente)"), else those
 /// before the first document, else the clause's first.
-fn per_document(m: &[(usize, Meaning)]) -> Vec<(DocumentId, Option<Status>, Option<Reason>)> {
+fn per_document(m: &[(usize, Meaning)]) -> Vec<Said> {
     // A passport named after "names differ" is what the names are compared with, no subject.
     let differ =
         m.iter().find(|(_, m)| *m == Meaning::Reason(Reason::NamesDiffer)).map(|(at, _)| *at);
@@ -400,33 +440,54 @@ fn per_document(m: &[(usize, Meaning)]) -> Vec<(DocumentId, Option<Status>, Opti
         .filter_map(|(at, m)| if let Meaning::Doc(d) = m { Some((*at, *d)) } else { None })
         .filter(|(at, d)| !(*d == DocumentId::Identity && differ.is_some_and(|r| r < *at)))
         .collect();
-    let status = |m: &Meaning| if let Meaning::Status(s) = m { Some(*s) } else { None };
-    let reason = |m: &Meaning| if let Meaning::Reason(r) = m { Some(*r) } else { None };
     let first_doc = docs.first().map_or(usize::MAX, |(at, _)| *at);
-    let before = |f: &dyn Fn(&Meaning) -> Option<_>| {
-        m.iter().filter(|(at, _)| *at < first_doc).find_map(|(_, x)| f(x))
+    // The first meaning of a kind: the document's own (up to the next document), else before
+    // the first document, else anywhere (a reason only when the clause names one document).
+    let pick = |kind: fn(&Meaning) -> bool, at: usize, next: usize, any: bool| {
+        let first = |range: &dyn Fn(usize) -> bool| {
+            m.iter().find(|(x, meaning)| range(*x) && kind(meaning)).copied()
+        };
+        first(&|x| at < x && x < next).or_else(|| first(&|x| x < first_doc)).or_else(|| {
+            if any {
+                first(&|_| true)
+            } else {
+                None
+            }
+        })
     };
-    let anywhere = |f: &dyn Fn(&Meaning) -> Option<_>| m.iter().find_map(|(_, x)| f(x));
+    let is_status = |m: &Meaning| matches!(m, Meaning::Status(_));
+    let is_reason = |m: &Meaning| matches!(m, Meaning::Reason(_));
     docs.iter()
         .enumerate()
         .map(|(i, (at, doc))| {
             let next = docs.get(i + 1).map_or(usize::MAX, |(n, _)| *n);
-            let own = |f: &dyn Fn(&Meaning) -> Option<_>| {
-                m.iter().filter(|(x, _)| at < x && *x < next).find_map(|(_, x)| f(x))
-            };
-            let s = own(&|x| status(x).map(Meaning::Status))
-                .or_else(|| before(&|x| status(x).map(Meaning::Status)))
-                .or_else(|| anywhere(&|x| status(x).map(Meaning::Status)));
-            let r = own(&|x| reason(x).map(Meaning::Reason))
-                .or_else(|| before(&|x| reason(x).map(Meaning::Reason)))
-                .or_else(|| {
-                    anywhere(&|x| reason(x).map(Meaning::Reason)).filter(|_| docs.len() == 1)
-                });
-            let s = s.and_then(|x| if let Meaning::Status(s) = x { Some(s) } else { None });
-            let r = r.and_then(|x| if let Meaning::Reason(r) = x { Some(r) } else { None });
-            (*doc, s, r)
+            let s = pick(is_status, *at, next, true);
+            let r = pick(is_reason, *at, next, docs.len() == 1);
+            Said {
+                doc: *doc,
+                status: s
+                    .and_then(|(_, x)| if let Meaning::Status(s) = x { Some(s) } else { None }),
+                reason: r
+                    .and_then(|(_, x)| if let Meaning::Reason(r) = x { Some(r) } else { None }),
+                // "Incomplete: the second page is missing" says what is wrong; "provide your
+                // passport (all pages)" what to send.
+                asked: match (s, r) {
+                    (Some((sp, _)), Some((rp, _))) => sp < rp,
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                },
+            }
         })
         .collect()
+}
+
+/// What a clause says of one document.
+struct Said {
+    doc: DocumentId,
+    status: Option<Status>,
+    reason: Option<Reason>,
+    /// The status came first (a request, or a heading's): the reason says what to send.
+    asked: bool,
 }
 
 /// What a pasted message says of each document.
@@ -439,6 +500,7 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
     let lines = body_lines(&plain_text(text));
     let mut said: BTreeMap<DocumentId, (Option<Status>, Option<Reason>)> = BTreeMap::new();
     let mut heading: Option<Status> = None;
+    let mut heading_reason: Option<Reason> = None;
     let mut last: Vec<DocumentId> = Vec::new();
     for (clause, is_heading) in clauses(&lines) {
         let m = meanings(words, &clause);
@@ -454,6 +516,7 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
             if is_heading || (short && last.is_empty()) {
                 if status.is_some() || reason.is_some() {
                     heading = status.or(Some(Status::Rejected));
+                    heading_reason = reason;
                 }
             } else if !last.is_empty() {
                 // "Motif : illisible." completes the documents just named.
@@ -468,24 +531,34 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
             }
             continue;
         }
-        for (doc, status, reason) in &docs {
+        for said_here in &docs {
+            let Said { doc, status, reason, asked } = *said_here;
+            // "The following document is incomplete:" gives its reason to the list after it.
+            let reason = reason.or(if status.is_none() { heading_reason } else { None });
             let status = status.or(heading).or(reason.map(|_| Status::Rejected));
-            // A reason means the document came but will not do: asked again, not missing.
-            let status = match (status, reason) {
-                (Some(Status::Missing), Some(_)) => Some(Status::Rejected),
-                (s, _) => s,
+            // A reason means the document came but will not do: asked again, not missing. But
+            // what a request asks for ("all pages", "pour l'année en cours", "à votre nom") is
+            // a requirement, not a reason.
+            let (status, reason) = match (status, reason) {
+                (
+                    Some(Status::Missing),
+                    Some(Reason::Incomplete | Reason::WrongYear | Reason::NotOwnName),
+                ) if asked => (status, None),
+                (Some(Status::Missing), Some(_)) => (Some(Status::Rejected), reason),
+                (s, r) => (s, r),
             };
-            let entry = said.entry(*doc).or_default();
+            let entry = said.entry(doc).or_default();
             // A document said twice keeps the graver status and the first reason.
             entry.0 = match (entry.0, status) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            entry.1 = entry.1.or(*reason);
+            entry.1 = entry.1.or(reason);
         }
-        let docs: Vec<DocumentId> = docs.iter().map(|(d, _, _)| *d).collect();
+        let docs: Vec<DocumentId> = docs.iter().map(|s| s.doc).collect();
         if is_heading {
             heading = status;
+            heading_reason = reason;
         }
         last = docs;
     }

@@ -87,24 +87,31 @@ fn a_message_it_does_not_know_says_so() {
     assert!(recognise("Votre RIB est manquant.").recognised);
 }
 
-/// Forty messages a reviewer wrote, with their expected answers, without seeing the
-/// recogniser's words or code (the first run read 26 exactly; the words and rules it taught,
-/// negations above all, are in since).
+/// Two reviewers each wrote forty messages with their expected answers, without seeing the
+/// recogniser's words, code or tests, as held-out measures: the first set read 26 exactly at
+/// its first run, the second (written after the first set's fixes) 28, with one refused
+/// document read as accepted and one how-to read as five acceptances. What they taught is in
+/// since (negations, requests, requirements, typos of swapped letters…), and both sets are
+/// tests now.
 #[test]
-fn a_reviewers_forty_messages_read_as_the_reviewer_expected() {
-    let cases: Vec<serde_json::Value> =
-        serde_json::from_str(include_str!("emails/reviewer-1.json")).unwrap();
-    assert_eq!(cases.len(), 40);
+fn the_reviewers_messages_read_as_the_reviewers_expected() {
     let mut failures = Vec::new();
-    for (i, case) in cases.iter().enumerate() {
-        let text = case["text"].as_str().unwrap();
-        let got = serde_json::to_value(recognise(text)).unwrap();
-        if got != case["expected"] {
-            failures.push(format!(
-                "case {}: {text:?}\n  want {}\n   got {got}",
-                i + 1,
-                case["expected"]
-            ));
+    for (set, json) in [
+        ("reviewer-1", include_str!("emails/reviewer-1.json")),
+        ("reviewer-2", include_str!("emails/reviewer-2.json")),
+    ] {
+        let cases: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+        assert_eq!(cases.len(), 40, "{set}");
+        for (i, case) in cases.iter().enumerate() {
+            let text = case["text"].as_str().unwrap();
+            let got = serde_json::to_value(recognise(text)).unwrap();
+            if got != case["expected"] {
+                failures.push(format!(
+                    "{set} case {}: {text:?}\n  want {}\n   got {got}",
+                    i + 1,
+                    case["expected"]
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
