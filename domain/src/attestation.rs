@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::nir::{self, NumberKind};
+use crate::words::fold;
 
 /// Provisional or final.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -65,20 +66,6 @@ fn find_folded(text: &str, needle: &str) -> Option<usize> {
         .windows(needle.len())
         .find(|w| w.iter().map(|(_, c)| *c).eq(needle.iter().copied()))
         .map(|w| w[0].0)
-}
-
-/// One character, lower case and without its accent.
-fn fold(c: char) -> char {
-    match c {
-        'À'..='Å' | 'à'..='å' => 'a',
-        'È'..='Ë' | 'è'..='ë' => 'e',
-        'Ì'..='Ï' | 'ì'..='ï' => 'i',
-        'Ò'..='Ö' | 'ò'..='ö' => 'o',
-        'Ù'..='Ü' | 'ù'..='ü' => 'u',
-        'Ç' | 'ç' => 'c',
-        '\u{a0}' | '\u{202f}' => ' ',
-        c => c.to_ascii_lowercase(),
-    }
 }
 
 /// Every DD/MM/YYYY date in `text` (also with dots or dashes), in order, with the byte index

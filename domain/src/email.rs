@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::words::{self, within_one};
 use crate::DocumentId;
 
 /// The recogniser's words, as `rules/emails.json` holds them.
@@ -132,25 +133,16 @@ impl Words {
     }
 }
 
-/// Lower case, accents dropped, apostrophes straightened, entities of HTML pasted as text
-/// decoded.
+/// Lower case, accents dropped, apostrophes straightened.
 fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| {
-            let plain = match c {
-                'À'..='Å' | 'à'..='å' => 'a',
-                'È'..='Ë' | 'è'..='ë' => 'e',
-                'Ì'..='Ï' | 'ì'..='ï' => 'i',
-                'Ò'..='Ö' | 'ò'..='ö' => 'o',
-                'Ù'..='Ü' | 'ù'..='ü' => 'u',
-                'Ç' | 'ç' => 'c',
-                'Œ' | 'œ' => return ['o', 'e'].into_iter().take(2),
-                '’' | '‘' | 'ʼ' | '`' => '\'',
-                c => c.to_lowercase().next().unwrap_or(c),
-            };
-            [plain, ' '].into_iter().take(1)
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'Œ' | 'œ' => out.push_str("oe"),
+            c => out.push(words::fold(c)),
+        }
+    }
+    out
 }
 
 /// The words of folded text: letters and digits, split at anything else (an apostrophe and a
@@ -203,28 +195,6 @@ const REQUESTS: [&str; 14] = [
     "joindre",
     "attach",
 ];
-
-/// Whether two words differ by one letter at most (changed, added or dropped), or by two
-/// neighbours swapped.
-fn within_one(a: &[u8], b: &[u8]) -> bool {
-    match a.len().abs_diff(b.len()) {
-        0 => {
-            let off: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-            // One letter changed, or two neighbours swapped ("expried").
-            off.len() <= 1
-                || (off.len() == 2
-                    && off[1] == off[0] + 1
-                    && a[off[0]] == b[off[1]]
-                    && a[off[1]] == b[off[0]])
-        }
-        1 => {
-            let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
-            let first = long.iter().zip(short).take_while(|(x, y)| x == y).count();
-            long[first + 1..] == short[first..]
-        }
-        _ => false,
-    }
-}
 
 /// HTML pasted as text made plain: tags dropped (a line break for those that end a line), the
 /// usual entities decoded.

@@ -30,6 +30,7 @@ pub mod rules;
 pub mod situation;
 pub mod start;
 pub mod vocab;
+pub mod words;
 
 pub use checklist::Checklist;
 pub use countries::Country;

@@ -10,6 +10,7 @@ use crate::iban::{BicFound, Iban};
 use crate::inspect::content::academic_years;
 use crate::inspect::Severity;
 use crate::mrz::{self, Mrz};
+use crate::words::within_one;
 use crate::{Country, DocumentId, Lang, Msg};
 
 /// A line of text, as a reader gives it.
@@ -170,19 +171,6 @@ pub fn name_in(words: &[String], name: &str) -> Option<bool> {
             })
     });
     any.then_some(found)
-}
-
-/// Whether two words differ by one letter at most (changed, added or dropped).
-fn within_one(a: &[u8], b: &[u8]) -> bool {
-    match a.len().abs_diff(b.len()) {
-        0 => a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1,
-        1 => {
-            let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
-            let first = long.iter().zip(short).take_while(|(x, y)| x == y).count();
-            long[first + 1..] == short[first..]
-        }
-        _ => false,
-    }
 }
 
 /// A line counts as text read when the reader is this sure of it.
