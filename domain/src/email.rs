@@ -212,6 +212,10 @@ fn plain_text(text: &str) -> String {
                         .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') =>
             {
                 let tag = after[1..end].trim_start_matches('/').to_ascii_lowercase();
+                // A table's cells: "Passport</td><td>Accepted" is two words, not one.
+                if tag == "td" || tag == "th" || tag.starts_with("td ") || tag.starts_with("th ") {
+                    out.push(' ');
+                }
                 if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "ul", "ol", "table"].iter().any(
                     |t| {
                         tag == *t
@@ -247,6 +251,8 @@ fn plain_text(text: &str) -> String {
         ("&#39;", "'"),
         ("&quot;", "\""),
         ("&laquo;", "«"),
+        ("&ndash;", "–"),
+        ("&mdash;", "—"),
         ("&raquo;", "»"),
         ("&#233;", "é"),
         ("&#232;", "è"),
@@ -261,9 +267,11 @@ fn plain_text(text: &str) -> String {
     out
 }
 
-/// The lines worth reading: a forwarded message's headers dropped (but its subject), quoting
-/// marks taken off.
-fn body_lines(text: &str) -> Vec<String> {
+/// The lines worth reading, each with whether it is quoted history: a forwarded message's
+/// headers dropped (but its subject), quoting marks taken off. A forwarded message is read as
+/// the message itself; what follows "… a écrit :", "wrote:" or "Original Message", and lines
+/// quoted with `>`, are older than the lines above them.
+fn body_lines(text: &str) -> Vec<(String, bool)> {
     const DROPPED: [&str; 12] = [
         "de",
         "from",
@@ -279,60 +287,75 @@ fn body_lines(text: &str) -> Vec<String> {
         "on",
     ];
     let mut out = Vec::new();
+    let mut history = false;
     for line in text.lines() {
+        let quoted = line.trim_start().starts_with('>');
         let line = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace()).trim_end();
         let f = fold(line);
-        if f.contains("forwarded message")
-            || f.contains("message transfere")
-            || f.contains("original message")
-            || f.contains("message d'origine")
-        {
+        if f.contains("forwarded message") || f.contains("message transfere") {
+            continue;
+        }
+        if f.contains("original message") || f.contains("message d'origine") {
+            history = true;
+            continue;
+        }
+        if f.ends_with("a ecrit :") || f.ends_with("a ecrit:") || f.ends_with("wrote:") {
+            history = true;
             continue;
         }
         if let Some((head, rest)) = f.split_once(':') {
             let head = head.trim();
             if head == "objet" || head == "subject" || head == "sujet" {
-                out.push(rest.trim().to_owned());
+                out.push((rest.trim().to_owned(), history || quoted));
                 continue;
             }
-            // "Le 3 sept. 2026 à 10:12, … a écrit :" and "On …, … wrote:" lines too.
-            let first = head.split_whitespace().next().unwrap_or("");
-            let header = DROPPED.contains(&head)
-                || (f.ends_with("a ecrit :") || f.ends_with("wrote:")) && DROPPED.contains(&first);
-            if header {
+            if DROPPED.contains(&head) {
                 continue;
             }
         }
-        out.push(f);
+        out.push((f, history || quoted));
     }
     out
 }
 
-/// Cuts folded lines into clauses: at sentence ends and semicolons; a clause keeps whether it
-/// ends with a colon (a heading).
-fn clauses(lines: &[String]) -> Vec<(String, bool)> {
+/// Cuts folded lines into clauses: at sentence ends and semicolons.
+fn clauses(lines: &[(String, bool)]) -> Vec<Clause> {
     let mut out = Vec::new();
-    for line in lines {
+    for (line, old) in lines {
         let mut start = 0;
         let bytes = line.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let end = matches!(b, b'!' | b'?' | b';')
                 || (b == b'.' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
             if end {
-                let clause = line[start..i].trim();
-                if !clause.is_empty() {
-                    out.push((clause.to_owned(), false));
+                let text = line[start..i].trim();
+                if !text.is_empty() {
+                    out.push(Clause { text: text.to_owned(), heading: false, old: *old });
                 }
                 start = i + 1;
             }
         }
-        let clause = line[start..].trim();
-        if !clause.is_empty() {
-            let heading = clause.ends_with(':');
-            out.push((clause.trim_end_matches(':').trim().to_owned(), heading));
+        let text = line[start..].trim();
+        if !text.is_empty() {
+            let heading = text.ends_with(':');
+            out.push(Clause {
+                text: text.trim_end_matches(':').trim().to_owned(),
+                heading,
+                old: *old,
+            });
         }
     }
     out
+}
+
+/// A clause of the message.
+struct Clause {
+    /// Its folded text.
+    text: String,
+    /// It ends with a colon: it heads the list after it.
+    heading: bool,
+    /// It is quoted history.
+    old: bool,
 }
 
 /// The meanings a clause holds, in order: every phrase found, less those inside a longer one
@@ -345,7 +368,17 @@ fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
             continue;
         }
         for at in 0..=text.len() - phrase.len() {
-            if phrase.iter().zip(&text[at..]).all(|(p, t)| same_word(t, p)) {
+            // "Accepted" is the one meaning a misreading must never give: matched exactly
+            // (with a plural), no typo ("valider" is not "valide").
+            let strict = *meaning == Meaning::Status(Status::Accepted);
+            let same = |(p, t): (&String, &String)| {
+                if strict {
+                    t == p || t.strip_suffix(['s', 'e']).is_some_and(|s| s == p)
+                } else {
+                    same_word(t, p)
+                }
+            };
+            if phrase.iter().zip(&text[at..]).all(same) {
                 found.push((at, at + phrase.len(), *meaning));
             }
         }
@@ -401,7 +434,7 @@ fn meanings(words: &Words, clause: &str) -> Vec<(usize, Meaning)> {
 /// What a clause says of each document it names, by position: the status and reason between
 /// a document and the next ("passeport (périmé), certificat (année précédente)"), else those
 /// before the first document, else the clause's first.
-fn per_document(m: &[(usize, Meaning)]) -> Vec<Said> {
+fn per_document(m: &[(usize, Meaning)]) -> Vec<OfDocument> {
     // A passport named after "names differ" is what the names are compared with, no subject.
     let differ =
         m.iter().find(|(_, m)| *m == Meaning::Reason(Reason::NamesDiffer)).map(|(at, _)| *at);
@@ -414,8 +447,18 @@ fn per_document(m: &[(usize, Meaning)]) -> Vec<Said> {
     // The first meaning of a kind: the document's own (up to the next document), else before
     // the first document, else anywhere (a reason only when the clause names one document).
     let pick = |kind: fn(&Meaning) -> bool, at: usize, next: usize, any: bool| {
+        // Within a range, the gravest status ("faire parvenir une nouvelle copie": asked again,
+        // not missing), and a wrong document before any other reason; else the first.
+        let rank = |meaning: &Meaning| match meaning {
+            Meaning::Status(s) => *s as usize,
+            Meaning::Reason(Reason::WrongDocument) => 0,
+            _ => 1,
+        };
         let first = |range: &dyn Fn(usize) -> bool| {
-            m.iter().find(|(x, meaning)| range(*x) && kind(meaning)).copied()
+            m.iter()
+                .filter(|(x, meaning)| range(*x) && kind(meaning))
+                .min_by_key(|(x, meaning)| (rank(meaning), *x))
+                .copied()
         };
         first(&|x| at < x && x < next).or_else(|| first(&|x| x < first_doc)).or_else(|| {
             if any {
@@ -433,7 +476,7 @@ fn per_document(m: &[(usize, Meaning)]) -> Vec<Said> {
             let next = docs.get(i + 1).map_or(usize::MAX, |(n, _)| *n);
             let s = pick(is_status, *at, next, true);
             let r = pick(is_reason, *at, next, docs.len() == 1);
-            Said {
+            OfDocument {
                 doc: *doc,
                 status: s
                     .and_then(|(_, x)| if let Meaning::Status(s) = x { Some(s) } else { None }),
@@ -452,7 +495,7 @@ fn per_document(m: &[(usize, Meaning)]) -> Vec<Said> {
 }
 
 /// What a clause says of one document.
-struct Said {
+struct OfDocument {
     doc: DocumentId,
     status: Option<Status>,
     reason: Option<Reason>,
@@ -466,14 +509,39 @@ pub fn recognise(text: &str) -> Recognised {
     recognise_with(Words::builtin(), text)
 }
 
+/// What each document is said to be, per document: its status and reason.
+type Said = BTreeMap<DocumentId, (Option<Status>, Option<Reason>)>;
+
 fn recognise_with(words: &Words, text: &str) -> Recognised {
-    let lines = body_lines(&plain_text(text));
+    let all = clauses(&body_lines(&plain_text(text)));
+    let (old, new): (Vec<&Clause>, Vec<&Clause>) = all.iter().partition(|c| c.old);
+    // The newest word on a document wins: quoted history only adds the ones not said above it.
+    let mut said = said_in(words, &new);
+    for (doc, value) in said_in(words, &old) {
+        if said.get(&doc).is_none_or(|(s, _)| s.is_none()) {
+            said.insert(doc, value);
+        }
+    }
+    let documents: Vec<Named> = said
+        .into_iter()
+        .filter_map(|(doc, (status, reason))| {
+            let status = status?;
+            Some(Named { doc, status, reason: reason.filter(|_| status != Status::Accepted) })
+        })
+        .collect();
+    let recognised = !documents.is_empty();
+    Recognised { documents, recognised }
+}
+
+/// What a run of clauses says of each document.
+fn said_in(words: &Words, clauses: &[&Clause]) -> Said {
     let mut said: BTreeMap<DocumentId, (Option<Status>, Option<Reason>)> = BTreeMap::new();
     let mut heading: Option<Status> = None;
     let mut heading_reason: Option<Reason> = None;
     let mut last: Vec<DocumentId> = Vec::new();
-    for (clause, is_heading) in clauses(&lines) {
-        let m = meanings(words, &clause);
+    for c in clauses {
+        let (clause, is_heading) = (&c.text, c.heading);
+        let m = meanings(words, clause);
         let status =
             m.iter().find_map(|(_, m)| if let Meaning::Status(s) = m { Some(*s) } else { None });
         let reason =
@@ -482,7 +550,7 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
         if docs.is_empty() {
             // A heading for the list after it: a clause ending with a colon, or a short line
             // such as a subject ("Pièces manquantes"); a reason alone means asked again.
-            let short = tokens(&clause).len() <= 5;
+            let short = tokens(clause).len() <= 5;
             if is_heading || (short && last.is_empty()) {
                 if status.is_some() || reason.is_some() {
                     heading = status.or(Some(Status::Rejected));
@@ -502,7 +570,7 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
             continue;
         }
         for said_here in &docs {
-            let Said { doc, status, reason, asked } = *said_here;
+            let OfDocument { doc, status, reason, asked } = *said_here;
             // "The following document is incomplete:" gives its reason to the list after it.
             let reason = reason.or(if status.is_none() { heading_reason } else { None });
             let status = status.or(heading).or(reason.map(|_| Status::Rejected));
@@ -532,15 +600,7 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
         }
         last = docs;
     }
-    let documents: Vec<Named> = said
-        .into_iter()
-        .filter_map(|(doc, (status, reason))| {
-            let status = status?;
-            Some(Named { doc, status, reason: reason.filter(|_| status != Status::Accepted) })
-        })
-        .collect();
-    let recognised = !documents.is_empty();
-    Recognised { documents, recognised }
+    said
 }
 
 #[cfg(test)]
@@ -579,6 +639,18 @@ mod tests {
             "\nVotre RIB est refusé\n\nok"
         );
         let lines = body_lines("---------- Forwarded message ---------\nDe : Assurance Maladie <noreply@ameli.fr>\nDate: Tue, 3 Sep 2026\nObjet : Pièces manquantes\n> Votre RIB est manquant.");
-        assert_eq!(lines, ["pieces manquantes", "votre rib est manquant."]);
+        assert_eq!(
+            lines,
+            [("pieces manquantes".to_owned(), false), ("votre rib est manquant.".to_owned(), true)]
+        );
+        // A reply: the newest word on a document wins over the quoted history under it.
+        let reply = "Votre nouveau RIB a bien été accepté.\n\nLe 28/09/2026, l'Assurance Maladie a écrit :\n> Votre RIB est refusé car il n'est pas à votre nom.\n> Votre acte de naissance est manquant.";
+        let r = recognise(reply);
+        let got: Vec<(DocumentId, Status)> =
+            r.documents.iter().map(|n| (n.doc, n.status)).collect();
+        assert_eq!(
+            got,
+            [(DocumentId::BirthCertificate, Status::Missing), (DocumentId::Rib, Status::Accepted)]
+        );
     }
 }
