@@ -77,17 +77,20 @@ fn main() {
                 path.display()
             );
             files.push((text, entries));
-            // The reader worker's own wording (`locales/reader/`): built into the reader, never
-            // fetched by the page, which shows none of it.
-            let path = dir.join("reader").join(format!("{lang}.toml"));
-            let (_, reader) = read_catalog(&path);
-            for (key, value) in reader {
-                readers.insert(key.clone());
-                assert!(
-                    flat.insert(key.clone(), value).is_none(),
-                    "{}: {key} is in locales/{lang}.toml too",
-                    path.display()
-                );
+            // Wording the page's first screen never fetches: the reader worker's own
+            // (`locales/reader/`, built into the reader), and what follows the upload
+            // (`locales/after/`: the messages from the portal and the CPAM explained).
+            for group in ["reader", "after"] {
+                let path = dir.join(group).join(format!("{lang}.toml"));
+                let (_, words) = read_catalog(&path);
+                for (key, value) in words {
+                    readers.insert(key.clone());
+                    assert!(
+                        flat.insert(key.clone(), value).is_none(),
+                        "{}: {key} is in another catalog file too",
+                        path.display()
+                    );
+                }
             }
             flat
         })
@@ -133,10 +136,11 @@ fn main() {
     out.push_str("];\n\n");
     let _ = writeln!(
         out,
-        "/// Whether each message is the reader worker's own (`locales/reader/`), never fetched.\n\
+        "/// Whether each message is outside the page's catalog files (`locales/reader/`,\n\
+         /// `locales/after/`), never fetched by its first screen.\n\
          const READERS: [bool; {}] = {:?};\n\n\
-         impl Msg {{\n    /// Whether this is the reader worker's own wording (`locales/reader/`), which only the\n    \
-         /// reader shows: the page's catalog files do not hold it.\n    #[must_use]\n    \
+         impl Msg {{\n    /// Whether this is wording the page's catalog files do not hold: the reader worker's\n    \
+         /// own (`locales/reader/`) and what follows the upload (`locales/after/`).\n    #[must_use]\n    \
          pub const fn is_readers(self) -> bool {{\n        READERS[self as usize]\n    }}\n}}\n",
         reference.len(),
         reference.keys().map(|k| readers.contains(k)).collect::<Vec<_>>(),

@@ -14,8 +14,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::fill;
 use crate::words::{self, within_one};
-use crate::DocumentId;
+use crate::{DocumentId, Lang, Msg};
 
 /// The recogniser's words, as `rules/emails.json` holds them.
 pub const BUILTIN_JSON: &str = include_str!("../rules/emails.json");
@@ -29,6 +30,9 @@ crate::vocabulary! {
         Missing = "missing",
         /// Accepted.
         Accepted = "accepted",
+    }
+    messages {
+        text = "email.status." code,
     }
 }
 
@@ -53,6 +57,9 @@ crate::vocabulary! {
         NotValidated = "not_validated",
         /// Not the document asked for.
         WrongDocument = "wrong_document",
+    }
+    messages {
+        text = "email.reason." code,
     }
 }
 
@@ -503,6 +510,27 @@ struct OfDocument {
     asked: bool,
 }
 
+impl Named {
+    /// What the message says of this document and what to do, in `lang`
+    /// (`locales/after/`): its status with the document's name, then the reason's fix.
+    #[must_use]
+    pub fn explained(&self, lang: Lang) -> String {
+        let doc = lang.text(self.doc.name());
+        let mut out = fill(lang.text(self.status.text()), &[("doc", doc)]);
+        if let Some(reason) = self.reason {
+            out.push(' ');
+            out.push_str(lang.text(reason.text()));
+        }
+        out
+    }
+}
+
+/// What to tell of a message whose wording is not recognised, in `lang`.
+#[must_use]
+pub fn unrecognised(lang: Lang) -> &'static str {
+    lang.text(Msg::EmailUnrecognised)
+}
+
 /// What a pasted message says of each document.
 #[must_use]
 pub fn recognise(text: &str) -> Recognised {
@@ -630,6 +658,16 @@ mod tests {
             r#"{"documents": {"passport": {"words": ["x"]}}, "statuses": {}, "reasons": {}}"#
         )
         .is_err());
+    }
+
+    #[test]
+    fn each_document_is_explained_with_its_fix_in_the_students_language() {
+        let r = recognise("Votre RIB a été refusé : il n'est pas à votre nom.");
+        let en = r.documents[0].explained(Lang::En);
+        assert!(en.starts_with("Refused: RIB") && en.contains("RIB in your own name"), "{en}");
+        let fr = r.documents[0].explained(Lang::Fr);
+        assert!(fr.starts_with("Document refusé : RIB") && fr.contains("RIB à votre nom"), "{fr}");
+        assert!(unrecognised(Lang::Fr).starts_with("Nous ne reconnaissons pas"));
     }
 
     #[test]

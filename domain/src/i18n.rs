@@ -201,6 +201,8 @@ pub fn vocabulary_messages() -> Vec<Msg> {
     all.extend(crate::date::DatePart::ALL.map(crate::date::DatePart::label));
     all.extend(crate::read::Fact::ALL.map(crate::read::Fact::label));
     all.extend(crate::read::Said::ALL.map(crate::read::Said::text));
+    all.extend(crate::email::Status::ALL.map(crate::email::Status::text));
+    all.extend(crate::email::Reason::ALL.map(crate::email::Reason::text));
     for d in rules::DocumentId::ALL {
         all.extend([d.name(), d.what_counts()]);
         all.extend(d.hints().chain(d.row()));

@@ -246,6 +246,8 @@ fn attestation_reads_provisional_and_final_certificates_never_printing_the_numbe
     std::fs::remove_dir_all(&dir).ok();
 }
 
+// Property tests run natively (proptest is not built for wasm32).
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 

@@ -102,11 +102,15 @@ enum Command {
     /// or HTML pasted as text) and prints {"documents": [{"doc", "status", "reason"}],
     /// "recognised"}: status rejected, missing or accepted, reason absent when none is said,
     /// "recognised" false when the wording is none this tool knows. Exit 0; 2 when the input
-    /// cannot be read.
+    /// cannot be read. With `--lang`, each document gains its "explanation" (what the message
+    /// says of it and what to do), and an unrecognised message one of its own.
     Email {
         /// The text (standard input for `-` or no FILE).
         #[arg(value_name = "FILE|-")]
         file: Option<std::path::PathBuf>,
+        /// Explain each document in this language (en, fr).
+        #[arg(long)]
+        lang: Option<Lang>,
     },
     /// Read a certificate of entitlement ("attestation de droits", provisional or final):
     /// prints {"kind", "valid_from", "valid_to", "number_kind", "number_key_ok", "name",
@@ -254,23 +258,29 @@ fn mrz(
 }
 
 /// `precheck email`.
-fn email(file: Option<&std::path::Path>) -> ExitCode {
-    match input_text(file) {
-        Ok(text) => match serde_json::to_string(&secu_precheck_domain::email::recognise(&text)) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("precheck: {e}");
-                ExitCode::FAILURE
-            }
-        },
+fn email(file: Option<&std::path::Path>, lang: Option<Lang>) -> ExitCode {
+    use secu_precheck_domain::email;
+    let text = match input_text(file) {
+        Ok(text) => text,
         Err(e) => {
             eprintln!("precheck: cannot read the input: {e}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    let recognised = email::recognise(&text);
+    let mut json = serde_json::json!(recognised);
+    if let Some(lang) = lang {
+        for (value, named) in
+            json["documents"].as_array_mut().into_iter().flatten().zip(&recognised.documents)
+        {
+            value["explanation"] = named.explained(lang).into();
+        }
+        if !recognised.recognised {
+            json["explanation"] = email::unrecognised(lang).into();
         }
     }
+    println!("{json}");
+    ExitCode::SUCCESS
 }
 
 /// `precheck attestation`: the certificate's text (its text layer, else what the reader reads
@@ -619,7 +629,7 @@ fn main() -> ExitCode {
             };
             return mrz(file.as_deref(), form.as_deref(), today, &rules);
         }
-        Command::Email { file } => return email(file.as_deref()),
+        Command::Email { file, lang } => return email(file.as_deref(), lang),
         Command::Attestation { file, models } => {
             return attestation(&file, &models_dir(models));
         }
