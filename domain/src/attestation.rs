@@ -164,6 +164,94 @@ impl Attestation {
     pub fn covers(&self, day: Date) -> Option<bool> {
         Some(self.valid_from? <= day && day <= self.valid_to?)
     }
+
+    /// What it says against the form and the calendar: whether it is valid today and at the
+    /// start of rights, whether it is the student's (name and date of birth as typed), and
+    /// whether its number's key holds. Nothing is said of a value not read or not typed.
+    #[must_use]
+    pub fn against(&self, typed: &crate::mrz::Typed<'_>, today: Date) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if let (Some(from), Some(to)) = (self.valid_from, self.valid_to) {
+            if today > to {
+                out.push(Finding::Expired { on: to });
+            } else if today < from {
+                out.push(Finding::NotYetValid { from });
+            }
+            if let Some(start) = typed.rights_start.filter(|s| *s < from || *s > to) {
+                out.push(Finding::StartNotCovered { start, from, to });
+            }
+        }
+        if let Some(read) = &self.name {
+            let whole = match (typed.last_name, typed.first_name) {
+                (Some(last), Some(first)) => Some(format!("{last} {first}")),
+                (Some(last), None) => Some(last.to_owned()),
+                _ => None,
+            };
+            if let Some(whole) = whole {
+                // Every word typed is on the certificate, in any order and case, accents aside.
+                let read_words: Vec<String> = crate::mrz::zone_name(read, true)
+                    .map(|n| n.split(' ').map(str::to_owned).collect())
+                    .unwrap_or_default();
+                let typed_words = crate::mrz::zone_name(&whole, true);
+                if let Some(typed_words) = typed_words {
+                    if !typed_words.split(' ').all(|w| read_words.iter().any(|r| r == w)) {
+                        out.push(Finding::NameDiffers { typed: whole, read: read.clone() });
+                    }
+                }
+            }
+        }
+        if let (Some(typed), Some(read)) = (typed.birth_date, self.birth_date) {
+            if typed != read {
+                out.push(Finding::BirthDateDiffers { typed, read });
+            }
+        }
+        if self.number_key_ok == Some(false) {
+            out.push(Finding::NumberKeyFails);
+        }
+        out
+    }
+}
+
+/// What a certificate of entitlement says against the form and the calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Finding {
+    /// Its period ended: download the current one from the personal area or the ameli account.
+    Expired {
+        /// The last day it covered.
+        on: Date,
+    },
+    /// Its period has not begun (rights open at the start of studies).
+    NotYetValid {
+        /// Its first day.
+        from: Date,
+    },
+    /// The start of rights typed is outside its period.
+    StartNotCovered {
+        /// The start of rights typed.
+        start: Date,
+        /// Its first day.
+        from: Date,
+        /// Its last day.
+        to: Date,
+    },
+    /// The beneficiary's name is not the one typed: another person's certificate, or a
+    /// misspelt name to have corrected.
+    NameDiffers {
+        /// As typed.
+        typed: String,
+        /// As printed.
+        read: String,
+    },
+    /// The beneficiary's date of birth is not the one typed.
+    BirthDateDiffers {
+        /// As typed.
+        typed: Date,
+        /// As printed.
+        read: Date,
+    },
+    /// The number's key does not hold: a misprint, or a misreading of a photo.
+    NumberKeyFails,
 }
 
 #[cfg(test)]
@@ -239,6 +327,54 @@ mod tests {
         assert_eq!(a.kind, Some(Kind::Final));
         assert_eq!(a.number_kind, Some(NumberKind::Permanent));
         assert_eq!(a.name.as_deref(), Some("N'DIAYE AWA"));
+    }
+
+    #[test]
+    fn a_certificate_is_judged_against_the_form_and_the_day() {
+        use crate::mrz::Typed;
+        let text = certificate(
+            "MON ATTESTATION DE DROITS PROVISOIRE",
+            ("01/09/2026", "31/08/2027"),
+            "8031199352012",
+            "ZHANG WEI",
+        );
+        let a = Attestation::read(&text).unwrap();
+        let zhang = Typed {
+            last_name: Some("Zhang"),
+            first_name: Some("Wei"),
+            birth_date: Some(d("2003-11-02")),
+            rights_start: Some(d("2026-09-01")),
+            ..Typed::default()
+        };
+        assert_eq!(a.against(&zhang, d("2026-12-06")), []);
+        assert_eq!(a.against(&zhang, d("2027-09-01")), [Finding::Expired { on: d("2027-08-31") }]);
+        assert_eq!(
+            a.against(&zhang, d("2026-08-20")),
+            [Finding::NotYetValid { from: d("2026-09-01") }]
+        );
+        let other = Typed {
+            last_name: Some("Benali"),
+            first_name: Some("Youssef"),
+            birth_date: Some(d("2004-03-15")),
+            rights_start: Some(d("2025-09-01")),
+            ..Typed::default()
+        };
+        assert_eq!(
+            a.against(&other, d("2026-12-06")),
+            [
+                Finding::StartNotCovered {
+                    start: d("2025-09-01"),
+                    from: d("2026-09-01"),
+                    to: d("2027-08-31")
+                },
+                Finding::NameDiffers { typed: "Benali Youssef".into(), read: "ZHANG WEI".into() },
+                Finding::BirthDateDiffers { typed: d("2004-03-15"), read: d("2003-11-02") },
+            ]
+        );
+        // Accents and order aside, the same name.
+        let accents =
+            Typed { last_name: Some("Zhàng"), first_name: Some("wei"), ..Typed::default() };
+        assert_eq!(a.against(&accents, d("2026-12-06")), []);
     }
 
     #[test]

@@ -235,6 +235,38 @@ fn attestation_reads_provisional_and_final_certificates_never_printing_the_numbe
             "{name}: never the number"
         );
     }
+    // Judged against Zhang Wei's form on a day: hers is fine; another person's and last year's
+    // are said so.
+    let form = write(
+        &dir,
+        "form.json",
+        br#"{"last_name": "Zhang", "first_name": "Wei", "birth_date": "2003-11-02",
+            "rights_start_date": "2026-09-01"}"#,
+    );
+    let judged = |name: &str| {
+        let (code, out, err) = run(
+            &[
+                "attestation",
+                dir.join(name).to_str().unwrap(),
+                "--form",
+                form.to_str().unwrap(),
+                "--today",
+                "2026-12-06",
+            ],
+            None,
+        );
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(judged("provisional.pdf"), Vec::<String>::new());
+    assert_eq!(judged("expired.pdf"), ["expired", "start_not_covered"]);
+    assert_eq!(judged("another.pdf"), ["name_differs", "birth_date_differs", "number_key_fails"]);
     // Not a certificate, and not a file at all: exit 2 with a message.
     let other = write(&dir, "other.pdf", &text_pdf(&["CERTIFICAT DE SCOLARITÉ 2026-2027".into()]));
     let (code, _, err) = attestation(&other);

@@ -121,6 +121,14 @@ enum Command {
         /// The certificate (PDF, or a JPEG/PNG photo of it).
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
+        /// A JSON file of form fields, as `precheck fields` reads it: the certificate is judged
+        /// against it and the day, in "findings" (expired, not_yet_valid, start_not_covered,
+        /// name_differs, birth_date_differs, number_key_fails).
+        #[arg(long, value_name = "FORM.json")]
+        form: Option<std::path::PathBuf>,
+        /// The day of the check, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<Date>,
         /// The folder of the reading models, for a scan or a photo (as `precheck file`).
         #[arg(long, value_name = "DIR")]
         models: Option<std::path::PathBuf>,
@@ -285,7 +293,12 @@ fn email(file: Option<&std::path::Path>, lang: Option<Lang>) -> ExitCode {
 
 /// `precheck attestation`: the certificate's text (its text layer, else what the reader reads
 /// of its pictures), and what it says.
-fn attestation(path: &std::path::Path, models: &std::path::Path) -> ExitCode {
+fn attestation(
+    path: &std::path::Path,
+    models: &std::path::Path,
+    form: Option<(&std::path::Path, Date)>,
+    rules: &Rules,
+) -> ExitCode {
     use secu_precheck_domain::attestation::Attestation;
     use secu_precheck_domain::inspect::{self, decode, pdf, Format};
     let bytes = match std::fs::metadata(path) {
@@ -326,16 +339,17 @@ fn attestation(path: &std::path::Path, models: &std::path::Path) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    match serde_json::to_string(&found) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("precheck: {e}");
-            ExitCode::FAILURE
-        }
+    let mut json = serde_json::json!(found);
+    if let Some((form, today)) = form {
+        let report = match form_report(form, today, rules) {
+            Ok(report) => report,
+            Err(code) => return code,
+        };
+        let typed = secu_precheck_domain::mrz::Typed::from_normalised(&report.normalised);
+        json["findings"] = serde_json::json!(found.against(&typed, today));
     }
+    println!("{json}");
+    ExitCode::SUCCESS
 }
 
 /// The lines the reader reads in pictures, page after page; `None` when none decodes or the
@@ -630,8 +644,17 @@ fn main() -> ExitCode {
             return mrz(file.as_deref(), form.as_deref(), today, &rules);
         }
         Command::Email { file, lang } => return email(file.as_deref(), lang),
-        Command::Attestation { file, models } => {
-            return attestation(&file, &models_dir(models));
+        Command::Attestation { file, models, form, today } => {
+            let form = match (form, today.or_else(today_from_clock)) {
+                (Some(form), Some(today)) => Some((form, today)),
+                (Some(_), None) => {
+                    eprintln!("precheck: cannot read today's date from the clock; pass --today");
+                    return ExitCode::from(2);
+                }
+                (None, _) => None,
+            };
+            let form = form.as_ref().map(|(f, t)| (f.as_path(), *t));
+            return attestation(&file, &models_dir(models), form, &rules);
         }
         Command::Situations { lang } => {
             for s in &rules.situations {
