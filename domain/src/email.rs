@@ -554,6 +554,13 @@ fn recognise_with(words: &Words, text: &str) -> Recognised {
         .into_iter()
         .filter_map(|(doc, (status, reason))| {
             let status = status?;
+            // A reason said of a missing document ("please send both sides", after "only the
+            // front") means it came and will not do.
+            let status = if status == Status::Missing && reason.is_some() {
+                Status::Rejected
+            } else {
+                status
+            };
             Some(Named { doc, status, reason: reason.filter(|_| status != Status::Accepted) })
         })
         .collect();
