@@ -265,6 +265,24 @@ fn mrz(
     }
 }
 
+/// A file's bytes, its size looked at first so that a huge file is refused without loading
+/// it; exit 2 with a message on stderr when it cannot be read.
+fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ExitCode> {
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() > 64 * 1024 * 1024 => {
+            eprintln!("precheck: {}: larger than 64 MB, not read", path.display());
+            return Err(ExitCode::from(2));
+        }
+        Ok(m) if m.is_file() => std::fs::read(path),
+        Ok(_) => Err(std::io::Error::other("not a file")),
+        Err(e) => Err(e),
+    };
+    bytes.map_err(|e| {
+        eprintln!("precheck: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })
+}
+
 /// `precheck email`.
 fn email(file: Option<&std::path::Path>, lang: Option<Lang>) -> ExitCode {
     use secu_precheck_domain::email;
@@ -301,19 +319,9 @@ fn attestation(
 ) -> ExitCode {
     use secu_precheck_domain::attestation::Attestation;
     use secu_precheck_domain::inspect::{self, decode, pdf, Format};
-    let bytes = match std::fs::metadata(path) {
-        Ok(m) if m.is_file() && m.len() > 64 * 1024 * 1024 => {
-            eprintln!("precheck: {}: larger than 64 MB, not read", path.display());
-            return ExitCode::from(2);
-        }
-        _ => std::fs::read(path),
-    };
-    let bytes = match bytes {
+    let bytes = match read_file(path) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("precheck: cannot read {}: {e}", path.display());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // Judged as any document would be, only to know its format and pages.
@@ -355,17 +363,10 @@ fn attestation(
 /// The lines the reader reads in pictures, page after page; `None` when none decodes or the
 /// reader fails.
 fn read_lines(reader: &secu_precheck_ocr::Reader, pictures: &[Picture<'_>]) -> Option<String> {
-    use secu_precheck_domain::inspect::decode::{luma, Decoded};
     let mut text = String::new();
-    for (format, picture, width, height) in pictures {
-        let Decoded::Pixels(pixels, width, height) = luma(*format, picture, *width, *height) else {
-            continue;
-        };
-        let page = reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels }).ok()?;
-        for line in page.lines {
-            text.push_str(&line.text);
-            text.push('\n');
-        }
+    for line in read_pages(reader, pictures).ok()?.into_iter().flat_map(|p| p.lines) {
+        text.push_str(&line.text);
+        text.push('\n');
     }
     (!text.is_empty()).then_some(text)
 }
@@ -406,6 +407,14 @@ fn read_pictures(
     pictures: &[Picture<'_>],
     today: Date,
 ) -> Result<Option<secu_precheck_domain::read::Read>, secu_precheck_ocr::Error> {
+    Ok(secu_precheck_domain::read::Read::from_pages(read_pages(reader, pictures)?, today))
+}
+
+/// Each picture that decodes, read with the models, in order.
+fn read_pages(
+    reader: &secu_precheck_ocr::Reader,
+    pictures: &[Picture<'_>],
+) -> Result<Vec<secu_precheck_ocr::Page>, secu_precheck_ocr::Error> {
     use secu_precheck_domain::inspect::decode::{luma, Decoded};
     let mut pages = Vec::new();
     for (format, picture, width, height) in pictures {
@@ -414,7 +423,7 @@ fn read_pictures(
         };
         pages.push(reader.read_page(&secu_precheck_ocr::Grey { width, height, pixels })?);
     }
-    Ok(secu_precheck_domain::read::Read::from_pages(pages, today))
+    Ok(pages)
 }
 
 /// The reader, loaded at the first file with pictures to read and kept for the next ones;
@@ -498,22 +507,9 @@ fn file(
     };
     let mut any_error = false;
     for path in files {
-        // Look at the size before reading, so a huge file is refused without loading it.
-        let bytes = match std::fs::metadata(path) {
-            Ok(m) if m.is_file() && m.len() > 64 * 1024 * 1024 => {
-                eprintln!("precheck: {}: larger than 64 MB, not read", path.display());
-                return ExitCode::from(2);
-            }
-            Ok(m) if m.is_file() => std::fs::read(path),
-            Ok(_) => Err(std::io::Error::other("not a file")),
-            Err(e) => Err(e),
-        };
-        let bytes = match bytes {
+        let bytes = match read_file(path) {
             Ok(b) => b,
-            Err(e) => {
-                eprintln!("precheck: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
+            Err(code) => return code,
         };
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut inspection = inspect::inspect(&name, &bytes, &ctx);
