@@ -52,6 +52,8 @@ fn main() {
     println!("cargo::rerun-if-changed=locales");
     let mut files = Vec::new();
     let mut readers = std::collections::BTreeSet::new();
+    let mut later = std::collections::BTreeSet::new();
+    let mut later_files = Vec::new();
     let catalogs: Vec<BTreeMap<String, String>> = LANGS
         .iter()
         .map(|lang| {
@@ -77,6 +79,31 @@ fn main() {
                 path.display()
             );
             files.push((text, entries));
+            // Wording the page fetches just after its first screen (`locales/later/`, its
+            // copy `<lang>-later.txt`): what the file checks found.
+            let path = dir.join("later").join(format!("{lang}.toml"));
+            let (text, words) = read_catalog(&path);
+            let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
+                panic!(
+                    "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
+                    path.display()
+                )
+            });
+            let read: BTreeMap<_, _> = entries.iter().cloned().collect();
+            assert!(
+                read == words && read.len() == entries.len(),
+                "{}: src/i18n/file.rs reads it differently from TOML",
+                path.display()
+            );
+            for (key, value) in words {
+                later.insert(key.clone());
+                assert!(
+                    flat.insert(key.clone(), value).is_none(),
+                    "{}: {key} is in another catalog file too",
+                    path.display()
+                );
+            }
+            later_files.push((text, entries));
             // Wording the page's first screen never fetches: the reader worker's own
             // (`locales/reader/`, built into the reader), and what follows the upload
             // (`locales/after/`: the messages from the portal and the CPAM explained).
@@ -151,9 +178,33 @@ fn main() {
     // fingerprint; the reader's own wording is not in that file.
     let index: BTreeMap<&String, usize> =
         reference.keys().enumerate().map(|(i, k)| (k, i)).collect();
+    let _ = writeln!(
+        out,
+        "/// Whether each message is in the catalog files the page fetches after its first screen\n\
+         /// (`locales/later/`).\n\
+         const LATER: [bool; {}] = {:?};\n\n\
+         impl Msg {{\n    /// Whether the page fetches this wording just after its first screen\n    \
+         /// (`locales/later/`, `<lang>-later.txt`).\n    #[must_use]\n    \
+         pub const fn is_later(self) -> bool {{\n        LATER[self as usize]\n    }}\n}}\n",
+        reference.len(),
+        reference.keys().map(|k| later.contains(k)).collect::<Vec<_>>(),
+    );
+    for (lang, (text, entries)) in LANGS.iter().zip(&later_files) {
+        let upper = lang.to_uppercase();
+        let _ = writeln!(
+            out,
+            "/// Where each entry of `locales/later/{lang}.toml`, in file order, goes.\n\
+             const {upper}_LATER_ORDER: [u16; {}] = {:?};\n\
+             /// The fingerprint of the page's copy of `locales/later/{lang}.toml` (`{lang}-later.txt`).\n\
+             const {upper}_LATER_FINGERPRINT: u64 = {:#x};\n",
+            entries.len(),
+            entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
+            catalog_file::fingerprint(catalog_file::page_copy(text).as_bytes()),
+        );
+    }
     for ((lang, catalog), (text, entries)) in LANGS.iter().zip(&catalogs).zip(&files) {
         let upper = lang.to_uppercase();
-        out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"reading\"))]\n");
+        out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n");
         let _ = writeln!(out, "const {upper}: [&str; {}] = [", catalog.len());
         for key in reference.keys() {
             let _ = writeln!(out, "    {:?},", catalog[key]);

@@ -13,8 +13,14 @@ if (!dir) {
   process.exit(1);
 }
 const root = fileURLToPath(new URL('..', import.meta.url));
-for (const lang of ['en', 'fr']) {
-  const text = readFileSync(join(root, 'domain', 'locales', `${lang}.toml`), 'utf8');
+// Each language's first-screen wording (en.txt), and what the file checks found (en-later.txt,
+// from locales/later/), which the page fetches just after its first screen.
+const copies = ['en', 'fr'].flatMap((lang) => [
+  [join(root, 'domain', 'locales', `${lang}.toml`), `${lang}.txt`],
+  [join(root, 'domain', 'locales', 'later', `${lang}.toml`), `${lang}-later.txt`],
+]);
+for (const [source, name] of copies) {
+  const text = readFileSync(source, 'utf8');
   // Rust's str::lines: split at \n, a \r before it dropped; str::trim: Unicode white space.
   const copy = text
     .split('\n')
@@ -23,6 +29,6 @@ for (const lang of ['en', 'fr']) {
     .filter((line) => line.includes(' = '))
     .map((line) => `${line.slice(line.indexOf(' = ') + 3)}\n`)
     .join('');
-  writeFileSync(join(dir, `${lang}.txt`), copy);
+  writeFileSync(join(dir, name), copy);
 }
-console.log('catalogs: en.txt and fr.txt written');
+console.log(`catalogs: ${copies.map(([, name]) => name).join(', ')} written`);

@@ -5,13 +5,14 @@
 // Network first, cache as fallback: an online student always gets the current build, an offline
 // one the last build they loaded. The postcode base and the combining worker are cached the
 // first time they are used rather than up front, to spare mobile data; so is the HEIC decoder
-// (half a megabyte, for the students who convert a HEIC photo), and the reader worker.
+// (half a megabyte, for the students who convert a HEIC photo), the reader worker, and the
+// "I have registered" part (src/registered.rs).
 //
 // The reading models (models/, a folder named after their version) are cached the first time
 // the reader loads them, in a cache of their own that outlives builds, and served from it
 // first: a student downloads them once, and reads offline afterwards.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -19,10 +20,13 @@ if (!dir) {
   console.error('offline: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook');
   process.exit(1);
 }
-const LATER = new Set(['sw.js', 'postcodes.tsv', 'combiner.js', 'combiner_bg.wasm', 'combiner_loader.js', 'embed-example.html', 'libheif.js', 'libheif.wasm', 'libheif-LICENSE.txt', 'heif.js', 'models', 'reader.js', 'reader_bg.wasm', 'reader_simd.js', 'reader_simd_bg.wasm', 'reader_loader.js']);
+const LATER = new Set(['sw.js', 'postcodes.tsv', 'combiner.js', 'combiner_bg.wasm', 'combiner_loader.js', 'embed-example.html', 'libheif.js', 'libheif.wasm', 'libheif-LICENSE.txt', 'heif.js', 'models', 'reader.js', 'reader_bg.wasm', 'reader_simd.js', 'reader_simd_bg.wasm', 'reader_loader.js', 'registered.js', 'registered_bg.wasm', 'registered-start.js']);
 const files = readdirSync(dir).filter((f) => !LATER.has(f)).sort();
 const hash = createHash('sha256');
-for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+// The on-demand part keeps its names across builds (Trunk names a worker by its bin): hashed
+// in too, so a new one gets a new cache rather than meeting an older page.
+const unhashed = ['registered.js', 'registered_bg.wasm', 'registered-start.js'].filter((f) => existsSync(join(dir, f)));
+for (const f of [...files, ...unhashed]) hash.update(f).update(readFileSync(join(dir, f)));
 const version = `secu-precheck-${hash.digest('hex').slice(0, 16)}`;
 const precache = ['./', ...files.map((f) => `./${f}`)];
 

@@ -69,6 +69,9 @@ gate "clippy (wasm32: the app, the domain crate and the reader)" \
 gate "clippy (wasm32: the reader worker)" \
   cargo clippy --target wasm32-unknown-unknown -p secu-precheck --features reader --bin reader \
   --locked -- -D warnings
+gate "clippy (wasm32: the \"I have registered\" part)" \
+  cargo clippy --target wasm32-unknown-unknown -p secu-precheck --features registered --bin registered \
+  --locked -- -D warnings
 tests "cargo test (native)" cargo test --workspace --locked
 tests "browser tests (wasm-bindgen-test in headless Chromium)" \
   cargo test --target wasm32-unknown-unknown -p secu-precheck --test web --locked

@@ -10,6 +10,8 @@
 #![forbid(unsafe_code)]
 
 pub mod page;
+#[cfg(feature = "registered")]
+pub mod registered;
 pub mod wire;
 pub mod worker;
 

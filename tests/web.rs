@@ -23,11 +23,18 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a fresh app in its own element and waits until it has rendered.
-/// The page fetches its wording (en.txt, fr.txt) before it renders; here it is given.
+/// The page fetches its wording (en.txt, fr.txt) before it renders, and what file checks found
+/// (en-later.txt, fr-later.txt) after; here it is given.
 fn install_wording() {
     if !Lang::Fr.is_ready() {
         Lang::En.install(&page_copy(include_str!("../domain/locales/en.toml"))).unwrap();
         Lang::Fr.install(&page_copy(include_str!("../domain/locales/fr.toml"))).unwrap();
+        Lang::En
+            .install_later(&page_copy(include_str!("../domain/locales/later/en.toml")))
+            .unwrap();
+        Lang::Fr
+            .install_later(&page_copy(include_str!("../domain/locales/later/fr.toml")))
+            .unwrap();
     }
 }
 

@@ -159,6 +159,76 @@ impl Attestation {
         })
     }
 
+    /// What it says as a query string, for the worker that reads it to tell the page
+    /// (`kind=provisional&valid_from=2026-09-01&…`): never the number, only its kind and
+    /// whether its key holds.
+    #[must_use]
+    pub fn to_query(&self) -> String {
+        let code = |k: Option<&str>| k.map(str::to_owned);
+        let pairs = [
+            (
+                "kind",
+                code(self.kind.map(|k| match k {
+                    Kind::Provisional => "provisional",
+                    Kind::Final => "final",
+                })),
+            ),
+            ("valid_from", self.valid_from.map(|d| d.to_string())),
+            ("valid_to", self.valid_to.map(|d| d.to_string())),
+            (
+                "number_kind",
+                code(self.number_kind.map(|k| match k {
+                    NumberKind::Provisional => "provisional",
+                    NumberKind::Permanent => "permanent",
+                })),
+            ),
+            ("number_key_ok", self.number_key_ok.map(|ok| ok.to_string())),
+            ("name", self.name.clone()),
+            ("birth_date", self.birth_date.map(|d| d.to_string())),
+        ];
+        crate::query::write(pairs.iter().filter_map(|(k, v)| Some((*k, v.as_deref()?))))
+    }
+
+    /// The facts [`to_query`](Self::to_query) wrote; a value it did not write is left out.
+    #[must_use]
+    pub fn from_query(text: &str) -> Attestation {
+        let mut out = Attestation {
+            kind: None,
+            valid_from: None,
+            valid_to: None,
+            number_kind: None,
+            number_key_ok: None,
+            name: None,
+            birth_date: None,
+        };
+        for (key, value) in crate::query::pairs(text) {
+            let value = &*value;
+            match &*key {
+                "kind" => {
+                    out.kind = match value {
+                        "provisional" => Some(Kind::Provisional),
+                        "final" => Some(Kind::Final),
+                        _ => None,
+                    }
+                }
+                "valid_from" => out.valid_from = value.parse().ok(),
+                "valid_to" => out.valid_to = value.parse().ok(),
+                "number_kind" => {
+                    out.number_kind = match value {
+                        "provisional" => Some(NumberKind::Provisional),
+                        "permanent" => Some(NumberKind::Permanent),
+                        _ => None,
+                    }
+                }
+                "number_key_ok" => out.number_key_ok = value.parse().ok(),
+                "name" => out.name = Some(value.to_owned()).filter(|n| !n.is_empty()),
+                "birth_date" => out.birth_date = value.parse().ok(),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Whether it covers `day`.
     #[must_use]
     pub fn covers(&self, day: Date) -> Option<bool> {
@@ -257,6 +327,26 @@ pub enum Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_facts_travel_as_a_query_without_the_number() {
+        let text = "ATTESTATION DE DROITS\nPériode du 01/09/2026 au 31/08/2027\nNuméro : 1 99 05 99 350 123 45\n";
+        let read = Attestation::read(text).unwrap();
+        let q = read.to_query();
+        assert!(!q.contains("350") && !q.contains("123"), "{q}");
+        assert_eq!(Attestation::from_query(&q), read);
+        let full = Attestation {
+            kind: Some(Kind::Provisional),
+            valid_from: None,
+            valid_to: None,
+            number_kind: Some(NumberKind::Provisional),
+            number_key_ok: Some(false),
+            name: Some("N’DIAYE Awa & co".to_owned()),
+            birth_date: Some("2003-05-14".parse().unwrap()),
+        };
+        assert_eq!(Attestation::from_query(&full.to_query()), full);
+        assert_eq!(Attestation::from_query("kind=maybe&valid_to=tomorrow&name=").kind, None);
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()

@@ -62,13 +62,42 @@ impl Lang {
     /// every language is built in: `None`.
     #[must_use]
     pub const fn catalog_file(self) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") || cfg!(feature = "reading") {
+        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
             return None;
         }
         Some(match self {
             Lang::En => "en.txt",
             Lang::Fr => "fr.txt",
         })
+    }
+
+    /// The file of wording a wasm32 page fetches just after its first screen for this
+    /// language (`locales/later/`: what the file checks found); natively `None`.
+    #[must_use]
+    pub const fn later_file(self) -> Option<&'static str> {
+        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
+            return None;
+        }
+        Some(match self {
+            Lang::En => "en-later.txt",
+            Lang::Fr => "fr-later.txt",
+        })
+    }
+
+    /// Reads the file of [`later_file`](Self::later_file) and, in a wasm32 build, installs it.
+    ///
+    /// # Errors
+    /// A file that is not this build's later wording of this language.
+    pub fn install_later(self, file: &str) -> Result<(), CatalogError> {
+        let texts = Catalog::read_later(self, file)?;
+        lazy::install_later(self, texts);
+        Ok(())
+    }
+
+    /// Whether the wording of [`later_file`](Self::later_file) is there.
+    #[must_use]
+    pub fn has_later(self) -> bool {
+        lazy::has_later(self)
     }
 
     /// Whether the whole interface can be shown in this language now.
@@ -123,6 +152,23 @@ impl Catalog {
             Lang::En => (&EN_ORDER, EN_FINGERPRINT),
             Lang::Fr => (&FR_ORDER, FR_FINGERPRINT),
         };
+        Self::read_with(order, fingerprint, file)
+    }
+
+    /// The wording of every message of a later file (`<lang>-later.txt`), in [`Msg`] order,
+    /// the others empty.
+    ///
+    /// # Errors
+    /// A file that is not this build's later wording of `lang`.
+    pub fn read_later(lang: Lang, file: &str) -> Result<Vec<String>, CatalogError> {
+        let (order, fingerprint): (&[u16], u64) = match lang {
+            Lang::En => (&EN_LATER_ORDER, EN_LATER_FINGERPRINT),
+            Lang::Fr => (&FR_LATER_ORDER, FR_LATER_FINGERPRINT),
+        };
+        Self::read_with(order, fingerprint, file)
+    }
+
+    fn read_with(order: &[u16], fingerprint: u64, file: &str) -> Result<Vec<String>, CatalogError> {
         if file::fingerprint(file.as_bytes()) != fingerprint {
             return Err(CatalogError::Stale);
         }
@@ -130,7 +176,7 @@ impl Catalog {
         if entries.len() != order.len() {
             return Err(CatalogError::Stale);
         }
-        // The reader's own wording is not in the file: it stays empty.
+        // The wording of the other files is not in this one: it stays empty.
         let mut texts = vec![String::new(); Msg::ALL.len()];
         for (text, &at) in entries.into_iter().zip(order) {
             texts[usize::from(at)] = text;
@@ -202,6 +248,8 @@ pub fn vocabulary_messages() -> Vec<Msg> {
     all.extend(crate::read::Fact::ALL.map(crate::read::Fact::label));
     all.extend(crate::read::Said::ALL.map(crate::read::Said::text));
     all.extend(crate::email::Status::ALL.map(crate::email::Status::text));
+    all.extend(crate::progress::Shown::ALL.map(crate::progress::Shown::label));
+    all.extend(crate::progress::Next::ALL.map(crate::progress::Next::text));
     all.extend(crate::email::Reason::ALL.map(crate::email::Reason::text));
     for d in rules::DocumentId::ALL {
         all.extend([d.name(), d.what_counts()]);
@@ -284,27 +332,43 @@ pub fn join_or(lang: Lang, items: &[&str]) -> String {
 
 /// The wording of each language: natively and in the reader worker built in; in the page,
 /// fetched and installed.
-#[cfg(all(target_arch = "wasm32", not(feature = "reading")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "wording")))]
 mod lazy {
     use super::Lang;
     use std::sync::OnceLock;
 
     static INSTALLED: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
+    static LATER: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
 
+    /// A message's text once its language's first-screen file is installed: from the later
+    /// file when it is one of its messages (empty until that file is there).
     pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
-        INSTALLED[lang as usize].get().and_then(|t| t.get(i).copied())
+        let main = INSTALLED[lang as usize].get().and_then(|t| t.get(i).copied())?;
+        let later = || LATER[lang as usize].get().and_then(|t| t.get(i).copied());
+        Some(if main.is_empty() { later().unwrap_or(main) } else { main })
+    }
+
+    fn leak(texts: Vec<String>) -> Box<[&'static str]> {
+        texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect()
     }
 
     /// Keeps the texts for the page's whole life (a catalog is installed once).
     pub(super) fn install(lang: Lang, texts: Vec<String>) {
-        let texts: Box<[&'static str]> =
-            texts.into_iter().map(|t| &*Box::leak(t.into_boxed_str())).collect();
-        let _ = INSTALLED[lang as usize].set(texts);
+        let _ = INSTALLED[lang as usize].set(leak(texts));
+    }
+
+    pub(super) fn install_later(lang: Lang, texts: Vec<String>) {
+        let _ = LATER[lang as usize].set(leak(texts));
+    }
+
+    pub(super) fn has_later(lang: Lang) -> bool {
+        LATER[lang as usize].get().is_some()
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "wording"))]
 mod lazy {
     use super::Lang;
 
@@ -316,6 +380,12 @@ mod lazy {
     }
 
     pub(super) fn install(_: Lang, _: Vec<String>) {}
+
+    pub(super) fn install_later(_: Lang, _: Vec<String>) {}
+
+    pub(super) fn has_later(_: Lang) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]
@@ -333,17 +403,29 @@ mod tests {
         assert_eq!(texts.len(), Msg::ALL.len());
         for (&msg, text) in Msg::ALL.iter().zip(&texts) {
             // The reader's own wording is built into the reader alone.
-            let built_in = if msg.is_readers() { "" } else { Lang::Fr.text(msg) };
+            let built_in = if msg.is_readers() || msg.is_later() { "" } else { Lang::Fr.text(msg) };
             assert_eq!(text, built_in, "{}", msg.key());
         }
         assert!(Msg::ReadSaidExpired.is_readers() && !Msg::ReadOffer.is_readers());
         assert_eq!(Lang::Fr.install(&fr), Ok(()));
         let en = file::page_copy(include_str!("../locales/en.toml"));
         let en = Catalog::read(Lang::En, &en).unwrap();
-        assert!(Msg::ALL
-            .iter()
-            .zip(&en)
-            .all(|(&msg, text)| text == if msg.is_readers() { "" } else { Lang::En.text(msg) }));
+        assert!(Msg::ALL.iter().zip(&en).all(|(&msg, text)| text
+            == if msg.is_readers() || msg.is_later() { "" } else { Lang::En.text(msg) }));
+        // The wording fetched after the first screen reads as the built-in one too.
+        for (lang, toml) in [
+            (Lang::En, include_str!("../locales/later/en.toml")),
+            (Lang::Fr, include_str!("../locales/later/fr.toml")),
+        ] {
+            let later = Catalog::read_later(lang, &file::page_copy(toml)).unwrap();
+            for (&msg, text) in Msg::ALL.iter().zip(&later) {
+                let built_in = if msg.is_later() { lang.text(msg) } else { "" };
+                assert_eq!(text, built_in, "{}", msg.key());
+            }
+            assert_eq!(Catalog::read_later(lang, &fr), Err(CatalogError::Stale));
+            assert_eq!(lang.install_later(&file::page_copy(toml)), Ok(()));
+        }
+        assert!(Msg::FileTooLargeTitle.is_later() && !Msg::FileTooLargeTitle.is_readers());
         assert!(Lang::Fr.is_ready() && Lang::En.is_ready());
         // Natively every language is built in: nothing is fetched.
         assert_eq!(Lang::Fr.catalog_file(), None);

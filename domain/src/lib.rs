@@ -23,6 +23,7 @@ pub mod mrz;
 pub mod next_steps;
 pub mod nir;
 pub mod postcodes;
+pub mod progress;
 pub mod query;
 pub mod read;
 pub mod residence;

@@ -215,6 +215,42 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
     out
 }
 
+/// The steps still ahead once the registration is sent (`progress`): what was done before
+/// sending is left out, so are the certificates that came, and the permanent number's date runs
+/// from the first day known (the start of rights, else the provisional certificate's, else the
+/// day it was sent). Once the permanent number is there, the ameli account and the carte Vitale
+/// can be done now.
+#[must_use]
+pub fn following(dates: &Dates, progress: &crate::progress::Progress, today: Date) -> Vec<Step> {
+    let mut out = steps(dates, today);
+    let done: &[&str] = match (progress.sent, progress.provisional, progress.permanent) {
+        (_, _, Some(_)) => &["confirm_email", "password", "provisional", "permanent"],
+        (_, Some(_), None) => &["confirm_email", "password", "provisional"],
+        (Some(_), None, None) => &["confirm_email", "password"],
+        (None, None, None) => &[],
+    };
+    out.retain(|s| !done.contains(&s.id));
+    let dated = |d: When| match d {
+        When::From(d) if d < today => When::Since(d),
+        When::Before(d) if d < today => When::Overdue(d),
+        other => other,
+    };
+    for s in &mut out {
+        match (s.id, progress.permanent) {
+            ("ameli" | "vitale", Some(permanent)) => s.date = Some(dated(When::From(permanent))),
+            ("permanent", _) if dates.rights_start.is_none() => {
+                s.date = progress
+                    .provisional
+                    .or(progress.sent)
+                    .and_then(|d| d.add_days(PERMANENT_BY_DAYS))
+                    .map(|d| dated(When::Before(d)));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 impl Step {
     /// What it means and what to do, now that its date is known.
     #[must_use]
@@ -334,6 +370,43 @@ pub fn calendar(steps: &[Step], lang: Lang, today: Date) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn following_leaves_out_what_is_done_and_dates_what_comes() {
+        use crate::progress::Progress;
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let today = day("2026-11-10");
+        let dates = Dates { rights_start: None, arrival: None, visa: Visa::VlsTs };
+        let ids =
+            |p: &Progress| following(&dates, p, today).iter().map(|s| s.id).collect::<Vec<_>>();
+        let mut p = Progress::default();
+        assert_eq!(ids(&p), steps(&dates, today).iter().map(|s| s.id).collect::<Vec<_>>());
+        p.sent = Some(day("2026-10-01"));
+        assert!(!ids(&p).contains(&"password") && ids(&p).contains(&"provisional"));
+        // No start of rights typed: nine months from the day it was sent.
+        let permanent = |p: &Progress| {
+            following(&dates, p, today)
+                .into_iter()
+                .find(|s| s.id == "permanent")
+                .and_then(|s| s.date)
+        };
+        assert_eq!(permanent(&p), Some(When::Before(day("2027-07-01"))));
+        p.provisional = Some(day("2026-10-20"));
+        assert!(!ids(&p).contains(&"provisional"));
+        assert_eq!(permanent(&p), Some(When::Before(day("2027-07-20"))));
+        // With a start of rights, the rule of `steps` stands.
+        let typed = Dates { rights_start: Some(day("2026-09-01")), ..dates };
+        let by = following(&typed, &p, today)
+            .into_iter()
+            .find(|s| s.id == "permanent")
+            .and_then(|s| s.date);
+        assert_eq!(by, Some(When::Before(day("2027-06-01"))));
+        p.permanent = Some(day("2026-11-02"));
+        let after = following(&dates, &p, today);
+        assert!(after.iter().all(|s| s.id != "permanent"));
+        let ameli = after.iter().find(|s| s.id == "ameli").unwrap();
+        assert_eq!(ameli.date, Some(When::Since(day("2026-11-02"))));
+    }
     use crate::residence::Held;
     use crate::rules::DocumentId;
 

@@ -8,8 +8,8 @@ use secu_precheck_domain::{Checklist, Msg, Outcome, Rules, SituationId};
 use yew::prelude::*;
 
 use crate::page::components::{
-    documents_step, instead, next_steps, site_footer, situation_step, summary, ChecklistPanel,
-    DetailsStep, Remember, SiteHeader,
+    documents_step, follow_step, instead, next_steps, site_footer, situation_step, summary,
+    ChecklistPanel, DetailsStep, Remember, SiteHeader,
 };
 use crate::page::context::AppContext;
 use crate::page::hooks;
@@ -61,6 +61,7 @@ pub fn app(props: &AppProps) -> Html {
     let files = hooks::use_files(&state);
     hooks::use_checks(&state, rules.as_deref().ok(), &files);
     hooks::use_reader(&state, rules.as_deref().ok(), report.as_deref(), &files);
+    let registered = hooks::use_registered(state.today);
     let (Ok(rules), Some(report)) = (rules, report) else {
         // The builtin rules are checked by a test; this only shows if rules.json was broken.
         let error = Rules::builtin().err().map(|e| e.to_string()).unwrap_or_default();
@@ -100,6 +101,7 @@ pub fn app(props: &AppProps) -> Html {
                             { documents_step(&context) }
                             { summary(&context) }
                             { next_steps(&context) }
+                            { follow_step(&context, &registered) }
                         } else {
                             { instead(&context) }
                         }

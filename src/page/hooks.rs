@@ -2,7 +2,7 @@
 //! browser's answers into values and actions (never a panic, never an `.expect()`): what the
 //! page starts with ([`start`]), the wording of the languages it fetches ([`catalog`]), the document's language and title and what components ask of
 //! the DOM ([`dom`]), the answers kept on the device ([`storage`]), the postcode base
-//! ([`postcodes`]), the file handles and the workers ([`files`]), the reader ([`reader`]), drops outside the boxes
+//! ([`postcodes`]), the file handles and the workers ([`files`]), the reader ([`reader`]), the "I have registered" part ([`registered`]), drops outside the boxes
 //! ([`drops`]), the host page ([`host`]) and working offline ([`offline`]).
 
 pub mod catalog;
@@ -13,6 +13,7 @@ pub mod host;
 pub mod offline;
 pub mod postcodes;
 pub mod reader;
+pub mod registered;
 pub mod start;
 pub mod storage;
 
@@ -24,5 +25,6 @@ pub use host::use_host;
 pub use offline::use_offline;
 pub use postcodes::{use_demonyms, use_postcodes};
 pub use reader::use_reader;
+pub use registered::use_registered;
 pub use start::{use_start, Start};
 pub use storage::{use_kept_answers, Kept};

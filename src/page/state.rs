@@ -272,6 +272,9 @@ pub struct State {
     pub lang: Lang,
     /// A language chosen whose wording is still to be fetched, or could not be.
     pub lang_load: LangLoad,
+    /// Counts the wording files that arrived after the first screen (what the file checks
+    /// found): a change the components hear, so that the verdicts shown get their words.
+    pub reworded: u8,
     /// The day the app was opened, from the browser's clock.
     pub today: Date,
     /// The answers that decide the situation.
@@ -395,6 +398,9 @@ pub enum Action {
     SetRemember(bool),
     /// Answers kept on the device from an earlier visit.
     Restore(Box<Saved>),
+    /// More wording arrived (what the file checks found, fetched after the first screen):
+    /// nothing changes but the words shown.
+    Reworded,
     /// The student asked to forget everything: back to a blank page.
     ForgetAll,
     /// The student typed in a field of the details step.
@@ -431,6 +437,7 @@ impl State {
         let mut state = Self {
             lang: Lang::En,
             lang_load: LangLoad::Idle,
+            reworded: 0,
             today,
             answers: Answers::default(),
             nationality_text: String::new(),
@@ -477,6 +484,7 @@ impl State {
             Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
             Action::SetRemember(on) => self.remember = on,
             Action::Restore(saved) => self.restore(*saved),
+            Action::Reworded => self.reworded = self.reworded.wrapping_add(1),
             Action::ForgetAll => *self = State::new(self.lang, self.today),
             Action::ChooseFiles(doc, files) => {
                 self.notice = None;

@@ -112,6 +112,9 @@ vocabulary! {
         /// job's `name` holds each file's name in the archive, in order, separated by `/`
         /// (which no name made for a document holds), and `made_as` the archive's name.
         Bundle = "bundle" => Worker::Inspector,
+        /// Read a certificate of entitlement's text ("I have registered"): the answer is a
+        /// [`super::certificate::Checked`]'s record, not a [`Done`].
+        Attestation = "attestation" => Worker::Inspector,
     }
     /// The worker that does it.
     data fn worker -> Worker;

@@ -21,6 +21,7 @@ use web_sys::{
     ResizeQuality,
 };
 
+use crate::wire::certificate::Checked;
 use crate::wire::protocol::{ready_message, Done, Failed, Failure, Job, Outcome, Task};
 
 /// Most encodes of one fit: [`fit::MAX_ATTEMPTS`] and a margin for absurdly small limits.
@@ -53,6 +54,14 @@ pub fn serve(merge: Option<Merge>, warm: bool) {
 async fn answer(data: JsValue, merge: Option<Merge>) {
     let Some((job, files)) = Job::from_message(&data) else { return };
     let files: Vec<Input> = files.iter().filter_map(Input::new).collect();
+    if job.task == Task::Attestation {
+        let checked = match files.first() {
+            Some(file) => certificate(file).await,
+            None => Checked::Unreadable,
+        };
+        let _ = scope().post_message(&checked.record(job.id).to_object());
+        return;
+    }
     let (result, blob) = match run(&job, &files, merge).await {
         Ok((outcome, blob)) => (Ok(outcome), blob),
         Err(failure) => (Err(failure), None),
@@ -91,6 +100,25 @@ impl Input {
             Input::Bytes(buffer) => Blob::new_with_buffer_source_sequence(&Array::of1(buffer))
                 .map_err(|_| Failure::Read.into()),
         }
+    }
+}
+
+/// What a certificate of entitlement's text layer says. A PDF that does not open, or any
+/// other file, is unreadable; a PDF without text (a scan) or a photo has nothing to read here.
+async fn certificate(file: &Input) -> Checked {
+    let Ok(bytes) = file.bytes().await else { return Checked::Unreadable };
+    match inspect::sniff::format(&bytes) {
+        Format::Pdf => {
+            let report = inspect::pdf::check(&bytes, true);
+            match (report.damaged, report.text_layer, report.text) {
+                (false, Some(false), _) => Checked::Scan,
+                (false, _, Some(text)) => Checked::of_text(Some(&text)),
+                // Damaged, or content we cannot read (encrypted, unknown filters).
+                _ => Checked::Unreadable,
+            }
+        }
+        Format::Jpeg | Format::Png | Format::Heic => Checked::Scan,
+        _ => Checked::Unreadable,
     }
 }
 
@@ -146,6 +174,8 @@ async fn run(
                 Outcome { inspection, made: Some(job.made_as.clone()), convertible: false };
             Ok((outcome, Some(blob)))
         }
+        // Answered by `certificate`, before `run`.
+        Task::Attestation => Err(Failure::Read.into()),
         Task::Combine => {
             let files = files.iter().map(Input::blob).collect::<Result<Vec<_>, _>>()?;
             let pdf = combine(&files, job.context.size_limit, merge).await?;

@@ -17,10 +17,25 @@ pub async fn load(lang: Lang) -> bool {
         return true;
     }
     let Some(file) = lang.catalog_file() else { return false };
-    // The files keep their names across versions: a cache may hold an older one, which the
-    // fingerprint refuses; the network then has this build's.
+    fetch_and(file, |text| lang.install(text)).await
+}
+
+/// Fetches and installs a language's wording of what the file checks found (`<lang>-later.txt`),
+/// which the first screen does without; `true` once it is there.
+async fn load_later(lang: Lang) -> bool {
+    if lang.has_later() {
+        return true;
+    }
+    let Some(file) = lang.later_file() else { return false };
+    fetch_and(file, |text| lang.install_later(text)).await
+}
+
+/// Fetches a wording file and installs it with `install`. The files keep their names across
+/// versions: a cache may hold an older one, which the fingerprint refuses; the network then
+/// has this build's.
+async fn fetch_and(file: &str, install: impl Fn(&str) -> Result<(), CatalogError>) -> bool {
     for reload in [false, true] {
-        match fetch_text_with(file, reload).await.map(|text| lang.install(&text)) {
+        match fetch_text_with(file, reload).await.map(|text| install(&text)) {
             Some(Ok(())) => return true,
             Some(Err(CatalogError::Stale)) => {}
             Some(Err(_)) | None => return false,
@@ -30,8 +45,22 @@ pub async fn load(lang: Lang) -> bool {
 }
 
 /// Fetches the language the student chose, then switches to it, or says it could not.
+/// Then, in the language shown, the wording of what the file checks found: fetched once the
+/// first screen is there, and the page renders again with it.
 #[hook]
 pub fn use_catalog(state: &UseReducerHandle<State>) {
+    use_effect_with(state.lang, {
+        let dispatcher = state.dispatcher();
+        move |&lang| {
+            if !lang.has_later() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if load_later(lang).await {
+                        dispatcher.dispatch(Action::Reworded);
+                    }
+                });
+            }
+        }
+    });
     let dispatcher = state.dispatcher();
     use_effect_with(state.lang_load, move |&load_state| {
         if let LangLoad::Loading(lang) = load_state {

@@ -51,7 +51,7 @@ fn preferred_lang() -> Lang {
 }
 
 /// Today in the student's time zone, from the browser's clock.
-fn today() -> Date {
+pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     // A clock outside years 1000–9999 is broken; any fixed day then beats a crash.
     Date::from_ymd(now.get_full_year(), now.get_month() + 1, now.get_date())

@@ -40,9 +40,12 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
     // The first run comes before the restored answers land: it must not remove them.
     let started = use_mut_ref(|| false);
     use_effect_with((state.remember, state.saved()), move |(remember, saved)| {
+        let answers = saved.record().to_query();
+        // "I have registered" hears the answers as they are kept, whether kept or not.
+        crate::page::hooks::registered::tell(&answers, *remember);
         if std::mem::replace(&mut *started.borrow_mut(), true) {
             if *remember {
-                store(Saved::KEY, &saved.record().to_query());
+                store(Saved::KEY, &answers);
                 forget(Saved::V2_KEY);
             } else {
                 forget_all();
@@ -62,6 +65,7 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
         },
         on_forget: Callback::from(move |()| {
             forget_all();
+            crate::page::hooks::registered::forgotten();
             dispatcher.dispatch(Action::ForgetAll);
         }),
     }
@@ -71,6 +75,8 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
 fn forget_all() {
     forget(Saved::KEY);
     forget(Saved::V2_KEY);
+    // What "I have registered" recorded (src/registered.rs) is kept under the same consent.
+    forget(secu_precheck_domain::progress::Progress::KEY);
 }
 
 /// The page's `localStorage`, if the browser offers it (private modes may refuse).
