@@ -9,8 +9,8 @@
 //! everything"). It mounts its own Yew app in that element, and marks it `data-ready`.
 //!
 //! What the student records here (what the personal area shows for each document, the dates
-//! of each stage) is kept in `localStorage` under [`Progress::KEY`] only while `data-keep` says
-//! so. A pasted message is read here and never kept; a certificate is read by the inspection
+//! of each stage) is kept in this tab's `sessionStorage` (it outlives a reload, never the tab),
+//! and in `localStorage` under [`Progress::KEY`] only while `data-keep` says so. A pasted message is read here and never kept; a certificate is read by the inspection
 //! worker and never kept either, and its number is never shown.
 
 use std::rc::Rc;
@@ -93,26 +93,34 @@ fn outside(host: &Element) -> Outside {
     Outside { state, keep: attr("data-keep") == "1", forgets: attr("data-forget") }
 }
 
-/// The page's `localStorage`, if the browser offers it.
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// The tab's `sessionStorage` and the device's `localStorage`, if the browser offers them.
+fn storages() -> (Option<web_sys::Storage>, Option<web_sys::Storage>) {
+    let Some(window) = web_sys::window() else { return (None, None) };
+    (window.session_storage().ok().flatten(), window.local_storage().ok().flatten())
 }
 
-/// What the student recorded, if it was kept.
+/// What the student recorded: this tab's (a reload), else what was kept on the device.
 fn kept() -> Progress {
-    storage()
-        .and_then(|s| s.get_item(Progress::KEY).ok().flatten())
+    let (tab, device) = storages();
+    [tab, device]
+        .into_iter()
+        .flatten()
+        .find_map(|s| s.get_item(Progress::KEY).ok().flatten())
         .map(|q| Progress::from_query(&q))
         .unwrap_or_default()
 }
 
-/// Keeps what was recorded while the student asks, else removes it.
+/// Keeps what was recorded in this tab always (it never outlives the tab), and on the device
+/// while the student asks; removes what is not to be kept.
 fn keep(progress: &Progress, asked: bool) {
-    let Some(storage) = storage() else { return };
-    if asked && !progress.is_empty() {
-        let _ = storage.set_item(Progress::KEY, &progress.to_query());
-    } else {
-        let _ = storage.remove_item(Progress::KEY);
+    let (tab, device) = storages();
+    for (storage, wanted) in [(tab, true), (device, asked)] {
+        let Some(storage) = storage else { continue };
+        if wanted && !progress.is_empty() {
+            let _ = storage.set_item(Progress::KEY, &progress.to_query());
+        } else {
+            let _ = storage.remove_item(Progress::KEY);
+        }
     }
 }
 

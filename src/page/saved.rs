@@ -4,7 +4,7 @@
 
 use secu_precheck_domain::date::{DateFields, DatePart};
 use secu_precheck_domain::fields::{Field, FormInput};
-use secu_precheck_domain::{Answers, Question};
+use secu_precheck_domain::{Answers, DocumentId, Question};
 
 use crate::wire::record::{flag, Lookup, Record};
 
@@ -87,6 +87,33 @@ impl Saved {
         [("birth", &self.birth), ("rights", &self.rights), ("arrival", &self.arrival)]
     }
 
+    /// Where this tab's answers live in `sessionStorage`, kept as the student types whether or
+    /// not they keep answers on the device: a reload, or a phone discarding the tab, loses
+    /// nothing; closing the tab removes them.
+    pub const TAB_KEY: &'static str = "secu-precheck/tab/v1";
+
+    /// Adds to the answers' record what this tab's record also says: whether they are also
+    /// kept on the device (`keep`), and which file each box held (`file.<document>` =
+    /// `<size>/<name>`), never a file itself.
+    pub fn tab_record(r: &mut Record, keep: bool, files: &[(DocumentId, String, u64)]) {
+        r.put("keep", flag(keep));
+        for (doc, name, size) in files {
+            r.put(format!("file.{doc}"), format!("{size}/{name}"));
+        }
+    }
+
+    /// The files a tab's record says the boxes held (an unreadable entry left out).
+    #[must_use]
+    pub fn tab_files(r: &Record) -> Vec<(DocumentId, String, u64)> {
+        r.0.iter()
+            .filter_map(|(key, value)| {
+                let doc = key.strip_prefix("file.")?.parse().ok()?;
+                let (size, name) = value.split_once('/')?;
+                Some((doc, name.to_owned(), size.parse().ok()?))
+            })
+            .collect()
+    }
+
     /// Kept answers from their record (version 3 or 2): whatever is missing or unreadable is
     /// blank.
     pub fn read(r: &impl Lookup) -> Saved {
@@ -134,6 +161,38 @@ mod tests {
     use crate::page::state::tests::{file, state};
     use crate::page::state::{Action, State};
     use secu_precheck_domain::{DocumentId, Lang, Residence};
+
+    #[test]
+    fn a_tab_comes_back_after_a_reload_with_the_names_of_its_files_never_the_files() {
+        let mut s = state();
+        s.apply(Action::TypeField(Field::LastName, "N'Diaye".into()));
+        s.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(1, 2048)]));
+        s.apply(Action::AddPages(DocumentId::Identity, vec![file(2, 10), file(3, 20)]));
+        let files = s.tab_files();
+        assert_eq!(files.len(), 2, "{files:?}");
+        let mut record = s.saved().record();
+        Saved::tab_record(&mut record, false, &files);
+        let record = Record::from_query(&record.to_query());
+        let (saved, keep, lost) =
+            (Saved::read(&record), record.flag("keep"), Saved::tab_files(&record));
+        assert_eq!((saved.clone(), keep, lost.clone()), (s.saved(), Some(false), files.clone()));
+        let keep = false;
+        let mut next = state();
+        next.apply(Action::Resume(Box::new(saved), keep, lost));
+        assert_eq!(next.details.get(Field::LastName), "N'Diaye");
+        assert!(!next.remember, "not kept on the device unless the student asked");
+        assert!(next.lost.iter().any(|(d, _, size)| *d == DocumentId::Rib && *size == 2048));
+        // Still asked for after a second reload, until chosen again.
+        assert_eq!(next.tab_files(), files);
+        next.apply(Action::ChooseFiles(DocumentId::Rib, vec![file(4, 99)]));
+        assert!(next.lost.iter().all(|(d, ..)| *d != DocumentId::Rib));
+        // An entry that is not one is left out.
+        let mut odd = Record::default();
+        odd.put("file.passport", "10/a.pdf");
+        odd.put("file.rib", "ten/a.pdf");
+        odd.put("file.visa", "nothing");
+        assert!(Saved::tab_files(&odd).is_empty());
+    }
 
     #[test]
     fn kept_answers_come_back_and_forgetting_clears_everything() {

@@ -303,6 +303,9 @@ pub struct State {
     pub demonyms: Rc<Demonyms>,
     /// The student asked to keep the answers on this device (off until they do).
     pub remember: bool,
+    /// The files the boxes held before the page was reloaded (a file cannot be kept): each
+    /// box says which it was, by name and size, until the student chooses one again.
+    pub lost: Vec<(DocumentId, String, u64)>,
     /// The last "Download all my files".
     pub bundle: Bundle,
     /// The reader of documents.
@@ -398,6 +401,9 @@ pub enum Action {
     SetRemember(bool),
     /// Answers kept on the device from an earlier visit.
     Restore(Box<Saved>),
+    /// The answers of this tab come back after a reload (never a file: which file each box
+    /// held, by name and size), and whether they are kept on the device.
+    Resume(Box<Saved>, bool, Vec<(DocumentId, String, u64)>),
     /// More wording arrived (what the file checks found, fetched after the first screen):
     /// nothing changes but the words shown.
     Reworded,
@@ -452,6 +458,7 @@ impl State {
             postcodes: Postcodes::NotLoaded,
             demonyms: Rc::default(),
             remember: false,
+            lost: Vec::new(),
             bundle: Bundle::Idle,
             reader: Reader::Unknown,
         };
@@ -484,15 +491,24 @@ impl State {
             Action::DroppedOutside => self.notice = Some(Notice::DroppedOutside),
             Action::SetRemember(on) => self.remember = on,
             Action::Restore(saved) => self.restore(*saved),
+            Action::Resume(saved, keep, lost) => {
+                self.restore(*saved);
+                self.remember = keep;
+                self.lost = lost;
+            }
             Action::Reworded => self.reworded = self.reworded.wrapping_add(1),
             Action::ForgetAll => *self = State::new(self.lang, self.today),
             Action::ChooseFiles(doc, files) => {
                 self.notice = None;
+                self.lost.retain(|(d, ..)| *d != doc);
                 if let Some(slot) = Slot::with_files(files) {
                     self.slots.insert(doc, slot);
                 }
             }
-            Action::AddPages(doc, files) => self.slots.entry(doc).or_default().add_pages(files),
+            Action::AddPages(doc, files) => {
+                self.lost.retain(|(d, ..)| *d != doc);
+                self.slots.entry(doc).or_default().add_pages(files);
+            }
             Action::MovePage(doc, at, up) => self.in_slot(doc, |slot| slot.move_page(at, up)),
             Action::RemovePage(doc, at) => {
                 self.in_slot(doc, |slot| slot.remove_page(at));
@@ -712,6 +728,20 @@ impl State {
     #[must_use]
     pub fn statuses(&self) -> BTreeMap<DocumentId, DocStatus> {
         self.slots.iter().map(|(d, slot)| (*d, slot.status())).collect()
+    }
+
+    /// Which file each box holds (its name and size; the first page's when pages wait to be
+    /// combined), else the one it held before a reload: what a reload asks for again.
+    #[must_use]
+    pub fn tab_files(&self) -> Vec<(DocumentId, String, u64)> {
+        let mut out: Vec<(DocumentId, String, u64)> =
+            self.lost.iter().filter(|(d, ..)| !self.slots.contains_key(d)).cloned().collect();
+        for (doc, slot) in &self.slots {
+            if let Some(meta) = slot.file.as_ref().map(|(m, _)| m).or(slot.pages.first()) {
+                out.push((*doc, meta.name.clone(), meta.size));
+            }
+        }
+        out
     }
 
     /// What "keep my answers" stores: everything typed, no file.

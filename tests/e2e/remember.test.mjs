@@ -34,13 +34,19 @@ test('nothing is stored until the student ticks the box; then answers survive a 
   assert.equal(await page.getByLabel('Votre nationalité').inputValue(), 'Sénégal');
   assert.equal(await page.getByLabel('Garder mes réponses sur cet appareil').isChecked(), true);
   assert.equal(await page.locator('#checklist-rib .status').innerText(), 'Manquant', 'the file is not back');
-  // Unticking removes what was kept at once.
+  // Unticking removes what was kept on the device at once; this tab still has its answers
+  // after a reload, and another visit (a new context) finds none.
   await page.getByLabel('Garder mes réponses sur cet appareil').uncheck();
   assert.deepEqual(await stored(page), {});
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.equal(await page.getByLabel('Last name').inputValue(), '', 'a blank page after a reload');
+  await page.getByLabel('Nom', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Diallo', 'the tab keeps its answers');
+  assert.equal(await page.getByLabel('Garder mes réponses sur cet appareil').isChecked(), false);
+  assert.deepEqual(await stored(page), {});
   await context.close();
+  const { page: later, context: visit } = await open(app.browser, app.url);
+  assert.equal(await later.getByLabel('Last name').inputValue(), '', 'a blank page on another visit');
+  await visit.close();
 });
 
 test('"Forget everything" clears the storage, the answers and the files', async () => {

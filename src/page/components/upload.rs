@@ -122,6 +122,11 @@ pub fn upload(props: &UploadProps) -> Html {
             ondrop={ zone.drop }
         >
             { controls(&app, doc, has_file, zone.dragging, &on_change) }
+            if let (false, Some((_, name, size))) = (has_file, app.state.lost.iter().find(|(d, ..)| *d == doc)) {
+                <p class="hint" id={ format!("lost-{}", doc.code()) }>
+                    { fill(app.t(Msg::UploadLost), &[("name", name), ("size", &file_size(app.lang(), *size))]) }
+                </p>
+            }
             if !slot.pages.is_empty() {
                 { pages(&app, doc, &slot, on_change.clone(), &focus) }
             }

@@ -13,29 +13,25 @@ use crate::page::state::{Action, LangLoad, State};
 /// Fetches and installs a language's wording; `true` once it is there (at once if it was).
 /// A missing, unreadable or stale file (an old copy from a cache) leaves it not installed.
 pub async fn load(lang: Lang) -> bool {
-    if lang.is_ready() {
-        return true;
-    }
-    let Some(file) = lang.catalog_file() else { return false };
-    fetch_and(file, |text| lang.install(text)).await
+    lang.is_ready() || fetch_and_install(lang, false).await
 }
 
 /// Fetches and installs a language's wording of what the file checks found (`<lang>-later.txt`),
 /// which the first screen does without; `true` once it is there.
 async fn load_later(lang: Lang) -> bool {
-    if lang.has_later() {
-        return true;
-    }
-    let Some(file) = lang.later_file() else { return false };
-    fetch_and(file, |text| lang.install_later(text)).await
+    lang.has_later() || fetch_and_install(lang, true).await
 }
 
-/// Fetches a wording file and installs it with `install`. The files keep their names across
-/// versions: a cache may hold an older one, which the fingerprint refuses; the network then
-/// has this build's.
-async fn fetch_and(file: &str, install: impl Fn(&str) -> Result<(), CatalogError>) -> bool {
+/// Fetches a language's wording file, its first screen's or its `later` one, and installs it.
+/// The files keep their names across versions: a cache may hold an older one, which the
+/// fingerprint refuses; the network then has this build's.
+async fn fetch_and_install(lang: Lang, later: bool) -> bool {
+    let file = if later { lang.later_file() } else { lang.catalog_file() };
+    let Some(file) = file else { return false };
     for reload in [false, true] {
-        match fetch_text_with(file, reload).await.map(|text| install(&text)) {
+        let text = fetch_text_with(file, reload).await;
+        let installed = text.map(|t| if later { lang.install_later(&t) } else { lang.install(&t) });
+        match installed {
             Some(Ok(())) => return true,
             Some(Err(CatalogError::Stale)) => {}
             Some(Err(_)) | None => return false,
@@ -44,7 +40,6 @@ async fn fetch_and(file: &str, install: impl Fn(&str) -> Result<(), CatalogError
     false
 }
 
-/// Fetches the language the student chose, then switches to it, or says it could not.
 /// Then, in the language shown, the wording of what the file checks found: fetched once the
 /// first screen is there, and the page renders again with it.
 #[hook]

@@ -4,8 +4,8 @@
 //! attributes (the answers as kept answers write them, whether to keep them, today, and
 //! forgetting: [`tell`], [`forgotten`]); it starts it by adding `registered-start.js` as a
 //! module script, which says while it loads or that it could not, and moves focus to the part
-//! once there. A student who recorded something and chose to keep it finds it open again after
-//! a reload.
+//! once there. A student who recorded something finds it open again after a reload (and on
+//! later visits if they chose to keep their answers).
 //!
 //! Kept this small on purpose: every byte here is on the first screen.
 
@@ -41,8 +41,12 @@ pub fn tell(answers: &str, keep: bool) {
     }
 }
 
-/// Tells a mounted part that the student forgot everything: `data-forget` counts the times.
+/// Tells a mounted part that the student forgot everything (`data-forget` counts the times),
+/// and removes what it recorded in this tab.
 pub fn forgotten() {
+    if let Some(tab) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = tab.remove_item(Progress::KEY);
+    }
     if let Some(host) = host() {
         let n = FORGETS.fetch_add(1, Ordering::Relaxed) + 1;
         let _ = host.set_attribute("data-forget", &n.to_string());
@@ -71,8 +75,12 @@ pub fn use_registered(today: Date) -> (Html, Callback<MouseEvent>) {
         let host = document()?.create_element("div").ok()?;
         host.set_id(HOST);
         let _ = host.set_attribute("data-today", &today.to_string());
-        let kept = web_sys::window()?.local_storage().ok()??.get_item(Progress::KEY).ok()?;
-        if kept.is_some() {
+        let window = web_sys::window()?;
+        let kept = [window.session_storage(), window.local_storage()]
+            .into_iter()
+            .filter_map(|s| s.ok().flatten())
+            .any(|s| s.get_item(Progress::KEY).ok().flatten().is_some());
+        if kept {
             // Once the page has rendered the host: a microtask later.
             wasm_bindgen_futures::spawn_local(async { start(false) });
         }

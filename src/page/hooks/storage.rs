@@ -1,13 +1,16 @@
 //! The answers kept on the device ("keep my answers"), in the page's `localStorage` and only
 //! once the student asks: read back at start, written after every change while asked, and
-//! removed at once when the student unticks the box or forgets everything. A browser that
+//! removed at once when the student unticks the box or forgets everything. And this tab's
+//! answers, in `sessionStorage`, always: they outlive a reload or a tab the phone discarded,
+//! never the tab (no consent is needed for what never leaves it), with the name and size of
+//! each box's file, never the file; "Forget everything" removes them too. A browser that
 //! refuses storage (private modes, a host's sandbox) just keeps nothing.
 
 use yew::prelude::*;
 
 use crate::page::saved::Saved;
 use crate::page::state::{Action, State};
-use crate::wire::record::Record;
+use crate::wire::record::{Lookup, Record};
 
 /// What the page does with kept answers, for the "keep my answers" controls.
 #[derive(Clone, PartialEq)]
@@ -29,29 +32,53 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
             for old in Saved::REMOVED_KEYS {
                 forget(old);
             }
-            let saved = load(Saved::KEY)
-                .or_else(|| load(Saved::V2_KEY))
-                .map(|query| Saved::read(&Record::from_query(&query)));
-            if let Some(saved) = saved {
-                dispatcher.dispatch(Action::Restore(Box::new(saved)));
-            }
+            // This tab's own answers first (a reload, or a tab the phone discarded), then the
+            // ones kept on the device.
+            let tab = load_tab();
+            let from_tab = tab.is_some();
+            let Some(query) = tab.or_else(|| load(Saved::KEY)).or_else(|| load(Saved::V2_KEY))
+            else {
+                return;
+            };
+            let record = Record::from_query(&query);
+            let saved = Box::new(Saved::read(&record));
+            dispatcher.dispatch(if from_tab {
+                let keep = record.flag("keep").unwrap_or(false);
+                Action::Resume(saved, keep, Saved::tab_files(&record))
+            } else {
+                Action::Restore(saved)
+            });
         }
     });
     // The first run comes before the restored answers land: it must not remove them.
     let started = use_mut_ref(|| false);
-    use_effect_with((state.remember, state.saved()), move |(remember, saved)| {
-        let answers = saved.record().to_query();
-        // "I have registered" hears the answers as they are kept, whether kept or not.
-        crate::page::hooks::registered::tell(&answers, *remember);
-        if std::mem::replace(&mut *started.borrow_mut(), true) {
-            if *remember {
-                store(Saved::KEY, &answers);
-                forget(Saved::V2_KEY);
-            } else {
-                forget_all();
+    use_effect_with(
+        (state.remember, state.saved(), state.tab_files()),
+        move |(remember, saved, files)| {
+            let mut record = saved.record();
+            let answers = record.to_query();
+            // "I have registered" hears the answers as they are kept, whether kept or not.
+            crate::page::hooks::registered::tell(&answers, *remember);
+            if std::mem::replace(&mut *started.borrow_mut(), true) {
+                // Nothing typed and no file: nothing to keep (as after "Forget everything").
+                let blank = record.0.iter().all(|(key, value)| key == "lang" || value.is_empty());
+                match (blank && files.is_empty(), tab()) {
+                    (true, Some(tab)) => drop(tab.remove_item(Saved::TAB_KEY)),
+                    (false, _) => {
+                        Saved::tab_record(&mut record, *remember, files);
+                        store_tab(&record.to_query());
+                    }
+                    (true, None) => {}
+                }
+                if *remember {
+                    store(Saved::KEY, &answers);
+                    forget(Saved::V2_KEY);
+                } else {
+                    forget_all();
+                }
             }
-        }
-    });
+        },
+    );
     let dispatcher = state.dispatcher();
     Kept {
         on_remember: {
@@ -65,6 +92,9 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
         },
         on_forget: Callback::from(move |()| {
             forget_all();
+            if let Some(tab) = tab() {
+                let _ = tab.remove_item(Saved::TAB_KEY);
+            }
             crate::page::hooks::registered::forgotten();
             dispatcher.dispatch(Action::ForgetAll);
         }),
@@ -77,6 +107,23 @@ fn forget_all() {
     forget(Saved::V2_KEY);
     // What "I have registered" recorded (src/registered.rs) is kept under the same consent.
     forget(secu_precheck_domain::progress::Progress::KEY);
+}
+
+/// The tab's `sessionStorage`, if the browser offers it.
+fn tab() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// This tab's answers, if a reload left them.
+fn load_tab() -> Option<String> {
+    tab()?.get_item(Saved::TAB_KEY).ok()?
+}
+
+/// Keeps this tab's answers; a full or refused storage just keeps nothing.
+fn store_tab(value: &str) {
+    if let Some(tab) = tab() {
+        let _ = tab.set_item(Saved::TAB_KEY, value);
+    }
 }
 
 /// The page's `localStorage`, if the browser offers it (private modes may refuse).
