@@ -57,44 +57,12 @@ fn main() {
     let catalogs: Vec<BTreeMap<String, String>> = LANGS
         .iter()
         .map(|lang| {
-            let path = dir.join(format!("{lang}.toml"));
-            let (text, mut flat) = read_catalog(&path);
-            let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
-                panic!(
-                    "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
-                    path.display()
-                )
-            });
-            let copy = catalog_file::values(&catalog_file::page_copy(&text));
-            assert!(
-                copy.as_deref()
-                    == Ok(&entries.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()[..]),
-                "{}: the page's copy of it (src/i18n/file.rs, page_copy) reads differently",
-                path.display()
-            );
-            let read: BTreeMap<_, _> = entries.iter().cloned().collect();
-            assert!(
-                read == flat && read.len() == entries.len(),
-                "{}: src/i18n/file.rs reads it differently from TOML",
-                path.display()
-            );
+            let (text, entries, mut flat) = read_page_catalog(&dir.join(format!("{lang}.toml")));
             files.push((text, entries));
             // Wording the page fetches just after its first screen (`locales/later/`, its
-            // copy `<lang>-later.txt`): what the file checks found.
+            // copy `<lang>-later.txt`): what no student sees before choosing a file.
             let path = dir.join("later").join(format!("{lang}.toml"));
-            let (text, words) = read_catalog(&path);
-            let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
-                panic!(
-                    "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
-                    path.display()
-                )
-            });
-            let read: BTreeMap<_, _> = entries.iter().cloned().collect();
-            assert!(
-                read == words && read.len() == entries.len(),
-                "{}: src/i18n/file.rs reads it differently from TOML",
-                path.display()
-            );
+            let (text, entries, words) = read_page_catalog(&path);
             for (key, value) in words {
                 later.insert(key.clone());
                 assert!(
@@ -190,16 +158,15 @@ fn main() {
         reference.keys().map(|k| later.contains(k)).collect::<Vec<_>>(),
     );
     for (lang, (text, entries)) in LANGS.iter().zip(&later_files) {
-        let upper = lang.to_uppercase();
-        let _ = writeln!(
-            out,
-            "/// Where each entry of `locales/later/{lang}.toml`, in file order, goes.\n\
-             const {upper}_LATER_ORDER: [u16; {}] = {:?};\n\
-             /// The fingerprint of the page's copy of `locales/later/{lang}.toml` (`{lang}-later.txt`).\n\
-             const {upper}_LATER_FINGERPRINT: u64 = {:#x};\n",
-            entries.len(),
-            entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
-            catalog_file::fingerprint(catalog_file::page_copy(text).as_bytes()),
+        let name = format!("{}_LATER", lang.to_uppercase());
+        page_copy_consts(
+            &mut out,
+            &name,
+            &format!("later/{lang}.toml"),
+            &format!("{lang}-later.txt"),
+            text,
+            entries,
+            &index,
         );
     }
     for ((lang, catalog), (text, entries)) in LANGS.iter().zip(&catalogs).zip(&files) {
@@ -210,15 +177,14 @@ fn main() {
             let _ = writeln!(out, "    {:?},", catalog[key]);
         }
         out.push_str("];\n\n");
-        let _ = writeln!(
-            out,
-            "/// Where each entry of `locales/{lang}.toml`, in file order, goes.\n\
-             const {upper}_ORDER: [u16; {}] = {:?};\n\
-             /// The fingerprint of the page's copy of `locales/{lang}.toml` (`{lang}.txt`).\n\
-             const {upper}_FINGERPRINT: u64 = {:#x};\n",
-            entries.len(),
-            entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
-            catalog_file::fingerprint(catalog_file::page_copy(text).as_bytes()),
+        page_copy_consts(
+            &mut out,
+            &upper,
+            &format!("{lang}.toml"),
+            &format!("{lang}.txt"),
+            text,
+            entries,
+            &index,
         );
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -226,6 +192,55 @@ fn main() {
     countries(Path::new(&out_dir));
     lane_types(Path::new(&out_dir));
     rules(Path::new(&out_dir));
+}
+
+/// A catalog file the page fetches a copy of: its text, its entries in file order as
+/// `src/i18n/file.rs` reads them, and those entries by key. Fails the build where that reader,
+/// or the page's copy (`page_copy`), reads the file otherwise than the `toml` crate.
+fn read_page_catalog(path: &Path) -> (String, Vec<(String, String)>, BTreeMap<String, String>) {
+    let (text, flat) = read_catalog(path);
+    let entries = catalog_file::entries(&text).unwrap_or_else(|line| {
+        panic!(
+            "{}:{line}: outside the subset of TOML the page reads (src/i18n/file.rs)",
+            path.display()
+        )
+    });
+    let copy = catalog_file::values(&catalog_file::page_copy(&text));
+    assert!(
+        copy.as_deref() == Ok(&entries.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()[..]),
+        "{}: the page's copy of it (src/i18n/file.rs, page_copy) reads differently",
+        path.display()
+    );
+    let read: BTreeMap<_, _> = entries.iter().cloned().collect();
+    assert!(
+        read == flat && read.len() == entries.len(),
+        "{}: src/i18n/file.rs reads it differently from TOML",
+        path.display()
+    );
+    (text, entries, flat)
+}
+
+/// `<NAME>_ORDER` (where each entry of `locales/<source>`, in file order, goes) and
+/// `<NAME>_FINGERPRINT` (of the page's copy of it, `<copy>`).
+fn page_copy_consts(
+    out: &mut String,
+    name: &str,
+    source: &str,
+    copy: &str,
+    text: &str,
+    entries: &[(String, String)],
+    index: &BTreeMap<&String, usize>,
+) {
+    let _ = writeln!(
+        out,
+        "/// Where each entry of `locales/{source}`, in file order, goes.\n\
+         const {name}_ORDER: [u16; {}] = {:?};\n\
+         /// The fingerprint of the page's copy of `locales/{source}` (`{copy}`).\n\
+         const {name}_FINGERPRINT: u64 = {:#x};\n",
+        entries.len(),
+        entries.iter().map(|(k, _)| index[k]).collect::<Vec<_>>(),
+        catalog_file::fingerprint(catalog_file::page_copy(text).as_bytes()),
+    );
 }
 
 /// A catalog file's text, and its entries as the `toml` crate reads them (`section.key`).

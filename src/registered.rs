@@ -29,6 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::page::hooks::storage::{forget, load, store, DEVICE, TAB};
 use crate::page::saved::Saved;
 use crate::page::state::{Action as PageAction, State};
 use crate::wire::certificate::Checked;
@@ -93,19 +94,10 @@ fn outside(host: &Element) -> Outside {
     Outside { state, keep: attr("data-keep") == "1", forgets: attr("data-forget") }
 }
 
-/// The tab's `sessionStorage` and the device's `localStorage`, if the browser offers them.
-fn storages() -> (Option<web_sys::Storage>, Option<web_sys::Storage>) {
-    let Some(window) = web_sys::window() else { return (None, None) };
-    (window.session_storage().ok().flatten(), window.local_storage().ok().flatten())
-}
-
 /// What the student recorded: this tab's (a reload), else what was kept on the device.
 fn kept() -> Progress {
-    let (tab, device) = storages();
-    [tab, device]
-        .into_iter()
-        .flatten()
-        .find_map(|s| s.get_item(Progress::KEY).ok().flatten())
+    load(TAB, Progress::KEY)
+        .or_else(|| load(DEVICE, Progress::KEY))
         .map(|q| Progress::from_query(&q))
         .unwrap_or_default()
 }
@@ -113,13 +105,11 @@ fn kept() -> Progress {
 /// Keeps what was recorded in this tab always (it never outlives the tab), and on the device
 /// while the student asks; removes what is not to be kept.
 fn keep(progress: &Progress, asked: bool) {
-    let (tab, device) = storages();
-    for (storage, wanted) in [(tab, true), (device, asked)] {
-        let Some(storage) = storage else { continue };
+    for (storage, wanted) in [(TAB, true), (DEVICE, asked)] {
         if wanted && !progress.is_empty() {
-            let _ = storage.set_item(Progress::KEY, &progress.to_query());
+            store(storage, Progress::KEY, &progress.to_query());
         } else {
-            let _ = storage.remove_item(Progress::KEY);
+            forget(storage, Progress::KEY);
         }
     }
 }
@@ -171,14 +161,8 @@ impl Reducible for Model {
                 let on = p.entry(doc).on.or(Some(today));
                 p.set(doc, shown, on);
             }
-            Act::On(doc, on) => {
-                let shown = p.entry(doc).shown.unwrap_or(Shown::NotSent);
-                let reason = p.entry(doc).reason;
-                p.set(doc, shown, on);
-                if let Some(entry) = p.docs.get_mut(&doc) {
-                    entry.reason = reason;
-                }
-            }
+            // A new date leaves the status and its reason as they are.
+            Act::On(doc, on) => p.docs.entry(doc).or_default().on = on,
             Act::TypeEmail(text) => {
                 m.email = text;
                 m.empty = false;
@@ -308,8 +292,10 @@ pub fn registered(props: &Props) -> Html {
     use_effect_with((model.progress.clone(), outside.keep), |(progress, asked)| {
         keep(progress, *asked);
     });
-    let Ok(rules) = Rules::builtin() else { return Html::default() };
-    view(&outside, &model, &rules)
+    // The builtin rules are checked by a test; built once, as the page does.
+    let rules = use_memo((), |()| Rules::builtin().ok());
+    let Some(rules) = rules.as_ref() else { return Html::default() };
+    view(&outside, &model, rules)
 }
 
 fn view(outside: &Outside, model: &UseReducerHandle<Model>, rules: &Rules) -> Html {
@@ -350,7 +336,7 @@ fn view(outside: &Outside, model: &UseReducerHandle<Model>, rules: &Rules) -> Ht
             </ul>
             { missing(lang, &checklist, progress) }
             { message(lang, today, model) }
-            { certificate(state, model) }
+            { certificate(state, rules, model) }
             { timeline(state, rules, progress) }
         </div>
     }
@@ -482,7 +468,7 @@ fn message(lang: Lang, today: Date, model: &UseReducerHandle<Model>) -> Html {
 }
 
 /// Choose or drop the certificate, and what it says.
-fn certificate(state: &State, model: &UseReducerHandle<Model>) -> Html {
+fn certificate(state: &State, rules: &Rules, model: &UseReducerHandle<Model>) -> Html {
     let lang = state.lang;
     let today = state.today;
     let t = |msg: Msg| lang.text(msg);
@@ -528,7 +514,7 @@ fn certificate(state: &State, model: &UseReducerHandle<Model>) -> Html {
     let result = match &model.certificate {
         Certificate::None => Html::default(),
         Certificate::Reading => html! { <p>{ t(Msg::RegisteredCertificateReading) }</p> },
-        Certificate::Checked(Checked::Read(read)) => facts(state, read),
+        Certificate::Checked(Checked::Read(read)) => facts(state, rules, read),
         Certificate::Checked(Checked::NotOne) => {
             html! { <p class="error-message">{ t(Msg::RegisteredCertificateNotOne) }</p> }
         }
@@ -553,24 +539,14 @@ fn certificate(state: &State, model: &UseReducerHandle<Model>) -> Html {
 }
 
 /// What a certificate says, against the answers.
-fn facts(state: &State, read: &Attestation) -> Html {
+fn facts(state: &State, rules: &Rules, read: &Attestation) -> Html {
     use secu_precheck_domain::attestation::{Finding, Kind};
     use secu_precheck_domain::nir::NumberKind;
     let lang = state.lang;
     let t = |msg: Msg| lang.text(msg);
     let long = |d: Date| d.long(lang);
-    let rules = Rules::builtin();
-    let report = rules.as_ref().ok().map(|rules| state.report(rules));
-    let mut typed =
-        report.as_ref().map(|r| Typed::from_normalised(&r.normalised)).unwrap_or(Typed {
-            last_name: None,
-            first_name: None,
-            birth_date: None,
-            nationality: None,
-            title: None,
-            rights_start: None,
-            today: None,
-        });
+    let report = state.report(rules);
+    let mut typed = Typed::from_normalised(&report.normalised);
     typed.today = Some(state.today);
     let findings = read.against(&typed, state.today);
     let mut lines: Vec<String> = Vec::new();

@@ -15,15 +15,15 @@ use crate::date::Date;
 use crate::nir::{self, NumberKind};
 use crate::words::fold;
 
-/// Provisional or final.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// The provisional certificate: rights open on a provisional number while the CPAM checks
-    /// the final documents.
-    Provisional,
-    /// The final certificate, with the permanent number.
-    Final,
+crate::vocabulary! {
+    /// Provisional or final.
+    pub enum Kind as "certificate kind" {
+        /// The provisional certificate: rights open on a provisional number while the CPAM
+        /// checks the final documents.
+        Provisional = "provisional",
+        /// The final certificate, with the permanent number.
+        Final = "final",
+    }
 }
 
 /// What a certificate of entitlement says. Keys absent when not found.
@@ -164,24 +164,11 @@ impl Attestation {
     /// whether its key holds.
     #[must_use]
     pub fn to_query(&self) -> String {
-        let code = |k: Option<&str>| k.map(str::to_owned);
         let pairs = [
-            (
-                "kind",
-                code(self.kind.map(|k| match k {
-                    Kind::Provisional => "provisional",
-                    Kind::Final => "final",
-                })),
-            ),
+            ("kind", self.kind.map(|k| k.code().to_owned())),
             ("valid_from", self.valid_from.map(|d| d.to_string())),
             ("valid_to", self.valid_to.map(|d| d.to_string())),
-            (
-                "number_kind",
-                code(self.number_kind.map(|k| match k {
-                    NumberKind::Provisional => "provisional",
-                    NumberKind::Permanent => "permanent",
-                })),
-            ),
+            ("number_kind", self.number_kind.map(|k| k.code().to_owned())),
             ("number_key_ok", self.number_key_ok.map(|ok| ok.to_string())),
             ("name", self.name.clone()),
             ("birth_date", self.birth_date.map(|d| d.to_string())),
@@ -204,22 +191,10 @@ impl Attestation {
         for (key, value) in crate::query::pairs(text) {
             let value = &*value;
             match &*key {
-                "kind" => {
-                    out.kind = match value {
-                        "provisional" => Some(Kind::Provisional),
-                        "final" => Some(Kind::Final),
-                        _ => None,
-                    }
-                }
+                "kind" => out.kind = value.parse().ok(),
                 "valid_from" => out.valid_from = value.parse().ok(),
                 "valid_to" => out.valid_to = value.parse().ok(),
-                "number_kind" => {
-                    out.number_kind = match value {
-                        "provisional" => Some(NumberKind::Provisional),
-                        "permanent" => Some(NumberKind::Permanent),
-                        _ => None,
-                    }
-                }
+                "number_kind" => out.number_kind = value.parse().ok(),
                 "number_key_ok" => out.number_key_ok = value.parse().ok(),
                 "name" => out.name = Some(value.to_owned()).filter(|n| !n.is_empty()),
                 "birth_date" => out.birth_date = value.parse().ok(),

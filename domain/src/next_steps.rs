@@ -45,6 +45,17 @@ impl When {
         }
     }
 
+    /// The same date seen `today`: one that has passed becomes "since" (possible now) or
+    /// "overdue" (a deadline missed: do it now).
+    #[must_use]
+    pub fn on(self, today: Date) -> When {
+        match self {
+            When::From(d) if d < today => When::Since(d),
+            When::Before(d) if d < today => When::Overdue(d),
+            other => other,
+        }
+    }
+
     /// Whether it is to do now.
     #[must_use]
     pub fn is_now(self) -> bool {
@@ -206,11 +217,7 @@ pub fn steps(dates: &Dates, today: Date) -> Vec<Step> {
     }
     out.push(step("helpline", Msg::NextHelplineTitle, Msg::NextHelplineBody, None));
     for s in &mut out {
-        s.date = s.date.map(|when| match when {
-            When::From(d) if d < today => When::Since(d),
-            When::Before(d) if d < today => When::Overdue(d),
-            other => other,
-        });
+        s.date = s.date.map(|when| when.on(today));
     }
     out
 }
@@ -230,20 +237,15 @@ pub fn following(dates: &Dates, progress: &crate::progress::Progress, today: Dat
         (None, None, None) => &[],
     };
     out.retain(|s| !done.contains(&s.id));
-    let dated = |d: When| match d {
-        When::From(d) if d < today => When::Since(d),
-        When::Before(d) if d < today => When::Overdue(d),
-        other => other,
-    };
     for s in &mut out {
         match (s.id, progress.permanent) {
-            ("ameli" | "vitale", Some(permanent)) => s.date = Some(dated(When::From(permanent))),
+            ("ameli" | "vitale", Some(permanent)) => s.date = Some(When::From(permanent).on(today)),
             ("permanent", _) if dates.rights_start.is_none() => {
                 s.date = progress
                     .provisional
                     .or(progress.sent)
                     .and_then(|d| d.add_days(PERMANENT_BY_DAYS))
-                    .map(|d| dated(When::Before(d)));
+                    .map(|d| When::Before(d).on(today));
             }
             _ => {}
         }

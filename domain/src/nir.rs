@@ -15,14 +15,14 @@
 
 use serde::Serialize;
 
-/// What kind of number a certificate carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NumberKind {
-    /// A provisional number (NIA): the registration is not complete yet.
-    Provisional,
-    /// The permanent number: an ameli account and a carte Vitale can follow.
-    Permanent,
+crate::vocabulary! {
+    /// What kind of number a certificate carries.
+    pub enum NumberKind as "number kind" {
+        /// A provisional number (NIA): the registration is not complete yet.
+        Provisional = "provisional",
+        /// The permanent number: an ameli account and a carte Vitale can follow.
+        Permanent = "permanent",
+    }
 }
 
 /// What a number says, without the number.

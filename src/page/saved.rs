@@ -176,9 +176,8 @@ mod tests {
         let (saved, keep, lost) =
             (Saved::read(&record), record.flag("keep"), Saved::tab_files(&record));
         assert_eq!((saved.clone(), keep, lost.clone()), (s.saved(), Some(false), files.clone()));
-        let keep = false;
         let mut next = state();
-        next.apply(Action::Resume(Box::new(saved), keep, lost));
+        next.apply(Action::Resume(Box::new(saved), keep == Some(true), lost));
         assert_eq!(next.details.get(Field::LastName), "N'Diaye");
         assert!(!next.remember, "not kept on the device unless the student asked");
         assert!(next.lost.iter().any(|(d, _, size)| *d == DocumentId::Rib && *size == 2048));

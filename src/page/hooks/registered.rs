@@ -16,6 +16,8 @@ use secu_precheck_domain::Date;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::page::hooks::storage::{forget, load, DEVICE, TAB};
+
 /// The host element's id (the part's `HOST`).
 const HOST: &str = "registered-root";
 
@@ -44,9 +46,7 @@ pub fn tell(answers: &str, keep: bool) {
 /// Tells a mounted part that the student forgot everything (`data-forget` counts the times),
 /// and removes what it recorded in this tab.
 pub fn forgotten() {
-    if let Some(tab) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = tab.remove_item(Progress::KEY);
-    }
+    forget(TAB, Progress::KEY);
     if let Some(host) = host() {
         let n = FORGETS.fetch_add(1, Ordering::Relaxed) + 1;
         let _ = host.set_attribute("data-forget", &n.to_string());
@@ -75,12 +75,7 @@ pub fn use_registered(today: Date) -> (Html, Callback<MouseEvent>) {
         let host = document()?.create_element("div").ok()?;
         host.set_id(HOST);
         let _ = host.set_attribute("data-today", &today.to_string());
-        let window = web_sys::window()?;
-        let kept = [window.session_storage(), window.local_storage()]
-            .into_iter()
-            .filter_map(|s| s.ok().flatten())
-            .any(|s| s.get_item(Progress::KEY).ok().flatten().is_some());
-        if kept {
+        if load(TAB, Progress::KEY).or_else(|| load(DEVICE, Progress::KEY)).is_some() {
             // Once the page has rendered the host: a microtask later.
             wasm_bindgen_futures::spawn_local(async { start(false) });
         }

@@ -30,13 +30,14 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
         move |()| {
             // Version 1's copy is removed, never read; version 2's is read, then replaced.
             for old in Saved::REMOVED_KEYS {
-                forget(old);
+                forget(DEVICE, old);
             }
             // This tab's own answers first (a reload, or a tab the phone discarded), then the
             // ones kept on the device.
-            let tab = load_tab();
+            let tab = load(TAB, Saved::TAB_KEY);
             let from_tab = tab.is_some();
-            let Some(query) = tab.or_else(|| load(Saved::KEY)).or_else(|| load(Saved::V2_KEY))
+            let Some(query) =
+                tab.or_else(|| load(DEVICE, Saved::KEY)).or_else(|| load(DEVICE, Saved::V2_KEY))
             else {
                 return;
             };
@@ -62,17 +63,15 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
             if std::mem::replace(&mut *started.borrow_mut(), true) {
                 // Nothing typed and no file: nothing to keep (as after "Forget everything").
                 let blank = record.0.iter().all(|(key, value)| key == "lang" || value.is_empty());
-                match (blank && files.is_empty(), tab()) {
-                    (true, Some(tab)) => drop(tab.remove_item(Saved::TAB_KEY)),
-                    (false, _) => {
-                        Saved::tab_record(&mut record, *remember, files);
-                        store_tab(&record.to_query());
-                    }
-                    (true, None) => {}
+                if blank && files.is_empty() {
+                    forget(TAB, Saved::TAB_KEY);
+                } else {
+                    Saved::tab_record(&mut record, *remember, files);
+                    store(TAB, Saved::TAB_KEY, &record.to_query());
                 }
                 if *remember {
-                    store(Saved::KEY, &answers);
-                    forget(Saved::V2_KEY);
+                    store(DEVICE, Saved::KEY, &answers);
+                    forget(DEVICE, Saved::V2_KEY);
                 } else {
                     forget_all();
                 }
@@ -92,9 +91,7 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
         },
         on_forget: Callback::from(move |()| {
             forget_all();
-            if let Some(tab) = tab() {
-                let _ = tab.remove_item(Saved::TAB_KEY);
-            }
+            forget(TAB, Saved::TAB_KEY);
             crate::page::hooks::registered::forgotten();
             dispatcher.dispatch(Action::ForgetAll);
         }),
@@ -103,49 +100,40 @@ pub fn use_kept_answers(state: &UseReducerHandle<State>) -> Kept {
 
 /// Removes every copy of the kept answers.
 fn forget_all() {
-    forget(Saved::KEY);
-    forget(Saved::V2_KEY);
+    forget(DEVICE, Saved::KEY);
+    forget(DEVICE, Saved::V2_KEY);
     // What "I have registered" recorded (src/registered.rs) is kept under the same consent.
-    forget(secu_precheck_domain::progress::Progress::KEY);
+    forget(DEVICE, secu_precheck_domain::progress::Progress::KEY);
 }
 
-/// The tab's `sessionStorage`, if the browser offers it.
-fn tab() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
+/// This tab's `sessionStorage`, for [`load`], [`store`] and [`forget`]: it never outlives the
+/// tab.
+pub(crate) const TAB: bool = true;
+/// The device's `localStorage`: only what the student asked to keep.
+pub(crate) const DEVICE: bool = false;
 
-/// This tab's answers, if a reload left them.
-fn load_tab() -> Option<String> {
-    tab()?.get_item(Saved::TAB_KEY).ok()?
-}
-
-/// Keeps this tab's answers; a full or refused storage just keeps nothing.
-fn store_tab(value: &str) {
-    if let Some(tab) = tab() {
-        let _ = tab.set_item(Saved::TAB_KEY, value);
-    }
-}
-
-/// The page's `localStorage`, if the browser offers it (private modes may refuse).
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// The tab's `sessionStorage` or the device's `localStorage`, if the browser offers it
+/// (private modes may refuse).
+fn storage(tab: bool) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    if tab { window.session_storage() } else { window.local_storage() }.ok()?
 }
 
 /// A stored text, if any.
-fn load(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
+pub(crate) fn load(tab: bool, key: &str) -> Option<String> {
+    storage(tab)?.get_item(key).ok()?
 }
 
 /// Stores a text; a full or refused storage just keeps nothing.
-fn store(key: &str, value: &str) {
-    if let Some(storage) = storage() {
+pub(crate) fn store(tab: bool, key: &str, value: &str) {
+    if let Some(storage) = storage(tab) {
         let _ = storage.set_item(key, value);
     }
 }
 
 /// Removes a stored text.
-fn forget(key: &str) {
-    if let Some(storage) = storage() {
+pub(crate) fn forget(tab: bool, key: &str) {
+    if let Some(storage) = storage(tab) {
         let _ = storage.remove_item(key);
     }
 }
