@@ -8,7 +8,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-const LANGS: [&str; 2] = ["en", "fr"];
+/// Every language of the interface, in the order of `Lang` (src/i18n.rs), English first: the
+/// reference every other catalog must match key for key. Adding one: its files in each folder of
+/// `locales/`, a `Lang` variant, its names in `data/country-names.tsv` and in
+/// `scripts/catalogs.mjs`.
+const LANGS: [&str; 5] = ["en", "fr", "es", "zh", "ar"];
 
 /// The reader the page uses for the catalogs it fetches: each catalog must read the same with
 /// it as with the `toml` crate.
@@ -187,6 +191,33 @@ fn main() {
             &index,
         );
     }
+    // Per language, in `Lang` order: its code, the page's copies of its files, and (natively)
+    // its built-in wording.
+    let _ = writeln!(
+        out,
+        "/// Each language's BCP 47 code, in `Lang` order.\n\
+         const CODES: [&str; {n}] = {LANGS:?};\n\
+         /// Where each entry of each language's first-screen file goes, and its fingerprint.\n\
+         const MAIN_FILES: [(&[u16], u64); {n}] = [{}];\n\
+         /// The same for each language's later file (`locales/later/`).\n\
+         const LATER_FILES: [(&[u16], u64); {n}] = [{}];\n\
+         #[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n\
+         const BUILT_IN: [&[&str]; {n}] = [{}];\n",
+        LANGS
+            .map(|l| {
+                let u = l.to_uppercase();
+                format!("(&{u}_ORDER, {u}_FINGERPRINT)")
+            })
+            .join(", "),
+        LANGS
+            .map(|l| {
+                let u = l.to_uppercase();
+                format!("(&{u}_LATER_ORDER, {u}_LATER_FINGERPRINT)")
+            })
+            .join(", "),
+        LANGS.map(|l| format!("&{}", l.to_uppercase())).join(", "),
+        n = LANGS.len(),
+    );
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("catalog.rs"), out).expect("write catalog.rs");
     countries(Path::new(&out_dir));
@@ -420,7 +451,7 @@ fn emit(ty: &Ty, value: Option<&serde_json::Value>, at: &str, out: &mut String) 
         (Ty::Text, Some(Value::Object(map))) => {
             assert!(map.len() == 2, "rules/rules.json: {at} must have exactly en and fr");
             out.push_str("Text { ");
-            for lang in LANGS {
+            for lang in ["en", "fr"] {
                 let _ = write!(out, "{lang}: ");
                 emit(&Ty::Str, map.get(lang), &format!("{at}.{lang}"), out);
                 out.push_str(", ");
@@ -498,15 +529,50 @@ fn countries(out_dir: &Path) {
         .map(|l| l.split('\t').collect())
         .collect();
     let _ = writeln!(out, "pub static COUNTRIES: [Country; {}] = [", rows.len());
-    for row in &rows {
+    for (i, row) in rows.iter().enumerate() {
         assert!(row.len() == 5 && row[0].len() == 2, "bad row in countries.tsv: {row:?}");
         let _ = writeln!(
             out,
-            "    Country {{ code: {:?}, en: {:?}, fr: {:?}, official_en: {:?}, official_fr: {:?} }},",
-            row[0], row[1], row[2], row[3], row[4]
+            "    Country {{ code: {:?}, en: {:?}, fr: {:?}, official_en: {:?}, official_fr: {:?}, \
+             row: {} }},",
+            row[0], row[1], row[2], row[3], row[4], i
         );
     }
     out.push_str("];\n");
+    // The other languages' names (`data/country-names.tsv`, in the same order): built in
+    // natively and in the reader; the page fetches the shown language's (`<lang>-countries.txt`,
+    // scripts/catalogs.mjs), of which it keeps the fingerprint.
+    println!("cargo::rerun-if-changed=data/country-names.tsv");
+    let names = std::fs::read_to_string("data/country-names.tsv").expect("read country-names.tsv");
+    let names: Vec<Vec<&str>> = names
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let others = LANGS.len() - 2;
+    assert!(
+        names.len() == rows.len()
+            && names.iter().zip(&rows).all(|(n, row)| n.len() == 1 + others && n[0] == row[0]),
+        "data/country-names.tsv must have a name per language beyond en and fr ({:?}) for each \
+         country of countries.tsv, in its order",
+        &LANGS[2..]
+    );
+    let columns: Vec<Vec<&str>> =
+        (1..=others).map(|i| names.iter().map(|n| n[i]).collect()).collect();
+    out.push_str(
+        "/// Each country's name in the languages after English and French, in `Lang` order.\n\
+         #[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n",
+    );
+    let _ = writeln!(out, "static OTHER_NAMES: [[&str; {}]; {others}] = {columns:?};", rows.len());
+    let _ = writeln!(
+        out,
+        "/// The fingerprint of the page's copy of those names (`<lang>-countries.txt`: a name a\n\
+         /// line), per language.\nconst NAMES_FINGERPRINTS: [u64; {others}] = {:?};",
+        columns
+            .iter()
+            .map(|c| catalog_file::fingerprint(format!("{}\n", c.join("\n")).as_bytes()))
+            .collect::<Vec<_>>()
+    );
     let codes: String = rows.iter().map(|row| row[0]).collect();
     let _ = writeln!(
         out,

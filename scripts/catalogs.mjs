@@ -1,5 +1,5 @@
-// Trunk post-build hook: writes the page's copy of each message catalog, en.txt and fr.txt,
-// beside it: the text of each entry as domain/locales/<lang>.toml writes it (quoted and
+// Trunk post-build hook: writes the page's copy of each message catalog, en.txt, fr.txt,
+// es.txt, zh.txt and ar.txt, beside it: the text of each entry as domain/locales/<lang>.toml writes it (quoted and
 // escaped), one a line, in file order; keys, sections and comments stay out (the build knows
 // where each entry goes). Exactly what domain/src/i18n/file.rs's page_copy makes, whose
 // fingerprint the page checks; this is a sixth less of each file on the first screen.
@@ -15,7 +15,9 @@ if (!dir) {
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Each language's first-screen wording (en.txt), and what the file checks found (en-later.txt,
 // from locales/later/), which the page fetches just after its first screen.
-const copies = ['en', 'fr'].flatMap((lang) => [
+// The languages of domain/build.rs's LANGS, in its order.
+const LANGS = ['en', 'fr', 'es', 'zh', 'ar'];
+const copies = LANGS.flatMap((lang) => [
   [join(root, 'domain', 'locales', `${lang}.toml`), `${lang}.txt`],
   [join(root, 'domain', 'locales', 'later', `${lang}.toml`), `${lang}-later.txt`],
 ]);
@@ -31,4 +33,16 @@ for (const [source, name] of copies) {
     .join('');
   writeFileSync(join(dir, name), copy);
 }
-console.log(`catalogs: ${copies.map(([, name]) => name).join(', ')} written`);
+// The countries' names in the languages after English and French (built into the page), a
+// name a line in the order of domain/data/countries.tsv: <lang>-countries.txt, fetched with the
+// language's wording (domain/src/countries.rs, Country::names_file).
+const rows = readFileSync(join(root, 'domain', 'data', 'country-names.tsv'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split('\t'));
+const names = LANGS.slice(2).map((lang, i) => {
+  const name = `${lang}-countries.txt`;
+  writeFileSync(join(dir, name), rows.map((row) => `${row[i + 1]}\n`).join(''));
+  return name;
+});
+console.log(`catalogs: ${[...copies.map(([, name]) => name), ...names].join(', ')} written`);

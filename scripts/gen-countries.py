@@ -10,7 +10,7 @@ import json
 SOURCE = '/usr/share/iso-codes/json/iso_3166-1.json'
 FRENCH = '/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo'
 # Common names the catalogue leaves untranslated.
-FIXES = {'SY': 'Syrie'}
+FIXES = {'SY': 'Syrie', 'TR': 'Turquie'}
 # Not in ISO 3166-1, but a nationality students hold: XK is the code the EU and CLDR use.
 EXTRA = [{'alpha_2': 'XK', 'name': 'Kosovo', 'official_name': 'Republic of Kosovo'}]
 FRENCH_EXTRA = {'Kosovo': 'Kosovo', 'Republic of Kosovo': 'République du Kosovo'}

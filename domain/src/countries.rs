@@ -1,7 +1,8 @@
 //! Countries (ISO 3166-1, with English and French names from Debian's iso-codes; see
-//! `data/countries.tsv`), and finding one from what a student types.
+//! `data/countries.tsv`; and the other languages' in `data/country-names.tsv`), and finding one
+//! from what a student types.
 
-use crate::i18n::Lang;
+use crate::i18n::{CatalogError, Lang};
 
 /// A country, with its names in both languages.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,18 +17,57 @@ pub struct Country {
     pub official_en: &'static str,
     /// Official French name.
     pub official_fr: &'static str,
+    /// Its place in the table, where its names in the other languages are.
+    pub row: usize,
 }
 
 include!(concat!(env!("OUT_DIR"), "/countries.rs"));
 
 impl Country {
-    /// The common name in `lang`.
+    /// The common name in `lang`. In the page, a language after English and French has its
+    /// names once they are installed ([`Country::install_names`]); English's stand in until then.
     #[must_use]
-    pub const fn name(&self, lang: Lang) -> &'static str {
+    pub fn name(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
             Lang::Fr => self.fr,
+            _ => names::get(lang, self.row).unwrap_or(self.en),
         }
+    }
+
+    /// The file of country names the page fetches for `lang` (beside it), with its wording; the
+    /// English and French ones are built in, and natively every language's: `None`.
+    #[must_use]
+    pub const fn names_file(lang: Lang) -> Option<&'static str> {
+        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
+            return None;
+        }
+        match lang {
+            Lang::En | Lang::Fr => None,
+            Lang::Es => Some("es-countries.txt"),
+            Lang::Zh => Some("zh-countries.txt"),
+            Lang::Ar => Some("ar-countries.txt"),
+        }
+    }
+
+    /// Whether the names in `lang` are there (built in, or installed).
+    #[must_use]
+    pub fn has_names(lang: Lang) -> bool {
+        matches!(lang, Lang::En | Lang::Fr) || names::get(lang, 0).is_some()
+    }
+
+    /// Reads the file of [`names_file`](Self::names_file) (a name a line, in the table's
+    /// order) and, in the page, installs it.
+    ///
+    /// # Errors
+    /// A file that is not this build's names in `lang`.
+    pub fn install_names(lang: Lang, file: &str) -> Result<(), CatalogError> {
+        let Some(at) = (lang as usize).checked_sub(2) else { return Ok(()) };
+        if crate::i18n::file::fingerprint(file.as_bytes()) != NAMES_FINGERPRINTS[at] {
+            return Err(CatalogError::Stale);
+        }
+        names::install(at, file);
+        Ok(())
     }
 
     /// Whether this is a country's alpha-2 code (upper case), without the names table: the
@@ -43,9 +83,9 @@ impl Country {
         COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code.trim()))
     }
 
-    /// The country a student meant by `text`: any of its names in either language, ignoring
-    /// case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE"), or its
-    /// two-letter code. (A nationality's adjective: [`Demonyms::find`].)
+    /// The country a student meant by `text`: any of its names in any language there is,
+    /// ignoring case, accents, punctuation and extra spaces ("cote d ivoire", "ALGÉRIE",
+    /// "الصين"), or its two-letter code. (A nationality's adjective: [`Demonyms::find`].)
     #[must_use]
     pub fn find(text: &str) -> Option<&'static Country> {
         let wanted = fold(text);
@@ -54,7 +94,12 @@ impl Country {
         }
         COUNTRIES
             .iter()
-            .find(|c| [c.en, c.fr, c.official_en, c.official_fr].iter().any(|n| fold(n) == wanted))
+            .find(|c| {
+                [c.en, c.fr, c.official_en, c.official_fr]
+                    .into_iter()
+                    .chain(Lang::ALL[2..].iter().filter_map(|&lang| names::get(lang, c.row)))
+                    .any(|n| fold(n) == wanted)
+            })
             .or_else(|| if wanted.len() == 2 { Country::by_code(&wanted) } else { None })
     }
 
@@ -65,6 +110,37 @@ impl Country {
         let mut all: Vec<&Country> = COUNTRIES.iter().collect();
         all.sort_by_cached_key(|c| fold(c.name(lang)));
         all
+    }
+}
+
+/// The names in the languages after English and French: natively built in, in the page fetched.
+#[cfg(any(not(target_arch = "wasm32"), feature = "wording"))]
+mod names {
+    use crate::Lang;
+
+    pub(super) fn get(lang: Lang, row: usize) -> Option<&'static str> {
+        super::OTHER_NAMES.get((lang as usize).checked_sub(2)?)?.get(row).copied()
+    }
+
+    pub(super) fn install(_: usize, _: &str) {}
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "wording")))]
+mod names {
+    use crate::Lang;
+    use std::sync::OnceLock;
+
+    static INSTALLED: [OnceLock<Box<[&'static str]>>; Lang::ALL.len() - 2] =
+        [const { OnceLock::new() }; Lang::ALL.len() - 2];
+
+    pub(super) fn get(lang: Lang, row: usize) -> Option<&'static str> {
+        INSTALLED.get((lang as usize).checked_sub(2)?)?.get()?.get(row).copied()
+    }
+
+    /// Keeps the names for the page's whole life (they are installed once).
+    pub(super) fn install(at: usize, file: &str) {
+        let text: &'static str = Box::leak(file.to_owned().into_boxed_str());
+        let _ = INSTALLED[at].set(text.lines().collect());
     }
 }
 
@@ -117,6 +193,12 @@ pub fn fold(text: &str) -> String {
             'œ' => "oe",
             'æ' => "ae",
             'ß' => "ss",
+            // Arabic: short vowels, shadda and tatweel are left out, and the letters people
+            // type one for the other (alif with hamza or madda, alif maqsura, ta marbuta) merged.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "",
+            'أ' | 'إ' | 'آ' => "ا",
+            'ى' => "ي",
+            'ة' => "ه",
             c if c.is_alphanumeric() => {
                 if space && !out.is_empty() {
                     out.push(' ');
@@ -183,6 +265,15 @@ mod tests {
             ("---", None),
             ("Alger", None),
             ("Indian", None),
+            // In the other languages of the page.
+            ("Marruecos", Some("MA")),
+            ("argelia", Some("DZ")),
+            ("中国", Some("CN")),
+            ("摩洛哥", Some("MA")),
+            ("الجزائر", Some("DZ")),
+            ("المغرب", Some("MA")),
+            ("الصين", Some("CN")),
+            ("السنغال", Some("SN")),
         ];
         for (text, code) in cases {
             assert_eq!(Country::find(text).map(|c| c.code), code, "{text:?}");
@@ -227,6 +318,18 @@ mod tests {
         assert!(pos("EG") < pos("ZW"));
         let en = Country::sorted(Lang::En);
         assert_eq!(en.first().map(|c| c.code), Some("AF"));
+        // Every language has a name for every country, none left empty.
+        for lang in Lang::ALL {
+            assert!(COUNTRIES.iter().all(|c| !c.name(lang).trim().is_empty()), "{lang}");
+        }
+        assert_eq!(
+            COUNTRIES.iter().find(|c| c.code == "MA").map(|c| c.name(Lang::Es)),
+            Some("Marruecos")
+        );
+        assert_eq!(
+            COUNTRIES.iter().find(|c| c.code == "DZ").map(|c| c.name(Lang::Ar)),
+            Some("الجزائر")
+        );
     }
 
     #[test]
@@ -234,5 +337,7 @@ mod tests {
         assert_eq!(fold("  Saint-Barthélemy "), "saint barthelemy");
         assert_eq!(fold("Œuvre & Co."), "oeuvre co");
         assert_eq!(fold("!!"), "");
+        assert_eq!(fold("الصّين"), fold("الصين"));
+        assert_eq!(fold("أفغانستان"), fold("افغانستان"));
     }
 }

@@ -192,7 +192,8 @@ impl Date {
         (1..=u32::from(self.day())).rev().find_map(|day| Date::from_ymd(year, month, day).ok())
     }
 
-    /// As people write it: "14 May 2003" in English, "14 mai 2003" in French.
+    /// As people write it: "14 May 2003" in English, "14 mai 2003" in French, "2003年5月14日"
+    /// in Chinese (the catalog's `month.date`).
     #[must_use]
     pub fn long(self, lang: crate::Lang) -> String {
         use crate::Msg;
@@ -212,12 +213,15 @@ impl Date {
         ];
         let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
         // French writes the first of the month as an ordinal: "1er septembre".
-        let day = if lang == crate::Lang::Fr && self.day == 1 {
-            "1er".to_owned()
+        let day = if self.day == 1 {
+            lang.text(Msg::MonthFirst).to_owned()
         } else {
             self.day.to_string()
         };
-        format!("{day} {} {}", lang.text(month), self.year)
+        crate::i18n::fill(
+            lang.text(Msg::MonthDate),
+            &[("day", &day), ("month", lang.text(month)), ("year", &self.year.to_string())],
+        )
     }
 
     /// `YYYYMMDD`, as calendar files write dates.

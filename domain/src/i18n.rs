@@ -1,8 +1,9 @@
 //! Languages and the message catalog.
 //!
-//! All user-facing wording lives in `domain/locales/{en,fr}.toml`; `build.rs` turns them into
-//! the [`Msg`] enum, so code names messages, never sentences, and a key missing from one language
-//! fails the build.
+//! All user-facing wording lives in `domain/locales/<lang>.toml` (English, French, Spanish,
+//! Simplified Chinese, Arabic) and the folders beside it; `build.rs` turns them into the [`Msg`]
+//! enum, so code names messages, never sentences, and a key missing from one language fails the
+//! build.
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,18 +20,39 @@ pub enum Lang {
     En,
     /// French.
     Fr,
+    /// Spanish.
+    Es,
+    /// Simplified Chinese.
+    Zh,
+    /// Arabic, written right to left.
+    Ar,
 }
+
+const _: () = assert!(Lang::ALL.len() == CODES.len(), "a Lang per language of build.rs's LANGS");
 
 impl Lang {
     /// Every supported language, in the order the switch shows them.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Fr, Lang::Es, Lang::Zh, Lang::Ar];
 
     /// The BCP 47 code, for `<html lang>` and `hreflang`.
     #[must_use]
     pub const fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
+        CODES[self as usize]
+    }
+
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    #[must_use]
+    pub const fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+
+    /// The writing direction, for `dir`: `rtl` or `ltr`.
+    #[must_use]
+    pub const fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 
@@ -40,6 +62,9 @@ impl Lang {
         match self {
             Lang::En => Msg::LangEn,
             Lang::Fr => Msg::LangFr,
+            Lang::Es => Msg::LangEs,
+            Lang::Zh => Msg::LangZh,
+            Lang::Ar => Msg::LangAr,
         }
     }
 
@@ -68,6 +93,9 @@ impl Lang {
         Some(match self {
             Lang::En => "en.txt",
             Lang::Fr => "fr.txt",
+            Lang::Es => "es.txt",
+            Lang::Zh => "zh.txt",
+            Lang::Ar => "ar.txt",
         })
     }
 
@@ -81,6 +109,9 @@ impl Lang {
         Some(match self {
             Lang::En => "en-later.txt",
             Lang::Fr => "fr-later.txt",
+            Lang::Es => "es-later.txt",
+            Lang::Zh => "zh-later.txt",
+            Lang::Ar => "ar-later.txt",
         })
     }
 
@@ -148,10 +179,7 @@ impl Catalog {
     /// # Errors
     /// A file that is not this build's catalog of `lang`.
     pub fn read(lang: Lang, file: &str) -> Result<Vec<String>, CatalogError> {
-        let (order, fingerprint): (&[u16], u64) = match lang {
-            Lang::En => (&EN_ORDER, EN_FINGERPRINT),
-            Lang::Fr => (&FR_ORDER, FR_FINGERPRINT),
-        };
+        let (order, fingerprint) = MAIN_FILES[lang as usize];
         Self::read_with(order, fingerprint, file)
     }
 
@@ -161,10 +189,7 @@ impl Catalog {
     /// # Errors
     /// A file that is not this build's later wording of `lang`.
     pub fn read_later(lang: Lang, file: &str) -> Result<Vec<String>, CatalogError> {
-        let (order, fingerprint): (&[u16], u64) = match lang {
-            Lang::En => (&EN_LATER_ORDER, EN_LATER_FINGERPRINT),
-            Lang::Fr => (&FR_LATER_ORDER, FR_LATER_FINGERPRINT),
-        };
+        let (order, fingerprint) = LATER_FILES[lang as usize];
         Self::read_with(order, fingerprint, file)
     }
 
@@ -197,7 +222,7 @@ pub struct UnsupportedLang(pub String);
 
 impl fmt::Display for UnsupportedLang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unsupported language {:?} (expected en or fr)", self.0)
+        write!(f, "unsupported language {:?} (expected {})", self.0, CODES.join(", "))
     }
 }
 
@@ -206,16 +231,14 @@ impl std::error::Error for UnsupportedLang {}
 impl FromStr for Lang {
     type Err = UnsupportedLang;
 
-    /// Reads a BCP 47 tag by its primary subtag: `fr`, `fr-FR`, `FR_ca` are French.
+    /// Reads a BCP 47 tag by its primary subtag: `fr`, `fr-FR`, `FR_ca` are French; `zh-CN`,
+    /// and `zh-TW` too (its readers read simplified characters better than a foreign language).
     fn from_str(tag: &str) -> Result<Self, Self::Err> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("en") {
-            Ok(Lang::En)
-        } else if primary.eq_ignore_ascii_case("fr") {
-            Ok(Lang::Fr)
-        } else {
-            Err(UnsupportedLang(tag.to_owned()))
-        }
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+            .ok_or_else(|| UnsupportedLang(tag.to_owned()))
     }
 }
 
@@ -298,13 +321,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// A size in bytes as students read it: 4,000,000 → "4 MB" (en) or "4 Mo" (fr), one decimal
-/// when needed ("3.5 MB", "3,5 Mo"). A megabyte here is 1,000,000 bytes, as on the portal.
+/// when needed, with the language's separator ("3.5 MB", "3,5 Mo"). A megabyte here is 1,000,000 bytes, as on the portal.
 #[must_use]
 pub fn megabytes(lang: Lang, bytes: u64) -> String {
     let tenths = (bytes + 50_000) / 100_000;
     let mut n = (tenths / 10).to_string();
     if !tenths.is_multiple_of(10) {
-        n.push(if lang == Lang::Fr { ',' } else { '.' });
+        n.push_str(lang.text(Msg::SlotDecimal));
         n.push(char::from(b'0' + u8::try_from(tenths % 10).unwrap_or(0)));
     }
     fill(lang.text(Msg::SlotMegabytes), &[("n", &n)])
@@ -373,10 +396,7 @@ mod lazy {
     use super::Lang;
 
     pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
-        match lang {
-            Lang::En => super::EN.get(i).copied(),
-            Lang::Fr => super::FR.get(i).copied(),
-        }
+        super::BUILT_IN[lang as usize].get(i).copied()
     }
 
     pub(super) fn install(_: Lang, _: Vec<String>) {}
@@ -495,7 +515,13 @@ mod tests {
             ("fr", Some(Lang::Fr)),
             ("fr-CA", Some(Lang::Fr)),
             (" fr-FR ", Some(Lang::Fr)),
+            ("es-419", Some(Lang::Es)),
+            ("zh-Hans-CN", Some(Lang::Zh)),
+            ("zh_TW", Some(Lang::Zh)),
+            ("ar", Some(Lang::Ar)),
+            ("ar-DZ", Some(Lang::Ar)),
             ("de-DE", None),
+            ("arabic", None),
             ("", None),
             ("french", None),
         ];
@@ -508,7 +534,10 @@ mod tests {
     fn negotiation_takes_the_first_supported_preference() {
         assert_eq!(Lang::negotiate(["de-DE", "fr-FR", "en"]), Lang::Fr);
         assert_eq!(Lang::negotiate(["en-US", "fr"]), Lang::En);
-        assert_eq!(Lang::negotiate(["zh-CN", "ar"]), Lang::En);
+        assert_eq!(Lang::negotiate(["zh-CN", "ar"]), Lang::Zh);
+        assert_eq!(Lang::negotiate(["de", "ar-MA", "fr"]), Lang::Ar);
+        assert_eq!(Lang::negotiate(["pt-BR", "es-419", "en"]), Lang::Es);
+        assert_eq!(Lang::negotiate(["de-DE", "it"]), Lang::En);
         assert_eq!(Lang::negotiate([]), Lang::En);
     }
 
@@ -529,13 +558,16 @@ mod tests {
 
     /// Texts that are the same in every language on purpose: names that are not translated.
     // Facts lines are format names, numbers and units: the same words in French.
-    const SAME_IN_EVERY_LANGUAGE: [Msg; 12] = [
+    const SAME_IN_EVERY_LANGUAGE: [Msg; 15] = [
         Msg::AppName,
         Msg::FormatNamePdf,
         Msg::FormatNameJpeg,
         Msg::FormatNamePng,
         Msg::LangEn,
         Msg::LangFr,
+        Msg::LangEs,
+        Msg::LangZh,
+        Msg::LangAr,
         Msg::FactsPdfOne,
         Msg::FactsPdfPages,
         Msg::FactsImage,
@@ -544,19 +576,73 @@ mod tests {
         Msg::ReadFactBic,
     ];
 
+    /// Whether a text is only placeholders, digits, units and punctuation ("{n} KB", "1", ": "),
+    /// which two languages may well write alike.
+    fn is_format_only(text: &str) -> bool {
+        !without_placeholders(text)
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| word.chars().count() > 2)
+    }
+
+    /// The text with its `{placeholders}` left out.
+    fn without_placeholders(text: &str) -> String {
+        let mut parts = text.split('{');
+        let first = parts.next().unwrap_or_default().to_owned();
+        first
+            + &parts
+                .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                .collect::<String>()
+    }
+
+    /// Texts two languages write the same way, each on purpose.
+    const SAME_BY_CHOICE: [(Lang, Lang, Msg); 1] = [
+        // Spanish writes "Error:" as English does.
+        (Lang::En, Lang::Es, Msg::ErrorPrefix),
+    ];
+
     #[test]
     fn every_message_is_translated() {
         for &msg in Msg::ALL {
             for lang in Lang::ALL {
                 assert!(!lang.text(msg).trim().is_empty(), "{} is empty in {lang}", msg.key());
             }
-            if !SAME_IN_EVERY_LANGUAGE.contains(&msg) {
-                assert_ne!(
-                    Lang::En.text(msg),
-                    Lang::Fr.text(msg),
-                    "{} is not translated into French",
-                    msg.key()
-                );
+            if SAME_IN_EVERY_LANGUAGE.contains(&msg) {
+                continue;
+            }
+            // No text is left in another language's words: two languages never write a sentence
+            // the same way.
+            for (i, &a) in Lang::ALL.iter().enumerate() {
+                for &b in &Lang::ALL[i + 1..] {
+                    let same = a.text(msg) == b.text(msg);
+                    assert!(
+                        !same
+                            || is_format_only(a.text(msg))
+                            || SAME_BY_CHOICE.contains(&(a, b, msg)),
+                        "{} is the same in {a} and {b}: {:?}",
+                        msg.key(),
+                        a.text(msg)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_english_is_left_in_the_other_languages() {
+        // English's commonest words, which none of the other languages (nor the French terms
+        // they keep, such as "carte de séjour") uses as a word.
+        const ENGLISH: [&str; 12] = [
+            "the", "and", "your", "you", "with", "this", "that", "from", "have", "will", "which",
+            "must",
+        ];
+        for &msg in Msg::ALL {
+            for lang in [Lang::Es, Lang::Zh, Lang::Ar] {
+                let text = lang.text(msg);
+                let english = without_placeholders(text)
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .find(|word| ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(word)))
+                    .map(str::to_owned);
+                assert_eq!(english, None, "{} in {lang} has English in it: {text:?}", msg.key());
             }
         }
     }
@@ -573,12 +659,14 @@ mod tests {
             names
         }
         for &msg in Msg::ALL {
-            assert_eq!(
-                placeholders(Lang::En.text(msg)),
-                placeholders(Lang::Fr.text(msg)),
-                "placeholders of {} differ between en and fr",
-                msg.key()
-            );
+            for lang in Lang::ALL {
+                assert_eq!(
+                    placeholders(Lang::En.text(msg)),
+                    placeholders(lang.text(msg)),
+                    "placeholders of {} differ between en and {lang}",
+                    msg.key()
+                );
+            }
         }
     }
 

@@ -28,7 +28,8 @@ pub type Str = std::borrow::Cow<'static, str>;
 /// A list of the rules, borrowed or owned as [`Str`] is.
 pub type List<T> = std::borrow::Cow<'static, [T]>;
 
-/// A text in every language of the interface.
+/// A text a university or the rules give in English and French; the other languages show the
+/// English one (a file's name, a university's note).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -43,8 +44,8 @@ impl Text {
     #[must_use]
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.en,
             Lang::Fr => &self.fr,
+            _ => &self.en,
         }
     }
 }

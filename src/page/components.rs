@@ -44,3 +44,18 @@ pub struct LangProps {
     /// The language to render in.
     pub lang: secu_precheck_domain::Lang,
 }
+
+/// A catalog text with one value the student typed or chose (a file's name) set apart in a
+/// `<bdi>`: a Latin name keeps its own direction inside Arabic text, and its dots and brackets
+/// stay where they belong. The text reads as `fill` would make it (the template's first
+/// placeholder being `key`).
+pub fn with_isolated(template: &str, key: &str, value: &str) -> yew::Html {
+    // Char patterns only: a string pattern links a searcher the page has no other use for.
+    let split = template
+        .split_once('{')
+        .and_then(|(before, rest)| Some((before, rest.strip_prefix(key)?.strip_prefix('}')?)));
+    match split {
+        Some((before, after)) => yew::html! { <>{ before }<bdi>{ value }</bdi>{ after }</> },
+        None => yew::html! { { template } },
+    }
+}

@@ -496,7 +496,13 @@ impl State {
                 self.remember = keep;
                 self.lost = lost;
             }
-            Action::Reworded => self.reworded = self.reworded.wrapping_add(1),
+            Action::Reworded => {
+                self.reworded = self.reworded.wrapping_add(1);
+                // The countries' names may have come: a chosen country is named in them.
+                if self.nationality_committed {
+                    self.name_chosen_country();
+                }
+            }
             Action::ForgetAll => *self = State::new(self.lang, self.today),
             Action::ChooseFiles(doc, files) => {
                 self.notice = None;
@@ -645,11 +651,10 @@ impl State {
         }
     }
 
-    /// Answers kept on the device come back, and keeping them stays on.
+    /// Answers kept on the device come back, and keeping them stays on. Their language is not
+    /// taken back: the page started in it already, unless a university's `lang=` chose another,
+    /// which wins (`hooks::start`).
     fn restore(&mut self, saved: Saved) {
-        if let Ok(lang) = saved.lang.parse() {
-            self.set_lang(lang);
-        }
         self.nationality_committed = !saved.nationality_text.trim().is_empty();
         self.answers = saved.answers;
         self.nationality_text = saved.nationality_text;

@@ -3,38 +3,60 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, suite, visibleTexts, DESKTOP, PHONE } from './harness.mjs';
 
-// Proper names, the same in every language on purpose.
-const SAME_IN_BOTH = new Set(['secu-precheck', 'English', 'Français']);
+// Proper names, the same in every language on purpose: the product, and each language's own
+// name in the switch.
+const SAME_IN_ALL = new Set(['secu-precheck', 'English', 'Français', 'Español', '简体中文', 'العربية']);
 
 const app = suite();
 
-for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-  test(`every visible text switches from English to French and back (${label})`, async () => {
-    const { page, context } = await open(app.browser, app.url, { viewport });
-    const english = await visibleTexts(page);
-    const englishTitle = await page.title();
-    assert.ok(english.length > 20, `only ${english.length} texts found`);
+// Each language: its own name in the switch, its first heading's start, and the switch's name.
+const LANGUAGES = [
+  ['fr', 'Français', /^Réussissez/, 'Langue', 'ltr'],
+  ['es', 'Español', /^Haz bien/, 'Idioma', 'ltr'],
+  ['zh', '简体中文', /法国/, '语言', 'ltr'],
+  ['ar', 'العربية', /الفرنسي/, 'اللغة', 'rtl'],
+];
 
-    await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
-    const french = await visibleTexts(page);
-    const untranslated = french.filter((t) => english.includes(t) && !SAME_IN_BOTH.has(t));
-    assert.deepEqual(untranslated, [], 'texts still in English after switching to French');
-    assert.equal(french.length, english.length, 'the same texts, translated');
-    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-    assert.notEqual(await page.title(), englishTitle, 'the title is translated');
-    assert.equal(await page.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed'), 'true');
-    assert.equal(await page.getByRole('group', { name: 'Langue' }).count(), 1, 'the switch has a French name');
-    assert.equal(await page.getByRole('link', { name: 'Aller au contenu principal' }).count(), 1);
+for (const [code, name, heading, switchName, dir] of LANGUAGES) {
+  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    test(`every visible text switches from English to ${name} and back (${label})`, async () => {
+      const { page, context } = await open(app.browser, app.url, { viewport });
+      // Every word, the later ones too (what the summary says of a field left empty).
+      await page.waitForSelector('html[data-later="en"]');
+      const english = await visibleTexts(page);
+      const englishTitle = await page.title();
+      assert.ok(english.length > 20, `only ${english.length} texts found`);
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
-    assert.deepEqual(await visibleTexts(page), english, 'back in English, every text as before');
-    assert.equal(await page.title(), englishTitle);
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await context.close();
-  });
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForSelector(`html[data-later="${code}"]`);
+      const other = await visibleTexts(page);
+      const untranslated = other.filter((t) => english.includes(t) && !SAME_IN_ALL.has(t));
+      assert.deepEqual(untranslated, [], `texts still in English after switching to ${name}`);
+      assert.equal(other.length, english.length, 'the same texts, translated');
+      assert.equal(await page.getAttribute('html', 'lang'), code);
+      assert.equal(await page.getAttribute('html', 'dir'), dir, 'Arabic reads right to left');
+      assert.notEqual(await page.title(), englishTitle, 'the title is translated');
+      assert.equal(await page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.getByRole('group', { name: switchName }).count(), 1, 'the switch is named in the language');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Get your/ }).waitFor();
+      await page.waitForSelector('html[data-later="en"]');
+      assert.deepEqual(await visibleTexts(page), english, 'back in English, every text as before');
+      assert.equal(await page.title(), englishTitle);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+      await context.close();
+    });
+  }
 }
+
+test('the French page names its skip link in French', async () => {
+  const { page, context } = await open(app.browser, `${app.url}?lang=fr`);
+  assert.equal(await page.getByRole('link', { name: 'Aller au contenu principal' }).count(), 1);
+  await context.close();
+});
 
 // Each language's wording is a file beside the page (en.txt, fr.txt), fetched only when it
 // is shown: the first screen carries one language, not all of them.

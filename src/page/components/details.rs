@@ -208,6 +208,7 @@ fn text_field(
                 inputmode={ input.inputmode }
                 autocomplete={ input.autocomplete }
                 list={ input.list }
+                dir="auto"
                 spellcheck="false"
                 aria-invalid={ has_error.to_string() }
                 aria-describedby={ described_by(id, field.hint().is_some(), findings.len()) }
@@ -299,7 +300,7 @@ fn lane_type_options(props: &LangProps) -> Html {
             { for LANE_TYPES.iter().map(|l| {
                 let label = match props.lang {
                     Lang::En => format!("{} — {}", l.code, l.en),
-                    Lang::Fr => l.code.to_owned(),
+                    _ => l.code.to_owned(),
                 };
                 html! { <option value={ l.fr } label={ label }></option> }
             }) }

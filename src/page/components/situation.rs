@@ -2,11 +2,11 @@
 
 use secu_precheck_domain::fields::Field;
 use secu_precheck_domain::i18n::fill;
-use secu_precheck_domain::{Country, Msg, Outcome, Question};
+use secu_precheck_domain::{Country, Lang, Msg, Outcome, Question};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::page::components::{DateInput, LangProps, Step};
+use crate::page::components::{DateInput, Step};
 use crate::page::context::AppContext;
 use crate::page::state::Action;
 
@@ -79,14 +79,21 @@ fn nationality(app: &AppContext) -> Html {
                 oninput={ app.callback(|e: InputEvent| Action::TypeNationality(input_value(&e))) }
                 onchange={ app.callback(|_: Event| Action::CommitNationality) }
             />
-            <CountryOptions lang={ app.lang() } />
+            <CountryOptions lang={ app.lang() } names={ Country::has_names(app.lang()) } />
         </div>
     }
 }
 
-/// The 250 countries, rendered again only when the language changes.
+/// Props of the country list: its language, and whether its names in it are there yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Properties)]
+struct CountryProps {
+    lang: Lang,
+    names: bool,
+}
+
+/// The 250 countries, rendered again only when the language changes or its names come.
 #[function_component(CountryOptions)]
-fn country_options(props: &LangProps) -> Html {
+fn country_options(props: &CountryProps) -> Html {
     html! {
         <datalist id="countries">
             { for Country::sorted(props.lang).into_iter().map(|c| html! {

@@ -88,7 +88,8 @@ fn row(app: &AppContext, field: Field) -> Html {
                 }
                 _ => v.clone(),
             };
-            html! { <span class="summary-value">{ shown }</span> }
+            // What the student typed keeps its own direction (a Latin name in Arabic text).
+            html! { <span class="summary-value" dir="auto">{ shown }</span> }
         }
         (None, None) => {
             html! { <span class="summary-empty">{ app.t(Msg::SummaryNotGiven) }</span> }

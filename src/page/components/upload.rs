@@ -12,6 +12,7 @@ use secu_precheck_domain::{DocumentId, Msg};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::page::components::with_isolated;
 use crate::page::context::{use_app, AppContext};
 use crate::page::hooks::dom;
 use crate::page::state::{Action, Check, FileMeta, Fix, Read, Reader, Slot};
@@ -355,7 +356,7 @@ fn result(
             let size = file_size(lang, file.size);
             return html! {
                 <div class="verdict-box verdict-error" data-verdict="error">
-                    <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+                    <p class="file-name">{ with_isolated(app.t(Msg::UploadSummary), "name", &file.name) }</p>
                     <p class="verdict">{ fill(app.t(Msg::VerdictNotRead), &[("size", &size)]) }</p>
                     <ul class="problems">
                         <li class="problem severity-error" data-code={ Problem::TooLarge.code() }>
@@ -369,7 +370,7 @@ fn result(
         Check::Failed(..) => {
             return html! {
                 <div class="verdict-box verdict-error" data-verdict="failed">
-                    <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+                    <p class="file-name">{ with_isolated(app.t(Msg::UploadSummary), "name", &file.name) }</p>
                     <p class="verdict">{ app.t(Msg::VerdictFailed) }</p>
                 </div>
             };
@@ -385,7 +386,7 @@ fn result(
             if let Some(url) = url {
                 <img class="thumbnail" src={ url } alt={ fill(app.t(Msg::UploadThumbnail), &[("name", &file.name)]) } />
             }
-            <p class="file-name">{ fill(app.t(Msg::UploadSummary), &[("name", &file.name)]) }</p>
+            <p class="file-name">{ with_isolated(app.t(Msg::UploadSummary), "name", &file.name) }</p>
             <p class="facts">{ facts_line(inspection, lang) }</p>
             <p class="verdict">{ app.t(verdict.headline()) }</p>
             { problems(app, doc, &file.name, outcome) }

@@ -1,10 +1,10 @@
-//! The wording of each language (`Lang::catalog_file`: `en.toml`, 11 KB gzipped, and
-//! `fr.toml`, 12 KB, beside the page), fetched from the app's own origin: the page's language
-//! before the first render, another when the student chooses it. Built into the page's wasm,
-//! every language cost every student's first screen (each new language about 9 KB gzipped).
+//! The wording of each language (`Lang::catalog_file`: `en.txt`, `fr.txt`, `es.txt`, `zh.txt`,
+//! `ar.txt` beside the page, 11 to 13 KB gzipped each), fetched from the app's own origin: the
+//! page's language before the first render, another when the student chooses it. Built into the
+//! page's wasm, every language would cost every student's first screen.
 
 use secu_precheck_domain::i18n::CatalogError;
-use secu_precheck_domain::Lang;
+use secu_precheck_domain::{Country, Lang};
 use yew::prelude::*;
 
 use crate::page::hooks::postcodes::fetch_text_with;
@@ -13,24 +13,44 @@ use crate::page::state::{Action, LangLoad, State};
 /// Fetches and installs a language's wording; `true` once it is there (at once if it was).
 /// A missing, unreadable or stale file (an old copy from a cache) leaves it not installed.
 pub async fn load(lang: Lang) -> bool {
-    lang.is_ready() || fetch_and_install(lang, false).await
+    lang.is_ready() || fetch_and_install(lang, File::Main).await
 }
 
 /// Fetches and installs a language's wording of what the file checks found (`<lang>-later.txt`),
 /// which the first screen does without; `true` once it is there.
 async fn load_later(lang: Lang) -> bool {
-    lang.has_later() || fetch_and_install(lang, true).await
+    lang.has_later() || fetch_and_install(lang, File::Later).await
+}
+
+/// The files of a language's wording.
+#[derive(Clone, Copy)]
+enum File {
+    /// The first screen's (`<lang>.txt`).
+    Main,
+    /// What no student sees before typing, answering or choosing a file (`<lang>-later.txt`).
+    Later,
+    /// The countries' names, for the nationality list (`<lang>-countries.txt`; English's and
+    /// French's are built in). Until they are there, the list shows the English names.
+    Countries,
 }
 
 /// Fetches a language's wording file, its first screen's or its `later` one, and installs it.
 /// The files keep their names across versions: a cache may hold an older one, which the
 /// fingerprint refuses; the network then has this build's.
-async fn fetch_and_install(lang: Lang, later: bool) -> bool {
-    let file = if later { lang.later_file() } else { lang.catalog_file() };
+async fn fetch_and_install(lang: Lang, which: File) -> bool {
+    let file = match which {
+        File::Main => lang.catalog_file(),
+        File::Later => lang.later_file(),
+        File::Countries => Country::names_file(lang),
+    };
     let Some(file) = file else { return false };
     for reload in [false, true] {
         let text = fetch_text_with(file, reload).await;
-        let installed = text.map(|t| if later { lang.install_later(&t) } else { lang.install(&t) });
+        let installed = text.map(|t| match which {
+            File::Main => lang.install(&t),
+            File::Later => lang.install_later(&t),
+            File::Countries => Country::install_names(lang, &t),
+        });
         match installed {
             Some(Ok(())) => return true,
             Some(Err(CatalogError::Stale)) => {}
@@ -40,20 +60,28 @@ async fn fetch_and_install(lang: Lang, later: bool) -> bool {
     false
 }
 
-/// Then, in the language shown, the wording of what the file checks found: fetched once the
-/// first screen is there, and the page renders again with it.
+/// Then, in the language shown, the wording of what the file checks found, and the countries'
+/// names: fetched once the first screen is there, and the page renders again with them.
 #[hook]
 pub fn use_catalog(state: &UseReducerHandle<State>) {
     use_effect_with(state.lang, {
         let dispatcher = state.dispatcher();
         move |&lang| {
-            if !lang.has_later() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if load_later(lang).await {
-                        dispatcher.dispatch(Action::Reworded);
-                    }
-                });
-            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let missing = !lang.has_later() || !Country::has_names(lang);
+                if !Country::has_names(lang) {
+                    fetch_and_install(lang, File::Countries).await;
+                }
+                let later = load_later(lang).await;
+                if missing {
+                    dispatcher.dispatch(Action::Reworded);
+                }
+                // Said on the page, for whoever waits for every word of it (tests, tools).
+                let root = web_sys::window().and_then(|w| w.document()?.document_element());
+                if let (true, Some(root)) = (later, root) {
+                    let _ = root.set_attribute("data-later", lang.code());
+                }
+            });
         }
     });
     let dispatcher = state.dispatcher();

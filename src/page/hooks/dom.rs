@@ -5,7 +5,7 @@ use secu_precheck_domain::{Lang, Msg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Keeps `<html lang>` and the page title in the chosen language, so screen readers pronounce
+/// Keeps `<html lang dir>` and the page title in the chosen language, so screen readers pronounce
 /// the page right and the tab says what it is; "Error:" leads the title while the details show
 /// errors (GOV.UK pattern).
 #[hook]
@@ -15,6 +15,9 @@ pub fn use_document(lang: Lang, has_errors: bool) {
         if let Some(root) = document.document_element() {
             // Setting an attribute on <html> cannot fail for a valid name; nothing to recover.
             let _ = root.set_attribute("lang", lang.code());
+            // Arabic reads right to left: the whole layout mirrors (the CSS uses logical
+            // properties), and Latin values inside it are isolated where they are shown.
+            let _ = root.set_attribute("dir", lang.dir());
         }
         let title = lang.text(Msg::MetaTitle);
         if has_errors {

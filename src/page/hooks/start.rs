@@ -12,7 +12,8 @@ use yew::prelude::*;
 pub struct Start {
     /// The start configuration: the page URL's, unless the app was given one.
     pub config: StartConfig,
-    /// The language to start in: the URL's, else the browser's first supported preference.
+    /// The language to start in: the URL's (a university's `lang=`), else the one the student
+    /// last chose (kept with the answers), else the browser's first supported preference.
     pub lang: Lang,
     /// Today in the student's time zone.
     pub today: Date,
@@ -23,15 +24,28 @@ pub struct Start {
 pub fn use_start(given: Option<StartConfig>) -> Rc<Start> {
     use_memo((), move |()| {
         let config = given.unwrap_or_else(url_config);
-        let lang = config.lang.unwrap_or_else(preferred_lang);
+        let lang = config.lang.or_else(kept_lang).unwrap_or_else(preferred_lang);
         Start { config, lang, today: today() }
     })
 }
 
-/// The language the page starts in, before it renders: the URL's, else the browser's.
+/// The language the page starts in, before it renders: the URL's, else the student's kept
+/// choice, else the browser's.
 #[must_use]
 pub fn start_lang() -> Lang {
-    url_config().lang.unwrap_or_else(preferred_lang)
+    url_config().lang.or_else(kept_lang).unwrap_or_else(preferred_lang)
+}
+
+/// The language kept with the answers: this tab's, else the device's (when the student asked to
+/// keep them there).
+fn kept_lang() -> Option<Lang> {
+    use crate::page::hooks::storage::{load, DEVICE, TAB};
+    use crate::page::saved::Saved;
+    use crate::wire::record::{Lookup, Record};
+    let query = load(TAB, Saved::TAB_KEY)
+        .or_else(|| load(DEVICE, Saved::KEY))
+        .or_else(|| load(DEVICE, Saved::V2_KEY))?;
+    Record::from_query(&query).parse("lang")
 }
 
 /// The start configuration in the page's URL query.
