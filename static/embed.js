@@ -19,6 +19,14 @@
   if (!script || !script.src) return;
   var app = new URL('./', script.src);
   var SETTINGS = ['lang', 'university', 'contact', 'academic-year-start', 'accent', 'size-limit', 'note-en', 'note-fr'];
+  // The iframe's accessible name in each language of the app, when the host gives none.
+  var TITLES = {
+    en: 'Check your health-insurance registration (secu-precheck)',
+    fr: 'Vérifier son inscription à l’assurance maladie (secu-precheck)',
+    es: 'Comprobar tu inscripción en el seguro de salud (secu-precheck)',
+    zh: '检查您的医疗保险注册（secu-precheck）',
+    ar: 'تحقّق من تسجيلك في التأمين الصحي (secu-precheck)'
+  };
   var frames = [];
   var scheduled = false;
 
@@ -55,9 +63,9 @@
     var frame = document.createElement('iframe');
     frame.src = url.href;
     frame.title = host.getAttribute('data-title') ||
-      (host.getAttribute('data-lang') === 'fr'
-        ? 'Vérifier son inscription à l’assurance maladie (secu-precheck)'
-        : 'Check your health-insurance registration (secu-precheck)');
+      (Object.prototype.hasOwnProperty.call(TITLES, host.getAttribute('data-lang'))
+        ? TITLES[host.getAttribute('data-lang')]
+        : TITLES.en);
     frame.setAttribute('referrerpolicy', 'no-referrer');
     frame.setAttribute('allow', 'camera');
     frame.style.width = '100%';

@@ -156,3 +156,30 @@ test('a French page whose wording is stale starts in English and says so, an old
   assert.match(await both.textContent(), /^The page could not load its text: check your connection, then reload it\. — La page n'a pas pu charger ses textes/);
   await none.context.close();
 });
+
+test('the first visit opens in the browser’s first supported language; the choice is kept; a university’s lang= wins', async () => {
+  for (const [locale, lang] of [['es-MX', 'es'], ['zh-CN', 'zh'], ['ar-MA', 'ar'], ['fr-CA', 'fr'], ['de-DE', 'en']]) {
+    const { page, context } = await open(app.browser, app.url, { locale });
+    assert.equal(await page.getAttribute('html', 'lang'), lang, `a browser in ${locale}`);
+    await context.close();
+  }
+  const { page, context } = await open(app.browser, app.url, { locale: 'es-ES' });
+  await page.getByRole('button', { name: '简体中文' }).press('Enter');
+  await page.waitForSelector('html[lang="zh"]');
+  // Kept with the answers in this tab, and on the device once the student asks.
+  await page.locator('#remember').press('Space');
+  await page.waitForFunction(() => new URLSearchParams(localStorage.getItem('secu-precheck/answers/v3') ?? '').get('lang') === 'zh');
+  await page.reload();
+  await page.waitForSelector('html[lang="zh"]');
+  assert.equal(await page.getByRole('button', { name: '简体中文' }).getAttribute('aria-pressed'), 'true');
+  // A new tab of the same browser: the device's copy.
+  const other = await context.newPage();
+  await other.goto(app.url);
+  await other.waitForSelector('html[lang="zh"]');
+  await other.getByRole('heading', { level: 1 }).waitFor();
+  // A university's page in French: French, whatever was chosen before.
+  await other.goto(`${app.url}?lang=fr`);
+  await other.waitForSelector('html[lang="fr"]');
+  await other.getByRole('heading', { level: 1, name: /^Réussissez/ }).waitFor();
+  await context.close();
+});

@@ -108,7 +108,7 @@ enum Command {
         /// The text (standard input for `-` or no FILE).
         #[arg(value_name = "FILE|-")]
         file: Option<std::path::PathBuf>,
-        /// Explain each document in this language (en, fr).
+        /// Explain each document in this language (en, fr, es, zh, ar).
         #[arg(long)]
         lang: Option<Lang>,
     },
