@@ -58,6 +58,7 @@ fn main() {
     let mut readers = std::collections::BTreeSet::new();
     let mut later = std::collections::BTreeSet::new();
     let mut later_files = Vec::new();
+    let mut after_files = Vec::new();
     let catalogs: Vec<BTreeMap<String, String>> = LANGS
         .iter()
         .map(|lang| {
@@ -81,7 +82,14 @@ fn main() {
             // (`locales/after/`: the messages from the portal and the CPAM explained).
             for group in ["reader", "after"] {
                 let path = dir.join(group).join(format!("{lang}.toml"));
-                let (_, words) = read_catalog(&path);
+                let words = if group == "after" {
+                    // "I have registered" fetches its copy (`<lang>-after.txt`).
+                    let (text, entries, words) = read_page_catalog(&path);
+                    after_files.push((text, entries));
+                    words
+                } else {
+                    read_catalog(&path).1
+                };
                 for (key, value) in words {
                     readers.insert(key.clone());
                     assert!(
@@ -173,6 +181,18 @@ fn main() {
             &index,
         );
     }
+    for (lang, (text, entries)) in LANGS.iter().zip(&after_files) {
+        let name = format!("{}_AFTER", lang.to_uppercase());
+        page_copy_consts(
+            &mut out,
+            &name,
+            &format!("after/{lang}.toml"),
+            &format!("{lang}-after.txt"),
+            text,
+            entries,
+            &index,
+        );
+    }
     for ((lang, catalog), (text, entries)) in LANGS.iter().zip(&catalogs).zip(&files) {
         let upper = lang.to_uppercase();
         out.push_str("#[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n");
@@ -201,6 +221,8 @@ fn main() {
          const MAIN_FILES: [(&[u16], u64); {n}] = [{}];\n\
          /// The same for each language's later file (`locales/later/`).\n\
          const LATER_FILES: [(&[u16], u64); {n}] = [{}];\n\
+         /// The same for each language's file of \"I have registered\" (`locales/after/`).\n\
+         const AFTER_FILES: [(&[u16], u64); {n}] = [{}];\n\
          #[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n\
          const BUILT_IN: [&[&str]; {n}] = [{}];\n",
         LANGS
@@ -213,6 +235,12 @@ fn main() {
             .map(|l| {
                 let u = l.to_uppercase();
                 format!("(&{u}_LATER_ORDER, {u}_LATER_FINGERPRINT)")
+            })
+            .join(", "),
+        LANGS
+            .map(|l| {
+                let u = l.to_uppercase();
+                format!("(&{u}_AFTER_ORDER, {u}_AFTER_FINGERPRINT)")
             })
             .join(", "),
         LANGS.map(|l| format!("&{}", l.to_uppercase())).join(", "),

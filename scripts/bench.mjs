@@ -122,7 +122,7 @@ if (want('payload')) {
   const firstRender = timing.firstRender;
   const ready = Math.max(readyAt, 0);
   const t0 = 0;
-  const lazy = ['postcodes.tsv', 'combiner_bg.wasm', 'combiner.js', 'heif.js', 'libheif.js', 'libheif.wasm', 'registered-start.js', 'registered.js', 'registered_bg.wasm'].map((f) => size(URL_ + f));
+  const lazy = ['postcodes.tsv', 'combiner_bg.wasm', 'combiner.js', 'heif.js', 'libheif.js', 'libheif.wasm', 'registered-start.js', 'registered.js', 'registered_bg.wasm', 'en-after.txt'].map((f) => size(URL_ + f));
   const total = (xs) => xs.reduce((a, x) => ({ raw: a.raw + x.raw, gzip: a.gzip + x.gzip }), { raw: 0, gzip: 0 });
   results.payload = {
     first_render: before,

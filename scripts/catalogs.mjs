@@ -20,6 +20,8 @@ const LANGS = ['en', 'fr', 'es', 'zh', 'ar'];
 const copies = LANGS.flatMap((lang) => [
   [join(root, 'domain', 'locales', `${lang}.toml`), `${lang}.txt`],
   [join(root, 'domain', 'locales', 'later', `${lang}.toml`), `${lang}-later.txt`],
+  // "I have registered"'s own (from locales/after/), which it fetches with the two above.
+  [join(root, 'domain', 'locales', 'after', `${lang}.toml`), `${lang}-after.txt`],
 ]);
 for (const [source, name] of copies) {
   const text = readFileSync(source, 'utf8');

@@ -29,6 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::page::hooks::catalog::load_registered;
 use crate::page::hooks::storage::{forget, load, store, DEVICE, TAB};
 use crate::page::saved::Saved;
 use crate::page::state::{Action as PageAction, State};
@@ -39,13 +40,32 @@ use crate::wire::record::Record;
 /// The host element's id.
 pub const HOST: &str = "registered-root";
 
-/// Mounts the part in the page's host element and tells the page it is there.
+/// Fetches the wording of the page's language (as the page does: its two files, which the
+/// browser has, and this part's own), mounts the part in the page's host element, and tells the
+/// page it is there (`data-ready`), or that it could not (`data-failed`: no wording at all).
 pub fn start() {
     let Some(host) =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HOST))
     else {
         return;
     };
+    let _ = host.remove_attribute("data-failed");
+    wasm_bindgen_futures::spawn_local(async move {
+        let wanted = outside(&host).wanted;
+        if !load_registered(wanted).await && !load_registered(Lang::En).await {
+            let _ = host.set_attribute("data-failed", "");
+            return;
+        }
+        mount(&host);
+    });
+}
+
+/// Whether everything this part says in `lang` is there.
+fn ready(lang: Lang) -> bool {
+    lang.is_ready() && lang.has_later() && lang.has_after()
+}
+
+fn mount(host: &Element) {
     // Two Yew apps share this document. Yew marks each app's root with its number and handles
     // an event in the app whose mark is nearest the target, and each wasm numbers its apps from
     // 1: the page's app (its only one, with no portal) would take this part's events for its
@@ -83,15 +103,23 @@ struct Outside {
     keep: bool,
     /// Changes each time the student forgets everything.
     forgets: String,
+    /// The page's language, which `state` is in once its wording is here (until then, one that
+    /// is).
+    wanted: Lang,
 }
 
 fn outside(host: &Element) -> Outside {
     let attr = |name: &str| host.get_attribute(name).unwrap_or_default();
     let saved = Saved::read(&Record::from_query(&attr("data-state")));
     let today = attr("data-today").parse().unwrap_or_else(|_| crate::page::hooks::start::today());
-    let lang = saved.lang.parse().unwrap_or(Lang::En);
+    let wanted = saved.lang.parse().unwrap_or(Lang::En);
+    let lang = if ready(wanted) {
+        wanted
+    } else {
+        Lang::ALL.into_iter().find(|&l| ready(l)).unwrap_or(Lang::En)
+    };
     let state = Rc::new(State::new(lang, today)).reduce(PageAction::Restore(Box::new(saved)));
-    Outside { state, keep: attr("data-keep") == "1", forgets: attr("data-forget") }
+    Outside { state, keep: attr("data-keep") == "1", forgets: attr("data-forget"), wanted }
 }
 
 /// What the student recorded: this tab's (a reload), else what was kept on the device.
@@ -273,6 +301,20 @@ pub fn registered(props: &Props) -> Html {
                     observer.disconnect();
                 }
                 drop(on_change);
+            }
+        }
+    });
+    // The page switched to a language whose wording this part has not: fetched, then shown.
+    use_effect_with(outside.wanted, {
+        let outside = outside.setter();
+        let host = props.host.clone();
+        move |&wanted: &Lang| {
+            if !ready(wanted) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if load_registered(wanted).await {
+                        outside.set(self::outside(&host));
+                    }
+                });
             }
         }
     });

@@ -11,10 +11,24 @@ const say = (key) => {
   if (status) status.textContent = key ? status.dataset[key] || '' : '';
 };
 say('loading');
+// The part mounts once its words are fetched: `data-ready`, or `data-failed` when none could be.
+const mounted = () => new Promise((resolve, reject) => {
+  const root = $('registered-root');
+  if (!root) return reject(new Error('no host'));
+  const observer = new MutationObserver(() => check());
+  const check = () => {
+    if (root.hasAttribute('data-ready')) resolve();
+    else if (root.hasAttribute('data-failed')) reject(new Error('no wording'));
+    else return;
+    observer.disconnect();
+  };
+  observer.observe(root, { attributes: true });
+  check();
+});
 import(`./registered.js${query.split('&')[0]}`)
   .then((module) => module.default())
+  .then(mounted)
   .then(() => {
-    if (!$('registered-root')?.hasAttribute('data-ready')) throw new Error('not mounted');
     say('');
     $('registered-open')?.setAttribute('hidden', '');
     if (query.includes('&focus')) $('registered-heading')?.focus();

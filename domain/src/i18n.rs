@@ -125,6 +125,39 @@ impl Lang {
         Ok(())
     }
 
+    /// The file of wording "I have registered" fetches for this language, with the two above
+    /// (`locales/after/`: the messages from the portal and the CPAM explained); natively `None`.
+    #[must_use]
+    pub const fn after_file(self) -> Option<&'static str> {
+        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
+            return None;
+        }
+        Some(match self {
+            Lang::En => "en-after.txt",
+            Lang::Fr => "fr-after.txt",
+            Lang::Es => "es-after.txt",
+            Lang::Zh => "zh-after.txt",
+            Lang::Ar => "ar-after.txt",
+        })
+    }
+
+    /// Reads the file of [`after_file`](Self::after_file) and, in a wasm32 build, installs it.
+    ///
+    /// # Errors
+    /// A file that is not this build's wording of "I have registered" in this language.
+    pub fn install_after(self, file: &str) -> Result<(), CatalogError> {
+        let (order, fingerprint) = AFTER_FILES[self as usize];
+        let texts = Catalog::read_with(order, fingerprint, file)?;
+        lazy::install_after(self, texts);
+        Ok(())
+    }
+
+    /// Whether the wording of [`after_file`](Self::after_file) is there.
+    #[must_use]
+    pub fn has_after(self) -> bool {
+        lazy::has_after(self)
+    }
+
     /// Whether the wording of [`later_file`](Self::later_file) is there.
     #[must_use]
     pub fn has_later(self) -> bool {
@@ -364,13 +397,21 @@ mod lazy {
         [const { OnceLock::new() }; Lang::ALL.len()];
     static LATER: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
+    static AFTER: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
 
     /// A message's text once its language's first-screen file is installed: from the later
-    /// file when it is one of its messages (empty until that file is there).
+    /// file, or from "I have registered"'s, when it is one of theirs (empty until it is there).
     pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
         let main = INSTALLED[lang as usize].get().and_then(|t| t.get(i).copied())?;
-        let later = || LATER[lang as usize].get().and_then(|t| t.get(i).copied());
-        Some(if main.is_empty() { later().unwrap_or(main) } else { main })
+        let from = |files: &'static [OnceLock<Box<[&'static str]>>]| {
+            files[lang as usize].get().and_then(|t| t.get(i).copied()).filter(|t| !t.is_empty())
+        };
+        Some(if main.is_empty() {
+            from(&LATER).or_else(|| from(&AFTER)).unwrap_or(main)
+        } else {
+            main
+        })
     }
 
     fn leak(texts: Vec<String>) -> Box<[&'static str]> {
@@ -389,6 +430,14 @@ mod lazy {
     pub(super) fn has_later(lang: Lang) -> bool {
         LATER[lang as usize].get().is_some()
     }
+
+    pub(super) fn install_after(lang: Lang, texts: Vec<String>) {
+        let _ = AFTER[lang as usize].set(leak(texts));
+    }
+
+    pub(super) fn has_after(lang: Lang) -> bool {
+        AFTER[lang as usize].get().is_some()
+    }
 }
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "wording"))]
@@ -404,6 +453,12 @@ mod lazy {
     pub(super) fn install_later(_: Lang, _: Vec<String>) {}
 
     pub(super) fn has_later(_: Lang) -> bool {
+        true
+    }
+
+    pub(super) fn install_after(_: Lang, _: Vec<String>) {}
+
+    pub(super) fn has_after(_: Lang) -> bool {
         true
     }
 }
@@ -446,6 +501,20 @@ mod tests {
             assert_eq!(lang.install_later(&file::page_copy(toml)), Ok(()));
         }
         assert!(Msg::FileTooLargeTitle.is_later() && !Msg::FileTooLargeTitle.is_readers());
+        // And so does "I have registered"'s, in every language.
+        for lang in Lang::ALL {
+            let path = format!("{}/locales/after/{lang}.toml", env!("CARGO_MANIFEST_DIR"));
+            let copy = file::page_copy(&std::fs::read_to_string(path).unwrap());
+            let (order, fingerprint) = AFTER_FILES[lang as usize];
+            let after = Catalog::read_with(order, fingerprint, &copy).unwrap();
+            let filled = Msg::ALL.iter().zip(&after).filter(|(_, text)| !text.is_empty());
+            assert!(filled.clone().count() > 50, "{lang}");
+            for (&msg, text) in filled {
+                assert_eq!(text, lang.text(msg), "{} in {lang}", msg.key());
+            }
+            assert_eq!(lang.install_after(&copy), Ok(()));
+            assert_eq!(lang.install_after(&fr), Err(CatalogError::Stale));
+        }
         assert!(Lang::Fr.is_ready() && Lang::En.is_ready());
         // Natively every language is built in: nothing is fetched.
         assert_eq!(Lang::Fr.catalog_file(), None);

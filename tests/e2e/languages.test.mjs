@@ -165,6 +165,27 @@ for (const [lang, senegal, named] of PATHS) {
   });
 }
 
+test('"I have registered", open in English, follows the page into Arabic and Spanish', async () => {
+  const { page, context, problems } = await open(app.browser, app.url, { viewport: PHONE });
+  await page.locator('#registered-open').press('Enter');
+  await page.locator('#registered-root[data-ready]').waitFor();
+  const legend = (lang) => {
+    const line = readFileSync(join(ROOT, 'domain', 'locales', 'after', `${lang}.toml`), 'utf8')
+      .split('\n').find((l) => l.startsWith('stage_legend = '));
+    return JSON.parse(line.slice('stage_legend = '.length));
+  };
+  await page.getByRole('group', { name: legend('en') }).waitFor();
+  // Its words in the new language are fetched by the part itself, then shown.
+  for (const [lang, name] of [['ar', 'العربية'], ['es', 'Español']]) {
+    await page.getByRole('button', { name, exact: true }).press('Enter');
+    await page.getByRole('group', { name: legend(lang) }).waitFor();
+    const { foreign } = await foreignTexts(page, lang);
+    assert.deepEqual(foreign, [], `${lang}: text of another language on screen`);
+  }
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
 test('in Arabic the page mirrors, and Latin values keep their own direction (360 px and desktop)', async () => {
   const shots = join(ROOT, 'target', 'screenshots');
   mkdirSync(shots, { recursive: true });

@@ -22,6 +22,15 @@ async fn load_later(lang: Lang) -> bool {
     lang.has_later() || fetch_and_install(lang, File::Later).await
 }
 
+/// Everything "I have registered" says in a language: the page's two files of it, and its own;
+/// `true` once they are there.
+#[cfg(feature = "registered")]
+pub async fn load_registered(lang: Lang) -> bool {
+    load(lang).await
+        && load_later(lang).await
+        && (lang.has_after() || fetch_and_install(lang, File::After).await)
+}
+
 /// The files of a language's wording.
 #[derive(Clone, Copy)]
 enum File {
@@ -29,6 +38,9 @@ enum File {
     Main,
     /// What no student sees before typing, answering or choosing a file (`<lang>-later.txt`).
     Later,
+    /// What "I have registered" says of its own (`<lang>-after.txt`).
+    #[cfg_attr(not(feature = "registered"), allow(dead_code))]
+    After,
     /// The countries' names, for the nationality list (`<lang>-countries.txt`; English's and
     /// French's are built in). Until they are there, the list shows the English names.
     Countries,
@@ -41,6 +53,7 @@ async fn fetch_and_install(lang: Lang, which: File) -> bool {
     let file = match which {
         File::Main => lang.catalog_file(),
         File::Later => lang.later_file(),
+        File::After => lang.after_file(),
         File::Countries => Country::names_file(lang),
     };
     let Some(file) = file else { return false };
@@ -49,6 +62,7 @@ async fn fetch_and_install(lang: Lang, which: File) -> bool {
         let installed = text.map(|t| match which {
             File::Main => lang.install(&t),
             File::Later => lang.install_later(&t),
+            File::After => lang.install_after(&t),
             File::Countries => Country::install_names(lang, &t),
         });
         match installed {
