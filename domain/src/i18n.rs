@@ -397,6 +397,9 @@ mod lazy {
         [const { OnceLock::new() }; Lang::ALL.len()];
     static LATER: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
+    /// Only "I have registered" reads its own file (the `after` feature): the page is spared
+    /// the code.
+    #[cfg(feature = "after")]
     static AFTER: [OnceLock<Box<[&'static str]>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
 
@@ -404,14 +407,13 @@ mod lazy {
     /// file, or from "I have registered"'s, when it is one of theirs (empty until it is there).
     pub(super) fn text(lang: Lang, i: usize) -> Option<&'static str> {
         let main = INSTALLED[lang as usize].get().and_then(|t| t.get(i).copied())?;
-        let from = |files: &'static [OnceLock<Box<[&'static str]>>]| {
-            files[lang as usize].get().and_then(|t| t.get(i).copied()).filter(|t| !t.is_empty())
-        };
-        Some(if main.is_empty() {
-            from(&LATER).or_else(|| from(&AFTER)).unwrap_or(main)
-        } else {
-            main
-        })
+        let later = || LATER[lang as usize].get().and_then(|t| t.get(i).copied());
+        let text = if main.is_empty() { later().unwrap_or(main) } else { main };
+        #[cfg(feature = "after")]
+        if text.is_empty() {
+            return AFTER[lang as usize].get().and_then(|t| t.get(i).copied()).or(Some(text));
+        }
+        Some(text)
     }
 
     fn leak(texts: Vec<String>) -> Box<[&'static str]> {
@@ -431,12 +433,22 @@ mod lazy {
         LATER[lang as usize].get().is_some()
     }
 
+    #[cfg(feature = "after")]
     pub(super) fn install_after(lang: Lang, texts: Vec<String>) {
         let _ = AFTER[lang as usize].set(leak(texts));
     }
 
+    #[cfg(feature = "after")]
     pub(super) fn has_after(lang: Lang) -> bool {
         AFTER[lang as usize].get().is_some()
+    }
+
+    #[cfg(not(feature = "after"))]
+    pub(super) fn install_after(_: Lang, _: Vec<String>) {}
+
+    #[cfg(not(feature = "after"))]
+    pub(super) fn has_after(_: Lang) -> bool {
+        false
     }
 }
 

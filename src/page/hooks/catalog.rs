@@ -39,7 +39,7 @@ enum File {
     /// What no student sees before typing, answering or choosing a file (`<lang>-later.txt`).
     Later,
     /// What "I have registered" says of its own (`<lang>-after.txt`).
-    #[cfg_attr(not(feature = "registered"), allow(dead_code))]
+    #[cfg(feature = "registered")]
     After,
     /// The countries' names, for the nationality list (`<lang>-countries.txt`; English's and
     /// French's are built in). Until they are there, the list shows the English names.
@@ -53,6 +53,7 @@ async fn fetch_and_install(lang: Lang, which: File) -> bool {
     let file = match which {
         File::Main => lang.catalog_file(),
         File::Later => lang.later_file(),
+        #[cfg(feature = "registered")]
         File::After => lang.after_file(),
         File::Countries => Country::names_file(lang),
     };
@@ -62,6 +63,7 @@ async fn fetch_and_install(lang: Lang, which: File) -> bool {
         let installed = text.map(|t| match which {
             File::Main => lang.install(&t),
             File::Later => lang.install_later(&t),
+            #[cfg(feature = "registered")]
             File::After => lang.install_after(&t),
             File::Countries => Country::install_names(lang, &t),
         });
