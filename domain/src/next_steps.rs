@@ -417,6 +417,41 @@ mod tests {
     }
 
     #[test]
+    fn the_calendar_speaks_each_language_within_the_line_length_of_icalendar() {
+        let today = date("2026-08-20");
+        let dates = Dates {
+            rights_start: Some(date("2026-09-01")),
+            arrival: Some(date("2026-08-28")),
+            visa: Visa::VlsTs,
+        };
+        let all = steps(&dates, today);
+        for lang in Lang::ALL {
+            let ics = calendar(&all, lang, today).unwrap();
+            // No line over 75 octets, and no character cut at a fold (Arabic and Chinese take
+            // two and three octets each).
+            assert!(ics.split("\r\n").all(|line| line.len() <= 75), "{lang}: {ics}");
+            let unfolded = ics.replace("\r\n ", "");
+            let summaries: Vec<&str> =
+                unfolded.lines().filter_map(|l| l.strip_prefix("SUMMARY:")).collect();
+            assert!(summaries.len() >= 3, "{lang}: {unfolded}");
+            for step in all.iter().filter(|s| s.date.is_some()) {
+                let title = escape(lang.text(step.title));
+                assert!(
+                    summaries.iter().any(|s| s.contains(&title)),
+                    "{lang}: {title} in {unfolded}"
+                );
+            }
+            assert!(
+                unfolded.contains(&format!(
+                    "X-WR-CALNAME:{}",
+                    escape(lang.text(Msg::NextCalendarName))
+                )),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
     fn an_algerian_student_applies_for_a_certificate_of_residence_and_validates_no_vls_ts() {
         let today = Date::from_ymd(2026, 8, 20).unwrap();
         let dates = Dates {
