@@ -217,6 +217,9 @@ fn main() {
         out,
         "/// Each language's BCP 47 code, in `Lang` order.\n\
          const CODES: [&str; {n}] = {LANGS:?};\n\
+         /// The page's copies of each language's files: its first screen's, its later one, and\n\
+         /// \"I have registered\"'s (scripts/catalogs.mjs).\n\
+         const FILE_NAMES: [[&str; 3]; {n}] = {:?};\n\
          /// Where each entry of each language's first-screen file goes, and its fingerprint.\n\
          const MAIN_FILES: [(&[u16], u64); {n}] = [{}];\n\
          /// The same for each language's later file (`locales/later/`).\n\
@@ -225,6 +228,7 @@ fn main() {
          const AFTER_FILES: [(&[u16], u64); {n}] = [{}];\n\
          #[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n\
          const BUILT_IN: [&[&str]; {n}] = [{}];\n",
+        LANGS.map(|l| [format!("{l}.txt"), format!("{l}-later.txt"), format!("{l}-after.txt")]),
         LANGS
             .map(|l| {
                 let u = l.to_uppercase();
@@ -523,15 +527,20 @@ fn code(name: &str, code: &str, at: &str) -> String {
     )
 }
 
+/// The rows of a data table (`data/*.tsv`): its lines split at tabs, comments (`#`) and blank
+/// lines left out; the build runs again when it changes.
+fn read_tsv(path: &str) -> Vec<Vec<String>> {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
 /// `data/lane-types.tsv` → a static table of the official lane types.
 fn lane_types(out_dir: &Path) {
-    println!("cargo::rerun-if-changed=data/lane-types.tsv");
-    let text = std::fs::read_to_string("data/lane-types.tsv").expect("read data/lane-types.tsv");
-    let rows: Vec<Vec<&str>> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let rows = read_tsv("data/lane-types.tsv");
     let mut out = String::from("/// The official lane types (DGFiP abbreviations).\n");
     let _ = writeln!(out, "pub static LANE_TYPES: [LaneType; {}] = [", rows.len());
     for row in &rows {
@@ -548,14 +557,8 @@ fn lane_types(out_dir: &Path) {
 
 /// `data/countries.tsv` → a static table, so the browser pays for the names and nothing else.
 fn countries(out_dir: &Path) {
-    println!("cargo::rerun-if-changed=data/countries.tsv");
-    let text = std::fs::read_to_string("data/countries.tsv").expect("read data/countries.tsv");
+    let rows = read_tsv("data/countries.tsv");
     let mut out = String::from("/// ISO 3166-1 countries (and Kosovo), by alpha-2 code.\n");
-    let rows: Vec<Vec<&str>> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
     let _ = writeln!(out, "pub static COUNTRIES: [Country; {}] = [", rows.len());
     for (i, row) in rows.iter().enumerate() {
         assert!(row.len() == 5 && row[0].len() == 2, "bad row in countries.tsv: {row:?}");
@@ -570,13 +573,7 @@ fn countries(out_dir: &Path) {
     // The other languages' names (`data/country-names.tsv`, in the same order): built in
     // natively and in the reader; the page fetches the shown language's (`<lang>-countries.txt`,
     // scripts/catalogs.mjs), of which it keeps the fingerprint.
-    println!("cargo::rerun-if-changed=data/country-names.tsv");
-    let names = std::fs::read_to_string("data/country-names.tsv").expect("read country-names.tsv");
-    let names: Vec<Vec<&str>> = names
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let names = read_tsv("data/country-names.tsv");
     let others = LANGS.len() - 2;
     assert!(
         names.len() == rows.len()
@@ -586,7 +583,7 @@ fn countries(out_dir: &Path) {
         &LANGS[2..]
     );
     let columns: Vec<Vec<&str>> =
-        (1..=others).map(|i| names.iter().map(|n| n[i]).collect()).collect();
+        (1..=others).map(|i| names.iter().map(|n| n[i].as_str()).collect()).collect();
     out.push_str(
         "/// Each country's name in the languages after English and French, in `Lang` order.\n\
          #[cfg(any(not(target_arch = \"wasm32\"), feature = \"wording\"))]\n",
@@ -601,7 +598,13 @@ fn countries(out_dir: &Path) {
             .map(|c| catalog_file::fingerprint(format!("{}\n", c.join("\n")).as_bytes()))
             .collect::<Vec<_>>()
     );
-    let codes: String = rows.iter().map(|row| row[0]).collect();
+    let _ = writeln!(
+        out,
+        "/// The page's copy of those names, per language (scripts/catalogs.mjs).\n\
+         const NAMES_FILES: [&str; {others}] = {:?};",
+        LANGS[2..].iter().map(|lang| format!("{lang}-countries.txt")).collect::<Vec<_>>()
+    );
+    let codes: String = rows.iter().map(|row| row[0].as_str()).collect();
     let _ = writeln!(
         out,
         "/// The same countries' codes alone, for checks that need no name (a BIC's country).\n\

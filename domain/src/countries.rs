@@ -39,14 +39,9 @@ impl Country {
     /// English and French ones are built in, and natively every language's: `None`.
     #[must_use]
     pub const fn names_file(lang: Lang) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
-            return None;
-        }
-        match lang {
-            Lang::En | Lang::Fr => None,
-            Lang::Es => Some("es-countries.txt"),
-            Lang::Zh => Some("zh-countries.txt"),
-            Lang::Ar => Some("ar-countries.txt"),
+        match (lang as usize).checked_sub(2) {
+            Some(at) => crate::i18n::fetched(NAMES_FILES[at]),
+            None => None,
         }
     }
 

@@ -87,32 +87,14 @@ impl Lang {
     /// every language is built in: `None`.
     #[must_use]
     pub const fn catalog_file(self) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
-            return None;
-        }
-        Some(match self {
-            Lang::En => "en.txt",
-            Lang::Fr => "fr.txt",
-            Lang::Es => "es.txt",
-            Lang::Zh => "zh.txt",
-            Lang::Ar => "ar.txt",
-        })
+        fetched(FILE_NAMES[self as usize][0])
     }
 
     /// The file of wording a wasm32 page fetches just after its first screen for this
     /// language (`locales/later/`: what the file checks found); natively `None`.
     #[must_use]
     pub const fn later_file(self) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
-            return None;
-        }
-        Some(match self {
-            Lang::En => "en-later.txt",
-            Lang::Fr => "fr-later.txt",
-            Lang::Es => "es-later.txt",
-            Lang::Zh => "zh-later.txt",
-            Lang::Ar => "ar-later.txt",
-        })
+        fetched(FILE_NAMES[self as usize][1])
     }
 
     /// Reads the file of [`later_file`](Self::later_file) and, in a wasm32 build, installs it.
@@ -129,16 +111,7 @@ impl Lang {
     /// (`locales/after/`: the messages from the portal and the CPAM explained); natively `None`.
     #[must_use]
     pub const fn after_file(self) -> Option<&'static str> {
-        if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
-            return None;
-        }
-        Some(match self {
-            Lang::En => "en-after.txt",
-            Lang::Fr => "fr-after.txt",
-            Lang::Es => "es-after.txt",
-            Lang::Zh => "zh-after.txt",
-            Lang::Ar => "ar-after.txt",
-        })
+        fetched(FILE_NAMES[self as usize][2])
     }
 
     /// Reads the file of [`after_file`](Self::after_file) and, in a wasm32 build, installs it.
@@ -180,6 +153,15 @@ impl Lang {
         lazy::install(self, texts);
         Ok(())
     }
+}
+
+/// A file of wording the page fetches: only a wasm32 build without the `wording` feature does;
+/// natively and in the reader every language is built in (`None`).
+pub(crate) const fn fetched(file: &'static str) -> Option<&'static str> {
+    if !cfg!(target_arch = "wasm32") || cfg!(feature = "wording") {
+        return None;
+    }
+    Some(file)
 }
 
 /// Why a fetched catalog file was refused.
