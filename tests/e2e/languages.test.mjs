@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axe, open, settled, suite, visibleTexts, DESKTOP, PHONE } from './harness.mjs';
-import { file, image, textPdf, YEAR } from './fixtures.mjs';
+import { file } from './fixtures.mjs';
+import { documents } from './student.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const LANGS = ['en', 'fr', 'es', 'zh', 'ar'];
@@ -138,16 +139,7 @@ for (const [lang, senegal, named] of PATHS) {
 
     // Step 3: five documents that pass, and a RIB that is no PDF at all, whose problem is
     // explained; the residence document chosen with the keyboard.
-    const [first, second] = YEAR;
-    const png = async (w, h) => image(page, { width: w, height: h, type: 'image/png' });
-    const files = [
-      ['certificate_of_studies', file('certificat.pdf', textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`, "Nom : N'DIAYE Awa"]]), 'application/pdf')],
-      ['identity', file('passeport.png', await png(1200, 1600), 'image/png')],
-      ['visa', file('visa.png', await png(1300, 1700), 'image/png')],
-      ['birth_certificate', file('acte.png', await png(1250, 1650), 'image/png')],
-      ['residence_permit', file('titre.png', await png(1350, 1750), 'image/png')],
-      ['rib', file('rib.pdf', Buffer.from('%PDF-1.4\n%%EOF garbage'), 'application/pdf')],
-    ];
+    const files = await documents(page, { rib: file('rib.pdf', Buffer.from('%PDF-1.4\n%%EOF garbage'), 'application/pdf') });
     await choose(page, '#residence-vls_ts');
     for (const [doc, f] of files) await page.locator(`#file-${doc}`).setInputFiles(f);
     await settled(page);

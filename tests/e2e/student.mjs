@@ -1,4 +1,22 @@
 // A typical student's answers, as the tests type them: Awa N'Diaye from Senegal, 23.
+import { file, image, textPdf, YEAR } from './fixtures.mjs';
+
+/**
+ * Her six documents, each one that passes, as `[doc, file]` pairs for the boxes' inputs; `rib`
+ * stands in for her RIB (a file with a problem, for a test that wants one explained).
+ */
+export async function documents(page, { rib } = {}) {
+  const [first, second] = YEAR;
+  const png = async (w, h) => image(page, { width: w, height: h, type: 'image/png' });
+  return [
+    ['certificate_of_studies', file('certificat.pdf', textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`, "Nom : N'DIAYE Awa"]]), 'application/pdf')],
+    ['identity', file('passeport.png', await png(1200, 1600), 'image/png')],
+    ['visa', file('visa.png', await png(1300, 1700), 'image/png')],
+    ['birth_certificate', file('acte.png', await png(1250, 1650), 'image/png')],
+    ['residence_permit', file('titre.png', await png(1350, 1750), 'image/png')],
+    ['rib', rib ?? file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP882']]), 'application/pdf')],
+  ];
+}
 
 /** The English legend of the visa question every student from outside the EU answers. */
 export const VLS_T_QUESTION =

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, open, settled, suite, PHONE } from './harness.mjs';
 import { file, image, textPdf, YEAR } from './fixtures.mjs';
-import { answerStep1, fillValidDetails, notForTheCpam, notInQuebec } from './student.mjs';
+import { answerStep1, documents, fillValidDetails, notForTheCpam, notInQuebec } from './student.mjs';
 
 const app = suite();
 const summary = (page) => page.locator('#summary');
@@ -13,16 +13,7 @@ const summary = (page) => page.locator('#summary');
 /** The six documents of a student from outside the EU, each one that passes: chosen, and
  * returned as `[doc, file]` pairs. */
 async function uploadEverything(page) {
-  const [first, second] = YEAR;
-  const png = async (w, h) => image(page, { width: w, height: h, type: 'image/png' });
-  const files = [
-    ['certificate_of_studies', file('certificat.pdf', textPdf([['CERTIFICAT DE SCOLARITE', `Annee universitaire ${first}-${second}`, "Nom : N'DIAYE Awa"]]), 'application/pdf')],
-    ['identity', file('passeport.png', await png(1200, 1600), 'image/png')],
-    ['visa', file('visa.png', await png(1300, 1700), 'image/png')],
-    ['birth_certificate', file('acte.png', await png(1250, 1650), 'image/png')],
-    ['residence_permit', file('titre.png', await png(1350, 1750), 'image/png')],
-    ['rib', file('rib.pdf', textPdf([['RELEVE D IDENTITE BANCAIRE', "Titulaire : MME AWA N'DIAYE", 'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP882']]), 'application/pdf')],
-  ];
+  const files = await documents(page);
   for (const [doc, f] of files) await page.locator(`#file-${doc}`).setInputFiles(f);
   await settled(page);
   for (const [doc] of files) {
